@@ -1,0 +1,41 @@
+import type { Field, Procedure } from "./procedure.js";
+
+/** A ranked procedure for a message. */
+export interface SearchHit {
+  procedure: Procedure;
+  score: number;
+}
+
+/** What the conversation knows from earlier turns, so follow-ups and refinements resolve. */
+export interface SearchContext {
+  /** The procedure last answered, if any. */
+  lastCode?: string;
+  /** Candidates last offered in a clarify question, if any. */
+  candidateCodes?: string[];
+}
+
+/**
+ * The knowledge base's verdict on a message: answer one procedure, ask which of 2–5 candidates,
+ * or say it is not in the knowledge base. `followUp` is true when the message was resolved against
+ * the context (an aspect question about the last procedure, or a refinement of clarify candidates).
+ */
+export interface Decision {
+  action: "answer" | "clarify" | "out_of_scope";
+  /** Best first; for `answer` the first is the answer, for `clarify` 2–5 candidates. */
+  hits: SearchHit[];
+  /** What was asked; empty when nothing specific was asked. */
+  fields: Field[];
+  followUp: boolean;
+}
+
+/** A searchable, in-memory knowledge base built from procedures. */
+export interface KnowledgeBase {
+  readonly size: number;
+  get(code: string): Procedure | undefined;
+  /** Ranked hits for free text, best first, at most `limit` (default 5). */
+  search(text: string, limit?: number): SearchHit[];
+  /** Detects what is asked (documents, fee, …) in free text. */
+  detectFields(text: string): Field[];
+  /** Decides how to respond to a message, given the conversation context. */
+  decide(text: string, context?: SearchContext): Decision;
+}

@@ -1,0 +1,31 @@
+import { FIELDS, type Field } from "./procedure.js";
+
+/**
+ * A button press, encoded as a short string (Telegram callback data is limited to 64 bytes).
+ * `pick` chooses a procedure among clarify candidates, `field` shows one part of a procedure,
+ * `full` shows a part without summarising.
+ */
+export type Payload =
+  | { type: "pick"; code: string }
+  | { type: "field"; code: string; field: Field }
+  | { type: "full"; code: string; field: Field };
+
+const FIELD_SET = new Set<string>(FIELDS);
+
+/** Encodes a payload for a button. */
+export function encodePayload(p: Payload): string {
+  if (p.type === "pick") return `pick|${p.code}`;
+  return `${p.type}|${p.code}|${p.field}`;
+}
+
+/** Decodes a button payload; returns null for anything we did not produce. */
+export function decodePayload(raw: string): Payload | null {
+  const parts = raw.split("|");
+  const [type, code, field] = parts;
+  if (!code || code.length > 40) return null;
+  if (type === "pick" && parts.length === 2) return { type, code };
+  if ((type === "field" || type === "full") && parts.length === 3 && field && FIELD_SET.has(field)) {
+    return { type, code, field: field as Field };
+  }
+  return null;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { type Procedure, procedureSchema } from "../procedure.js";
 import { parseDichvucongRecord } from "./dichvucong.js";
+import { loadPopularity } from "./popularity.js";
 
 /** A line of an import file that could not be used, with its 1-based number. */
 export interface ImportProblem {
@@ -28,7 +29,11 @@ export function readProceduresFile(
     try {
       const raw = JSON.parse(line) as Record<string, unknown>;
       const fmt = format ?? ("ma_thu_tuc" in raw ? "dichvucong" : "motcua");
-      procedures.push(fmt === "dichvucong" ? parseDichvucongRecord(raw) : procedureSchema.parse(raw));
+      if (fmt === "dichvucong") {
+        const p = parseDichvucongRecord(raw);
+        p.popularity = loadPopularity().get(p.code) ?? 0;
+        procedures.push(p);
+      } else procedures.push(procedureSchema.parse(raw));
     } catch (err) {
       problems.push({ line: i + 1, message: (err as Error).message });
     }

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : fallback))
+    .pipe(z.url());
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+/** The environment variables motcua reads; DESIGN.md lists them as a contract. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default("./data"),
+  REDIS_URL: url("redis://127.0.0.1:6379").pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: optionalUrl,
+  SESSION_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(60 * 60 * 24 * 7),
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: url("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  ZALO_APP_ID: optionalString,
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_ACCESS_TOKEN: optionalString,
+  ZALO_REFRESH_TOKEN: optionalString,
+  ZALO_API_ROOT: url("https://openapi.zalo.me"),
+  ZALO_OAUTH_ROOT: url("https://oauth.zaloapp.com"),
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_BOT_API_ROOT: url("https://bot-api.zapps.me"),
+  ZALO_BOT_WEBHOOK_SECRET: optionalString,
+});
+
+/** Validated configuration, passed through deps (never read from process.env elsewhere). */
+export type Config = z.infer<typeof configSchema>;
+
+/** Raised at boot when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once at boot and fails fast listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+}

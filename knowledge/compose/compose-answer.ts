@@ -1,0 +1,105 @@
+import { encodePayload } from "../payload.js";
+import { FIELD_LABELS, type Field, type Procedure } from "../procedure.js";
+import { composeOverview } from "./answer-overview.js";
+import { cleanInline, cleanName, isBlank } from "./clean-text.js";
+import { type ComposedButton, type ComposedMessage, DEFAULT_MAX_CHARS } from "./composed-message.js";
+import { draftField, emptyFieldText, FIELD_BUTTON_ORDER, fieldHasContent } from "./field-section.js";
+import { agencyText, isOnline } from "./render-channel-fields.js";
+import { renderSectionFull, renderSectionWithin } from "./section.js";
+import { splitText, truncateAtWord } from "./split-text.js";
+
+/** How to compose an answer. */
+export interface ComposeAnswerOptions {
+  /** Show the asked parts in full, over several messages if needed, instead of summarising. */
+  full?: boolean;
+  /** Hard limit on each message's text (default 2,000, Zalo's limit). */
+  maxChars?: number;
+}
+
+/** Shortest budget a summarised part gets, even when many parts were asked at once. */
+const MIN_SECTION_BUDGET = 280;
+/** Longest single entry (a paper, a step) in a summarised part. */
+const SUMMARY_ITEM_MAX = 240;
+
+/** The header: name, code, level and agency. */
+function answerHeader(procedure: Procedure): string {
+  const lines = [truncateAtWord(cleanName(procedure.name), 400)];
+  const levels = procedure.levels.map(cleanInline).filter((l) => !isBlank(l));
+  lines.push(
+    `Mã thủ tục: ${cleanInline(procedure.code)}${levels.length ? ` | Cấp thực hiện: ${levels.join(", ")}` : ""}`,
+  );
+  const agency = agencyText(procedure);
+  if (agency) lines.push(truncateAtWord(`Cơ quan thực hiện: ${agency}`, 300));
+  return lines.join("\n");
+}
+
+function portalFooter(procedure: Procedure): string {
+  const url = cleanInline(procedure.portalUrl);
+  return url ? `Xem chi tiết trên Cổng Dịch vụ công quốc gia:\n${url}` : "";
+}
+
+function fieldButton(type: "field" | "full", code: string, field: Field, label: string): ComposedButton {
+  return { label, payload: encodePayload({ type, code, field }) };
+}
+
+/**
+ * Composes the answer about one procedure: a header, the asked parts first (or a short overview when
+ * nothing specific was asked), the portal link, and buttons for the other parts that have content.
+ * Every message text is at most `maxChars` long; long parts are summarised with a "Xem đầy đủ" button,
+ * or, with `full`, spread over several messages.
+ */
+export function composeAnswer(
+  procedure: Procedure,
+  fields: readonly Field[],
+  options: ComposeAnswerOptions = {},
+): ComposedMessage[] {
+  const maxChars = Math.max(1, options.maxChars ?? DEFAULT_MAX_CHARS);
+  const full = options.full ?? false;
+  const asked = [...new Set(fields)];
+  const code = procedure.code;
+  const header = answerHeader(procedure);
+  let footer = portalFooter(procedure);
+
+  const targets =
+    asked.length > 0 || !full ? asked : FIELD_BUTTON_ORDER.filter((f) => fieldHasContent(procedure, f));
+  const sections: string[] = [];
+  const truncated: Field[] = [];
+  if (targets.length === 0) {
+    sections.push(composeOverview(procedure));
+  } else {
+    const room = maxChars - header.length - footer.length - 2 * (targets.length + 1);
+    const budget = Math.max(MIN_SECTION_BUDGET, Math.floor(room / targets.length));
+    for (const field of targets) {
+      const draft = draftField(procedure, field, { withForms: full });
+      if (!draft) {
+        sections.push(emptyFieldText(procedure, field));
+      } else if (full) {
+        sections.push(renderSectionFull(draft));
+      } else {
+        const rendered = renderSectionWithin(draft, budget, Math.min(SUMMARY_ITEM_MAX, budget));
+        sections.push(rendered.text);
+        if (rendered.truncated) truncated.push(field);
+      }
+    }
+    // The online part already carries the portal link.
+    if (targets.includes("online") && isOnline(procedure)) footer = "";
+  }
+
+  const texts = splitText([header, ...sections, footer].filter(Boolean).join("\n\n"), maxChars);
+  const buttons: ComposedButton[] = truncated.map((field) =>
+    fieldButton(
+      "full",
+      code,
+      field,
+      truncated.length === 1 ? "Xem đầy đủ" : `Xem đầy đủ: ${FIELD_LABELS[field]}`,
+    ),
+  );
+  for (const field of FIELD_BUTTON_ORDER) {
+    if (targets.includes(field) || !fieldHasContent(procedure, field)) continue;
+    buttons.push(fieldButton("field", code, field, FIELD_LABELS[field]));
+  }
+  const messages: ComposedMessage[] = texts.map((text) => ({ text, buttons: [] }));
+  const last = messages[messages.length - 1];
+  if (last) last.buttons = buttons;
+  return messages;
+}

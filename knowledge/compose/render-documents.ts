@@ -1,0 +1,88 @@
+import type { Procedure, ProcedureDocument } from "../procedure.js";
+import { cleanInline, cleanItem, cleanItems, isBlank } from "./clean-text.js";
+import type { SectionDraft, SectionLine } from "./section.js";
+import { truncateAtWord } from "./split-text.js";
+
+/** Formats a quantity ("1 bản chính,1 bản sao" → "1 bản chính, 1 bản sao"), dropping "0 …" parts. */
+export function formatQuantity(quantity: string): string {
+  return cleanInline(quantity)
+    .split(/\s*[,;]\s*/u)
+    .map((q) => q.trim())
+    .filter((q) => q && !/^0+\s/u.test(q) && !/^0+$/u.test(q))
+    .join(", ");
+}
+
+function documentLine(doc: ProcedureDocument, prefix: string, withForm: boolean): string {
+  const name = cleanItem(doc.name);
+  const quantity = formatQuantity(doc.quantity);
+  let line = `${prefix} ${name}`;
+  if (quantity) line += ` (${quantity})`;
+  const form = cleanInline(doc.form);
+  if (withForm && form) line += ` [Mẫu: ${form}]`;
+  return line;
+}
+
+/** Procedure papers grouped by case heading, in order of first appearance. */
+function groupsOf(documents: readonly ProcedureDocument[]): { group: string; docs: ProcedureDocument[] }[] {
+  const groups: { group: string; docs: ProcedureDocument[] }[] = [];
+  for (const doc of documents) {
+    if (isBlank(doc.name)) continue;
+    const group = cleanInline(doc.group).replace(/[\s:]+$/u, "");
+    const found = groups.find((g) => g.group === group);
+    if (found) found.docs.push(doc);
+    else groups.push({ group, docs: [doc] });
+  }
+  return groups;
+}
+
+/** True when the procedure lists any paper or dossier note. */
+export function hasDocuments(procedure: Procedure): boolean {
+  return procedure.documents.some((d) => !isBlank(d.name)) || cleanItems(procedure.documentNotes).length > 0;
+}
+
+/**
+ * Drafts the "Hồ sơ cần nộp" section: a numbered list per case with quantities, the papers to
+ * show ("phải xuất trình") listed separately, then the dossier notes.
+ */
+export function draftDocuments(procedure: Procedure, title: string, withForms: boolean): SectionDraft {
+  const lines: SectionLine[] = [];
+  const groups = groupsOf(procedure.documents);
+  const hasPresent = procedure.documents.some((d) => d.kind === "present" && !isBlank(d.name));
+  for (const { group, docs } of groups) {
+    if (group) lines.push({ text: `${group}:` });
+    const submit = docs.filter((d) => d.kind === "submit");
+    const present = docs.filter((d) => d.kind === "present");
+    if (submit.length > 0 && hasPresent) lines.push({ text: "Giấy tờ phải nộp:" });
+    submit.forEach((d, i) => {
+      lines.push({ text: documentLine(d, `${i + 1}.`, withForms), item: true });
+    });
+    if (present.length > 0)
+      lines.push({ text: "Giấy tờ phải xuất trình (mang theo bản chính để đối chiếu):" });
+    for (const d of present) lines.push({ text: documentLine(d, "•", withForms), item: true });
+  }
+  const notes = cleanItems(procedure.documentNotes);
+  if (notes.length > 0) {
+    lines.push({ text: "Lưu ý:" });
+    for (const note of notes) lines.push({ text: `• ${note}` });
+  }
+  return { title, lines, unit: "giấy tờ" };
+}
+
+/** One-line summary of the dossier for the overview, e.g. "5 giấy tờ phải nộp, gồm: …". */
+export function summarizeDocuments(procedure: Procedure, maxChars: number): string {
+  const docs = procedure.documents.filter((d) => !isBlank(d.name));
+  const submit = docs.filter((d) => d.kind === "submit");
+  const present = docs.filter((d) => d.kind === "present");
+  const groups = groupsOf(docs).filter((g) => g.group);
+  const counts: string[] = [];
+  if (submit.length > 0) counts.push(`${submit.length} giấy tờ phải nộp`);
+  if (present.length > 0) counts.push(`${present.length} giấy tờ phải xuất trình`);
+  let text = counts.join(", ");
+  if (groups.length > 1) text += ` (khác nhau theo ${groups.length} trường hợp)`;
+  const names = (submit.length > 0 ? submit : present)
+    .slice(0, 3)
+    .map((d) => truncateAtWord(cleanItem(d.name), 70));
+  if (names.length > 0) text += `, gồm: ${names.join("; ")}${docs.length > names.length ? "; …" : ""}`;
+  if (!text) text = cleanItems(procedure.documentNotes).join("; ");
+  return truncateAtWord(text, maxChars);
+}

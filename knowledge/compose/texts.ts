@@ -1,0 +1,37 @@
+/** Example questions shown in help and out-of-scope replies. */
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  "Làm giấy khai sinh cho con cần giấy tờ gì?",
+  "Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ là bao nhiêu?",
+  "Đăng ký kết hôn nộp hồ sơ ở đâu, mất mấy ngày?",
+];
+
+const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join("\n");
+
+/** Welcome and help text: what the assistant can do, with examples. */
+const welcome = [
+  "Xin chào! Tôi là trợ lý hỗ trợ thủ tục hành chính.",
+  "Bạn có thể hỏi tôi về một thủ tục hành chính: hồ sơ cần nộp, lệ phí, thời gian giải quyết, nơi nộp, các bước thực hiện và cách nộp trực tuyến.",
+  `Ví dụ:\n${examples}`,
+  "Bạn cứ gõ câu hỏi bằng tiếng Việt, có dấu hoặc không dấu đều được.",
+].join("\n\n");
+
+/**
+ * Short texts the conversation needs, in natural Vietnamese: welcome/help, replies to empty,
+ * too long or non-text input, to an unknown button, and a generic error reply.
+ */
+export const TEXTS = {
+  welcome,
+  help: welcome,
+  empty:
+    "Bạn chưa nhập nội dung. Bạn hãy gõ câu hỏi về thủ tục cần làm, ví dụ: “Làm giấy khai sinh cần giấy tờ gì?”",
+  tooLong:
+    "Câu hỏi của bạn hơi dài. Bạn vui lòng gõ ngắn gọn tên thủ tục hoặc điều cần hỏi (ví dụ: “lệ phí đăng ký kết hôn”).",
+  nonText:
+    "Hiện tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi về thủ tục hành chính, ví dụ: “Đăng ký khai sinh cần giấy tờ gì?”",
+  unknownButton:
+    "Xin lỗi, tôi chưa hiểu lựa chọn này (có thể nút đã cũ). Bạn vui lòng gõ lại câu hỏi về thủ tục cần làm.",
+  error: "Xin lỗi, hệ thống đang bận, bạn vui lòng thử lại sau ít phút.",
+} as const;
+
+/** The key of one of the conversation texts. */
+export type TextKey = keyof typeof TEXTS;

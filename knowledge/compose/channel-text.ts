@@ -34,7 +34,9 @@ export function formatTime(channel: SubmissionChannel): string {
 /** Formats a fee the Vietnamese way ("Lệ phí: 50.000 đồng"), dropping empty notes; empty when unknown. */
 export function formatFee(fee: string): string {
   if (isBlank(fee)) return "";
-  let text = formatMoney(cleanInline(fee)).replace(/(\S)\(/gu, "$1 (");
+  let text = formatMoney(cleanInline(fee))
+    .replace(/(\S)\(/gu, "$1 (")
+    .replace(/\.\)/gu, ")");
   const note = text.match(/\s\([^()]*\)$/u)?.[0]?.trim();
   if (note && EMPTY_FEE_NOTE.test(note)) text = text.slice(0, text.length - note.length).trim();
   return text;

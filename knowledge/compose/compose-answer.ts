@@ -33,6 +33,23 @@ function answerHeader(procedure: Procedure): string {
   return lines.join("\n");
 }
 
+/**
+ * Shares `room` characters among parts needing `needs` characters: short parts get what they need,
+ * the rest is split evenly among the long ones, never below the minimum budget.
+ */
+function shareBudget(needs: readonly number[], room: number): number[] {
+  const budgets = new Array<number>(needs.length).fill(MIN_SECTION_BUDGET);
+  const order = needs.map((need, i) => ({ need, i })).sort((a, b) => a.need - b.need);
+  let left = room;
+  order.forEach(({ need, i }, k) => {
+    const share = Math.floor(left / (order.length - k));
+    const budget = Math.max(MIN_SECTION_BUDGET, Math.min(need, share));
+    budgets[i] = budget;
+    left -= budget;
+  });
+  return budgets;
+}
+
 function portalFooter(procedure: Procedure): string {
   const url = cleanInline(procedure.portalUrl);
   return url ? `Xem chi tiết trên Cổng Dịch vụ công quốc gia:\n${url}` : "";
@@ -67,20 +84,29 @@ export function composeAnswer(
   if (targets.length === 0) {
     sections.push(composeOverview(procedure));
   } else {
+    const drafts = targets.map((field) => ({
+      field,
+      draft: draftField(procedure, field, { withForms: full }),
+    }));
     const room = maxChars - header.length - footer.length - 2 * (targets.length + 1);
-    const budget = Math.max(MIN_SECTION_BUDGET, Math.floor(room / targets.length));
-    for (const field of targets) {
-      const draft = draftField(procedure, field, { withForms: full });
+    const budgets = shareBudget(
+      drafts.map(
+        ({ field, draft }) => (draft ? renderSectionFull(draft) : emptyFieldText(procedure, field)).length,
+      ),
+      room,
+    );
+    drafts.forEach(({ field, draft }, i) => {
       if (!draft) {
         sections.push(emptyFieldText(procedure, field));
       } else if (full) {
         sections.push(renderSectionFull(draft));
       } else {
+        const budget = budgets[i] ?? MIN_SECTION_BUDGET;
         const rendered = renderSectionWithin(draft, budget, Math.min(SUMMARY_ITEM_MAX, budget));
         sections.push(rendered.text);
         if (rendered.truncated) truncated.push(field);
       }
-    }
+    });
     // The online part already carries the portal link.
     if (targets.includes("online") && isOnline(procedure)) footer = "";
   }

@@ -12,14 +12,13 @@ export function formatQuantity(quantity: string): string {
     .join(", ");
 }
 
-function documentLine(doc: ProcedureDocument, prefix: string, withForm: boolean): string {
-  const name = cleanItem(doc.name);
+function documentLine(doc: ProcedureDocument, prefix: string, withForm: boolean): SectionLine {
+  const name = cleanItem(doc.name).replace(/(?<!\.)\.$/u, "");
   const quantity = formatQuantity(doc.quantity);
-  let line = `${prefix} ${name}`;
-  if (quantity) line += ` (${quantity})`;
   const form = cleanInline(doc.form);
-  if (withForm && form) line += ` [Mẫu: ${form}]`;
-  return line;
+  let suffix = quantity ? ` (${quantity})` : "";
+  if (withForm && form) suffix += ` [Mẫu: ${form}]`;
+  return { text: `${prefix} ${name}`, item: true, suffix };
 }
 
 /** Procedure papers grouped by case heading, in order of first appearance. */
@@ -54,11 +53,11 @@ export function draftDocuments(procedure: Procedure, title: string, withForms: b
     const present = docs.filter((d) => d.kind === "present");
     if (submit.length > 0 && hasPresent) lines.push({ text: "Giấy tờ phải nộp:" });
     submit.forEach((d, i) => {
-      lines.push({ text: documentLine(d, `${i + 1}.`, withForms), item: true });
+      lines.push(documentLine(d, `${i + 1}.`, withForms));
     });
     if (present.length > 0)
       lines.push({ text: "Giấy tờ phải xuất trình (mang theo bản chính để đối chiếu):" });
-    for (const d of present) lines.push({ text: documentLine(d, "•", withForms), item: true });
+    for (const d of present) lines.push(documentLine(d, "•", withForms));
   }
   const notes = cleanItems(procedure.documentNotes);
   if (notes.length > 0) {
@@ -80,9 +79,10 @@ export function summarizeDocuments(procedure: Procedure, maxChars: number): stri
   let text = counts.join(", ");
   if (groups.length > 1) text += ` (khác nhau theo ${groups.length} trường hợp)`;
   const names = (submit.length > 0 ? submit : present)
-    .slice(0, 3)
-    .map((d) => truncateAtWord(cleanItem(d.name), 70));
-  if (names.length > 0) text += `, gồm: ${names.join("; ")}${docs.length > names.length ? "; …" : ""}`;
+    .slice(0, 2)
+    .map((d) => truncateAtWord(cleanItem(d.name).replace(/(?<!\.)\.$/u, ""), 70));
+  const others = docs.length - names.length;
+  if (names.length > 0) text += `, gồm: ${names.join("; ")}${others > 0 ? ` và ${others} giấy tờ khác` : ""}`;
   if (!text) text = cleanItems(procedure.documentNotes).join("; ");
   return truncateAtWord(text, maxChars);
 }

@@ -4,6 +4,8 @@ import { truncateAtWord } from "./split-text.js";
 export interface SectionLine {
   text: string;
   item?: boolean;
+  /** Kept whole when the line is shortened, e.g. a paper's quantity "(1 bản chính)". */
+  suffix?: string;
 }
 
 /** A part of the answer before it is fitted into a character budget. */
@@ -37,7 +39,7 @@ export function moreLine(count: number, unit: string): string {
 
 /** Renders a whole section, nothing left out. */
 export function renderSectionFull(draft: SectionDraft): string {
-  return [sectionHeading(draft.title), ...draft.lines.map((l) => l.text)].join("\n");
+  return [sectionHeading(draft.title), ...draft.lines.map((l) => l.text + (l.suffix ?? ""))].join("\n");
 }
 
 /**
@@ -46,8 +48,12 @@ export function renderSectionFull(draft: SectionDraft): string {
  */
 export function renderSectionWithin(draft: SectionDraft, budget: number, itemMax: number): RenderedSection {
   const head = sectionHeading(draft.title);
-  const lines = draft.lines.map((l) => ({ ...l, short: truncateAtWord(l.text, itemMax) }));
-  let truncated = lines.some((l) => l.short !== l.text);
+  const lines = draft.lines.map((l) => {
+    const suffix = l.suffix ?? "";
+    const short = truncateAtWord(l.text, Math.max(MIN_ITEM_CHARS, itemMax - suffix.length));
+    return { item: l.item, full: l.text + suffix, short: short + suffix };
+  });
+  let truncated = lines.some((l) => l.short !== l.full);
   const total = lines.reduce((n, l) => n + (l.item ? 1 : 0), 0);
   // Characters needed by lines[i..] when they are all shown.
   const tail: number[] = new Array(lines.length + 1).fill(0);

@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { createBot } from "../bot/core/create-bot.js";
+import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
+import { openDatabase } from "../db/client.js";
+import { migrate } from "../db/migrate.js";
+import { buildWebApp } from "../web/app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
+import { createLogger } from "./logger.js";
+import { createRedis } from "./redis.js";
+import { resolveSessionSecret } from "./session-secret.js";
+
+const ROLES = ["all", "web"] as const;
+type Role = (typeof ROLES)[number];
+
+/** Starts motcua in one role and shuts it down in order on SIGINT/SIGTERM: HTTP, then Redis, then the database. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const role = (process.argv[2] ?? "all") as Role;
+  if (!ROLES.includes(role)) {
+    process.stderr.write(`Unknown role "${role}"; expected one of: ${ROLES.join(", ")}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await migrate(database);
+  await seedKnowledgeBase(database.db, logger);
+  const kb = await loadKnowledgeBase(database.db, logger);
+  const redis = createRedis(config.REDIS_URL);
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
+  const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
+  const bot = createBot({ kb, logger, sessions });
+  const app = await buildWebApp({
+    bot,
+    logger,
+    sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
+    secureCookies: config.PUBLIC_URL?.startsWith("https://") ?? false,
+    probes: {
+      database: () => database.db.execute(sql`SELECT 1`),
+      redis: () => redis.ping(),
+      procedures: () => kb.size,
+    },
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const base = `http://localhost:${config.PORT}`;
+  logger.info({ role, driver: database.driver }, `motcua is serving: web chat ${base}/chat, health ${base}/healthz`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await database.close();
+      logger.info("stopped cleanly");
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  process.stderr.write(`motcua failed to start: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);
+  process.exit(1);
+});

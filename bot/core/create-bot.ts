@@ -1,0 +1,56 @@
+import { TEXTS } from "../../knowledge/compose/index.js";
+import { composeSteps } from "./compose-steps.js";
+import { buttons } from "./features/buttons.js";
+import { commands } from "./features/commands.js";
+import { guardInput, toReply } from "./features/guard-input.js";
+import { kbQuestion } from "./features/kb-question.js";
+import { smallTalk } from "./features/small-talk.js";
+import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
+import { type BotDeps, createTurnContext } from "./turn-context.js";
+import type { InboundMessage, TurnResult } from "./types.js";
+
+/** The conversation core every channel runs. */
+export interface Bot {
+  handle(message: InboundMessage): Promise<TurnResult>;
+}
+
+/**
+ * Builds the conversation core: input guard, buttons, commands, small talk, then the knowledge
+ * base as the fallback, inside an error boundary that always answers politely.
+ */
+export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
+  const run = composeSteps([guardInput, buttons, commands, smallTalk, kbQuestion]);
+  const { sessions, logger } = deps;
+
+  async function loadSession(key: string): Promise<Session> {
+    try {
+      return (await sessions.get(key)) ?? newSession();
+    } catch (err) {
+      // A lost session only costs the follow-up context; the question still gets an answer.
+      logger.warn({ err }, "session store unavailable, continuing without context");
+      return newSession();
+    }
+  }
+
+  return {
+    async handle(message) {
+      const key = sessionKey(message.channel, message.conversation);
+      const session = await loadSession(key);
+      const ctx = createTurnContext(deps, message, session);
+      try {
+        await run(ctx);
+      } catch (err) {
+        logger.error({ err, channel: message.channel }, "conversation step failed");
+        ctx.replies = [toReply(TEXTS.error)];
+        ctx.meta = { intent: "error", action: null, codes: [], fields: [], feedback_code: null };
+      }
+      session.turns += 1;
+      try {
+        await sessions.set(key, session);
+      } catch (err) {
+        logger.warn({ err }, "could not save session");
+      }
+      return { replies: ctx.replies, meta: ctx.meta };
+    },
+  };
+}

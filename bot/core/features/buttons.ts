@@ -1,0 +1,29 @@
+import { TEXTS } from "../../../knowledge/compose/index.js";
+import { decodePayload } from "../../../knowledge/payload.js";
+import type { Step } from "../compose-steps.js";
+import { respondWithProcedure } from "../respond.js";
+import type { TurnContext } from "../turn-context.js";
+import { toReply } from "./guard-input.js";
+
+/**
+ * Handles button presses: picking a clarify candidate answers what was asked before the
+ * question, a part button shows that part, "xem đầy đủ" shows it unabridged.
+ */
+export const buttons: Step<TurnContext> = async (ctx, next) => {
+  const raw = ctx.message.payload;
+  if (raw === undefined) return next();
+  const payload = decodePayload(raw);
+  const procedure = payload ? ctx.deps.kb.get(payload.code) : undefined;
+  if (!payload || !procedure) {
+    ctx.reply(toReply(TEXTS.unknownButton), { intent: "unknown_button" });
+    return;
+  }
+  if (payload.type === "pick") {
+    respondWithProcedure(ctx, procedure, ctx.session.pendingFields ?? [], { intent: "kb_pick" });
+    return;
+  }
+  respondWithProcedure(ctx, procedure, [payload.field], {
+    intent: "kb_button",
+    full: payload.type === "full",
+  });
+};

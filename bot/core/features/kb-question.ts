@@ -1,0 +1,38 @@
+import { composeOutOfScope } from "../../../knowledge/compose/index.js";
+import type { Step } from "../compose-steps.js";
+import { respondWithCandidates, respondWithProcedure } from "../respond.js";
+import type { TurnContext } from "../turn-context.js";
+import { toReply } from "./guard-input.js";
+
+const WHICH_PROCEDURE =
+  "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.";
+
+/**
+ * Answers a question from the knowledge base: one procedure, a choice among candidates, or a
+ * polite "not found"; follow-ups resolve against the last procedure or the offered candidates.
+ */
+export const kbQuestion: Step<TurnContext> = async (ctx) => {
+  const { kb } = ctx.deps;
+  const { session } = ctx;
+  const decision = kb.decide(ctx.text, {
+    lastCode: session.lastCode,
+    candidateCodes: session.candidateCodes,
+  });
+  const intent = decision.followUp ? "kb_followup" : "kb_question";
+  const [best] = decision.hits;
+  if (decision.action === "answer" && best) {
+    respondWithProcedure(ctx, best.procedure, decision.fields, { intent });
+    return;
+  }
+  if (decision.action === "clarify" && decision.hits.length > 1) {
+    respondWithCandidates(ctx, decision.hits, decision.fields, intent);
+    return;
+  }
+  const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
+  if (decision.fields.length > 0 && !session.lastCode) {
+    // An aspect without a topic ("lệ phí bao nhiêu?") needs the procedure's name, not an apology.
+    ctx.reply(toReply(WHICH_PROCEDURE), meta);
+    return;
+  }
+  ctx.reply(composeOutOfScope(), meta);
+};

@@ -1,0 +1,34 @@
+import { composeAnswer, composeClarify } from "../../knowledge/compose/index.js";
+import type { SearchHit } from "../../knowledge/decision-types.js";
+import type { Field, Procedure } from "../../knowledge/procedure.js";
+import type { TurnContext } from "./turn-context.js";
+
+/** Answers with a procedure (the asked parts first) and remembers it for follow-ups. */
+export function respondWithProcedure(
+  ctx: TurnContext,
+  procedure: Procedure,
+  fields: Field[],
+  options: { intent: string; full?: boolean },
+): void {
+  ctx.session.lastCode = procedure.code;
+  ctx.session.candidateCodes = undefined;
+  ctx.session.pendingFields = undefined;
+  ctx.reply(composeAnswer(procedure, fields, { full: options.full }), {
+    intent: options.intent,
+    action: "answer",
+    codes: [procedure.code],
+    fields,
+  });
+}
+
+/** Asks which of the candidates the citizen means and remembers them for the next message. */
+export function respondWithCandidates(ctx: TurnContext, hits: SearchHit[], fields: Field[], intent: string): void {
+  ctx.session.candidateCodes = hits.map((h) => h.procedure.code);
+  ctx.session.pendingFields = fields;
+  ctx.reply(composeClarify(hits, fields), {
+    intent,
+    action: "clarify",
+    codes: ctx.session.candidateCodes,
+    fields,
+  });
+}

@@ -1,0 +1,30 @@
+import type { Field } from "../../knowledge/procedure.js";
+
+/** What the bot remembers about a conversation between messages. */
+export interface Session {
+  /** The procedure last answered. */
+  lastCode?: string;
+  /** Candidates last offered in a clarify question. */
+  candidateCodes?: string[];
+  /** What the citizen asked when the candidates were offered, to answer that part after a pick. */
+  pendingFields?: Field[];
+  /** Turns seen, for the welcome on first contact. */
+  turns: number;
+}
+
+/** Loads and saves sessions by key; implementations expire idle sessions. */
+export interface SessionStore {
+  get(key: string): Promise<Session | undefined>;
+  set(key: string, session: Session): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** A session for a conversation seen for the first time. */
+export function newSession(): Session {
+  return { turns: 0 };
+}
+
+/** The key of a conversation's session: channels never share one. */
+export function sessionKey(channel: string, conversation: string): string {
+  return `${channel}:${conversation}`;
+}

@@ -1,0 +1,40 @@
+import type { Logger } from "pino";
+import type { KnowledgeBase } from "../../knowledge/decision-types.js";
+import type { Session } from "./session.js";
+import type { InboundMessage, Reply, TurnMeta } from "./types.js";
+
+/** What every conversation step may use. */
+export interface BotDeps {
+  kb: KnowledgeBase;
+  logger: Logger;
+}
+
+/** One turn: the inbound message, the session to read and change, and the replies being built. */
+export interface TurnContext {
+  deps: BotDeps;
+  message: InboundMessage;
+  /** Text with whitespace collapsed and trimmed; empty when there is none. */
+  text: string;
+  session: Session;
+  replies: Reply[];
+  meta: TurnMeta;
+  /** Adds replies and records what the turn was. */
+  reply(replies: Reply | Reply[], meta?: Partial<TurnMeta>): void;
+}
+
+/** Starts a turn context for a message. */
+export function createTurnContext(deps: BotDeps, message: InboundMessage, session: Session): TurnContext {
+  const ctx: TurnContext = {
+    deps,
+    message,
+    text: (message.text ?? "").normalize("NFC").replace(/\s+/g, " ").trim(),
+    session,
+    replies: [],
+    meta: { intent: "unknown", action: null, codes: [], fields: [], feedback_code: null },
+    reply(replies, meta) {
+      ctx.replies.push(...(Array.isArray(replies) ? replies : [replies]));
+      if (meta) Object.assign(ctx.meta, meta);
+    },
+  };
+  return ctx;
+}

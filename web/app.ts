@@ -1,0 +1,33 @@
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Bot } from "../bot/core/create-bot.js";
+import { registerErrorHandler } from "./error-handler.js";
+import { registerStrictJson } from "./json-body.js";
+import { registerChatApi } from "./routes/chat-api.js";
+import { registerChatPage } from "./routes/chat-page.js";
+import { type HealthProbe, registerHealth } from "./routes/health.js";
+
+/** What the web role needs. */
+export interface WebDeps {
+  bot: Bot;
+  logger: Logger;
+  sessionSecret: string;
+  secureCookies: boolean;
+  probes: { database: HealthProbe; redis: HealthProbe; procedures: () => number };
+}
+
+/** Builds the Fastify app (not listening): health, the web chat page and its API. */
+export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: true,
+  }) as unknown as FastifyInstance;
+  registerErrorHandler(app);
+  registerStrictJson(app);
+  await app.register(cookie, { secret: deps.sessionSecret });
+  registerHealth(app, deps.probes);
+  registerChatPage(app);
+  registerChatApi(app, { bot: deps.bot, secureCookies: deps.secureCookies });
+  return app;
+}

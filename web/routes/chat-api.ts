@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { AppError } from "../../app/errors.js";
+import type { Bot } from "../../bot/core/create-bot.js";
+
+/** The web chat's session cookie: a signed random id, never chosen by the client. */
+export const CHAT_COOKIE = "mc_chat";
+
+const bodySchema = z.union([
+  z.object({ text: z.string().max(20_000) }).strict(),
+  z.object({ payload: z.string().min(1).max(200) }).strict(),
+]);
+
+/** Reads the signed chat cookie, or issues a new one. */
+function chatSession(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  const raw = request.cookies[CHAT_COOKIE];
+  if (raw) {
+    const unsigned = request.unsignCookie(raw);
+    if (unsigned.valid && unsigned.value) return unsigned.value;
+  }
+  const id = randomUUID();
+  reply.setCookie(CHAT_COOKIE, id, {
+    signed: true,
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: 60 * 60 * 24 * 30,
+  });
+  return id;
+}
+
+/** `POST /api/chat/messages`: one citizen message in, the bot's replies out. */
+export function registerChatApi(app: FastifyInstance, deps: { bot: Bot; secureCookies: boolean }): void {
+  app.post("/api/chat/messages", { bodyLimit: 100_000 }, async (request, reply) => {
+    const parsed = bodySchema.safeParse(request.body);
+    if (!parsed.success) {
+      throw new AppError("bad_request", 'body must be {"text": string} or {"payload": string}');
+    }
+    const conversation = chatSession(request, reply, deps.secureCookies);
+    const result = await deps.bot.handle({
+      channel: "web",
+      conversation,
+      user: conversation,
+      ...("text" in parsed.data
+        ? { text: parsed.data.text, kind: "text" as const }
+        : { payload: parsed.data.payload, kind: "payload" as const }),
+    });
+    return reply.header("cache-control", "no-store").send({ replies: result.replies });
+  });
+}

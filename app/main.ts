@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://localhost:${config.PORT}`;
-  logger.info({ role, driver: database.driver }, `motcua is serving: web chat ${base}/chat, health ${base}/healthz`);
+  logger.info({ role, driver: database.driver }, "motcua is serving");
+  process.stderr.write(`\nmotcua is serving:\n  web chat  ${base}/chat\n  health    ${base}/healthz\nPress Ctrl-C to stop.\n\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

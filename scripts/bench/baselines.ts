@@ -1,0 +1,35 @@
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import { foldDiacritics } from "../../knowledge/normalize.js";
+import type { Procedure } from "../../knowledge/procedure.js";
+
+/** A system under comparison: ranked procedure codes for a question. */
+export type Ranker = (q: string, limit: number) => string[];
+
+const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
+
+/** Baseline: MiniSearch (BM25) over names and aliases with diacritics folded. */
+export function miniSearchBaseline(procedures: Procedure[]): Ranker {
+  const ms = new MiniSearch<{ id: number; name: string; aliases: string }>({
+    fields: ["name", "aliases"],
+    processTerm: (t) => fold(t),
+  });
+  ms.addAll(procedures.map((p, id) => ({ id, name: p.name, aliases: p.aliases.join(" ") })));
+  return (q, limit) =>
+    ms
+      .search(q, { combineWith: "OR" })
+      .slice(0, limit)
+      .map((r) => (procedures[r.id as number] as Procedure).code);
+}
+
+/** Baseline: fuse.js fuzzy matching on folded names. */
+export function fuseBaseline(procedures: Procedure[]): Ranker {
+  const fuse = new Fuse(
+    procedures.map((p, id) => ({ id, name: fold(p.name) })),
+    { keys: ["name"], ignoreLocation: true, threshold: 0.6 },
+  );
+  return (q, limit) =>
+    fuse
+      .search(fold(q), { limit })
+      .map((r) => (procedures[r.item.id] as Procedure).code);
+}

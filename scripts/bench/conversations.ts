@@ -1,0 +1,49 @@
+import type { KnowledgeBase, SearchContext } from "../../knowledge/decision-types.js";
+import { r3 } from "./metrics.js";
+
+/** A labelled dev conversation (eval/dev-conversations.jsonl). */
+export interface DevConversation {
+  id: string;
+  turns: Array<{ q: string; expect_ids: string[]; behavior: string; fields: string[] }>;
+}
+
+/** One turn that went wrong, for error analysis. */
+export interface TurnMiss {
+  id: string;
+  turn: number;
+  q: string;
+  expected: string;
+  got: string;
+  top: string | undefined;
+}
+
+/**
+ * Replays conversations the way a chat does (lastCode after an answer, candidateCodes after a
+ * clarify, context kept after out_of_scope) and scores each turn: the action matches and, for
+ * answers, the first procedure is an expected one.
+ */
+export function conversationAccuracy(
+  kb: KnowledgeBase,
+  conversations: DevConversation[],
+): { turns: number; accuracy: number; misses: TurnMiss[] } {
+  let ok = 0;
+  let turns = 0;
+  const misses: TurnMiss[] = [];
+  for (const c of conversations) {
+    let context: SearchContext = {};
+    c.turns.forEach((t, i) => {
+      const d = kb.decide(t.q, context);
+      const top = d.hits[0]?.procedure.code;
+      const good =
+        d.action === t.behavior &&
+        (t.behavior !== "answer" || t.expect_ids.length === 0 || (top !== undefined && t.expect_ids.includes(top)));
+      turns++;
+      if (good) ok++;
+      else misses.push({ id: c.id, turn: i, q: t.q, expected: `${t.behavior} ${t.expect_ids.join(",")}`, got: d.action, top });
+      if (d.action === "answer" && top) context = { lastCode: top };
+      else if (d.action === "clarify")
+        context = { lastCode: context.lastCode, candidateCodes: d.hits.map((h) => h.procedure.code) };
+    });
+  }
+  return { turns, accuracy: r3(ok / (turns || 1)), misses };
+}

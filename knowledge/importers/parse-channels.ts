@@ -66,7 +66,9 @@ function parseRow(channel: string, row: string, problems: string[]): SubmissionC
     const num = NUMBER.exec(rest);
     if (num?.[1]) {
       const afterNum = rest.slice(num[1].length);
-      const unit = TIME_UNITS.find((u) => afterNum.replace(/^ /, "").toLowerCase().startsWith(u.toLowerCase()));
+      const unit = TIME_UNITS.find((u) =>
+        afterNum.replace(/^ /, "").toLowerCase().startsWith(u.toLowerCase()),
+      );
       if (unit) {
         const spaced = afterNum.startsWith(" ") ? 1 : 0;
         timeUnit = afterNum.slice(spaced, spaced + unit.length);
@@ -81,7 +83,8 @@ function parseRow(channel: string, row: string, problems: string[]): SubmissionC
           timeFound = true;
         }
       }
-      if (timeValue !== null) timeText = timeUnit ? `${formatNumber(timeValue)} ${timeUnit}` : formatNumber(timeValue);
+      if (timeValue !== null)
+        timeText = timeUnit ? `${formatNumber(timeValue)} ${timeUnit}` : formatNumber(timeValue);
     }
   }
   const fee = readFee(rest);

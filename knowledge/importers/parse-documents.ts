@@ -7,7 +7,8 @@ export const DOCUMENT_TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố
 const QUANTITY = /(\d{1,2}) bản chính(?:,\s?(\d{1,2}) bản sao)?|(\d{1,2}) bản sao/g;
 const FORM_EXT = /\.(?:docx?|pdf|xlsx?|rtf|odt|zip|rar)$/i;
 const KIND_MARK = /^[\s*+•-]*(?:các\s+)?giấy tờ phải (nộp|xuất trình)\b[^:]{0,40}:?\s*$/i;
-const GENERIC_HEADING = /^(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:thành phần hồ sơ|hồ sơ gồm|hồ sơ bao gồm)[^:]{0,30}:?$/i;
+const GENERIC_HEADING =
+  /^(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:thành phần hồ sơ|hồ sơ gồm|hồ sơ bao gồm)[^:]{0,30}:?$/i;
 const IN_SENTENCE_AFTER = new RegExp(`^\\s+[${LOWER_CLASS}(]`);
 
 /** The papers of one procedure, the notes that are not papers, and what could not be read. */
@@ -101,14 +102,17 @@ function headingToGroup(heading: string, setKind: (k: ProcedureDocument["kind"])
 
 /**
  * Splits the attached form file name off a row's name cell ("Tờ khai (NA20).Mau NA20-BCA.docx"):
- * the file name starts after the first place, within its last 80 characters, where a word runs
+ * the file name starts after the first place, within its last 100 characters, where a word runs
  * into the next without a space.
  */
 function splitForm(cell: string): { name: string; form: string } {
   const c = cell.trim();
   if (!FORM_EXT.test(c)) return { name: squeeze(c), form: "" };
-  const windowStart = Math.max(1, c.length - 80);
-  const joint = new RegExp(`[.;:)](?=\\S)|[${LOWER_CLASS}](?=[A-ZĐ0-9])`, "g");
+  const windowStart = Math.max(1, c.length - 100);
+  const joint = new RegExp(
+    `[.;:),](?=\\S)|[${LOWER_CLASS}](?=[A-ZĐ0-9])|[A-ZĐ](?=[A-ZĐ][${LOWER_CLASS}])|[A-ZĐ]{2}(?=[${LOWER_CLASS}])|\\d(?=[A-ZĐ][${LOWER_CLASS}])`,
+    "g",
+  );
   joint.lastIndex = windowStart;
   for (let m = joint.exec(c); m; m = joint.exec(c)) {
     const cut = m.index + 1;

@@ -5,13 +5,26 @@ import { isNoInfo, normalizePortalText, squeeze } from "./portal-text.js";
 export const LEGAL_TABLE_HEADER = "Tên văn bản pháp lýMã văn bản";
 
 // 54/2014/QH13, 134/2016/NĐ-CP, 66.16/2026/NQ-CP, 72/2011/TTLT-BTC-BGTVT, 02/VBHN-BTC, 105/2025/NĐ- CP
-const SEGMENT = "(?:TTg|[A-ZĐ]{1,14})";
+const SEGMENT = "(?:TTg|(?:UBTVQH|QH)\\d{2}|[A-ZĐ]{1,14})";
 const NUMBER_RE = new RegExp(
-  String.raw`\d+(?:\.\d+)?(?:/\d{4})?/(?:(?:UBTVQH|QH)\d{2}|${SEGMENT}(?:-\s?${SEGMENT})+)`,
+  String.raw`\d+(?:\.\d+)?(?:/\d{4})?/(?:(?:UBTVQH|QH)\d{2}|${SEGMENT}(?:[-/]\s?${SEGMENT})+)`,
   "g",
 );
 /** Capitalised first words of titles written in capitals ("LUẬT HÀNG KHÔNG…"), to cut a code off them. */
-const CAPITAL_TITLE_WORDS = ["LUẬT", "NGHỊ", "THÔNG", "QUYẾT", "QUY", "VĂN", "BỘ", "HƯỚNG", "SỬA", "PHÁP", "LỆNH", "CHỈ"];
+const CAPITAL_TITLE_WORDS = [
+  "LUẬT",
+  "NGHỊ",
+  "THÔNG",
+  "QUYẾT",
+  "QUY",
+  "VĂN",
+  "BỘ",
+  "HƯỚNG",
+  "SỬA",
+  "PHÁP",
+  "LỆNH",
+  "CHỈ",
+];
 
 interface NumberMatch {
   start: number;
@@ -46,7 +59,8 @@ export function parseLegalBasis(value: unknown): ParsedLegalBasis {
     const after = text.slice(n.end);
     const adjacentNext = next !== undefined && next.start === n.end;
     if (!title) {
-      if (adjacentNext) continue; // a title that is only a number, its code follows
+      // a title that is only a number (its code follows), or a number opening a title ("05/2013/TT-BLĐTBXH - Hướng dẫn…")
+      if (adjacentNext || (/^[\s,.;:)-]/.test(after) && after.trim() !== "")) continue;
       legalBasis.push({ title: n.number, number: n.number });
       titleStart = n.end;
       continue;
@@ -58,7 +72,10 @@ export function parseLegalBasis(value: unknown): ParsedLegalBasis {
     titleStart = n.end;
   }
   const tail = squeeze(text.slice(titleStart));
-  if (tail && !isNoInfo(tail)) {
+  const bare = /(\d+\/\d{4})$/.exec(tail);
+  if (bare?.[1] && tail.length > bare[1].length) {
+    legalBasis.push({ title: tail.slice(0, -bare[1].length).trim(), number: bare[1] });
+  } else if (tail && !isNoInfo(tail)) {
     legalBasis.push({ title: tail, number: "" });
     problems.push(`legal document without number: "${tail.slice(0, 40)}"`);
   }
@@ -83,13 +100,14 @@ function findNumbers(text: string): NumberMatch[] {
     if (capital > 0) raw = raw.slice(0, capital);
     else if (/[A-ZĐ]{2}$/.test(raw) && WORD_START.test(raw.slice(-1) + following)) raw = raw.slice(0, -1);
     end = start + raw.length;
-    out.push({ start, end, number: raw.replace(/-\s+/g, "-") });
+    out.push({ start, end, number: raw.replace(/([-/])\s+/g, "$1") });
   }
   return out;
 }
 
 /** A Vietnamese syllable start: a consonant onset then a vowel ("Thông", "Nghị", "Quy"). */
-const WORD_START = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnrstvx])[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+const WORD_START =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnrstvx])[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
 /** Where a title written in capitals starts inside a matched code, or -1. */
 function capitalTitleStart(raw: string, following: string): number {

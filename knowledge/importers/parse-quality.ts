@@ -34,7 +34,10 @@ export function checkRecordQuality(raw: Record<string, unknown>): RecordQuality 
   };
   if (present("cach_thuc_thuc_hien") && procedure.channels.length === 0) found.push("channels: none parsed");
   if (present("thanh_phan_ho_so") && procedure.documents.length === 0) found.push("documents: none parsed");
-  if (present("can_cu_phap_ly") && procedure.legalBasis.length === 0) found.push("legal basis: none parsed");
+  const legalSpilled = normalizePortalText(raw.can_cu_phap_ly).trim().startsWith(":");
+  if (present("can_cu_phap_ly") && !legalSpilled && procedure.legalBasis.length === 0) {
+    found.push("legal basis: none parsed");
+  }
   if (present("ket_qua_xu_ly") && procedure.results.length === 0) found.push("results: none parsed");
   if (present("trinh_tu_thuc_hien") && procedure.steps.length === 0) found.push("steps: none parsed");
   for (const d of procedure.documents) {

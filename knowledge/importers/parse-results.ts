@@ -1,6 +1,6 @@
 import { isNoInfo, normalizePortalText, squeeze } from "./portal-text.js";
 
-const RESULT_CODE = /Mã\s*:\s*[A-Za-z0-9.\-]*\d/;
+const RESULT_CODE = /Mã\s*:\s*[A-Za-z0-9.-]*\d/;
 const TRAILER = /Từ khóa[\s\S]*$/;
 
 /** The results of one procedure and what could not be read. */
@@ -19,7 +19,12 @@ export function parseResults(value: unknown): ParsedResults {
   const parts = RESULT_CODE.test(text) ? text.split(new RegExp(RESULT_CODE.source, "g")) : text.split(/\n+/);
   const seen = new Set<string>();
   const results = parts
-    .map((p) => squeeze(p).replace(/\n/g, " ").replace(/^[-+•*\s]+/, "").replace(/[\s;,.]+$/, ""))
+    .map((p) =>
+      squeeze(p)
+        .replace(/\n/g, " ")
+        .replace(/^[-+•*\s]+/, "")
+        .replace(/[\s;,.]+$/, ""),
+    )
     .filter((p) => p && !isNoInfo(p) && !seen.has(p) && seen.add(p));
   return { results, problems: [] };
 }

@@ -1,42 +1,48 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { type Procedure, procedureSchema } from "../procedure.js";
-import { parseDichvucongRecord } from "./dichvucong.js";
+import type { Procedure } from "../procedure.js";
+import { collectDecoded, isGzip, MAX_REPORTED_PROBLEMS, splitLines } from "./collect-procedures.js";
+import { decodeProcedureLine, type ImportFormat, type ImportProblem } from "./decode-procedure-line.js";
 import { loadPopularity } from "./popularity.js";
 
-/** A line of an import file that could not be used, with its 1-based number. */
-export interface ImportProblem {
-  line: number;
-  message: string;
+export type { ImportFormat, ImportProblem } from "./decode-procedure-line.js";
+
+/** Procedures read from a file, and the lines that could not be used. */
+export interface ReadProceduresResult {
+  procedures: Procedure[];
+  problems: ImportProblem[];
 }
 
-export type ImportFormat = "dichvucong" | "motcua";
-
 /**
- * Reads a JSON-lines procedure file (plain or .gz) in either format and returns the procedures
- * and the problems found. TEMPORARY: whole-file read; a streaming reader is being written.
+ * Reads a JSON-lines procedure file (plain or gzip) in either format and returns the procedures and
+ * the problems found; a broken line is reported and skipped, a broken file never throws.
  */
-export function readProceduresFile(
-  path: string,
-  format?: ImportFormat,
-): { procedures: Procedure[]; problems: ImportProblem[] } {
-  const buf = readFileSync(path);
-  const content = (path.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8");
-  const procedures: Procedure[] = [];
-  const problems: ImportProblem[] = [];
-  content.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
+export function readProceduresFile(path: string, format?: ImportFormat): ReadProceduresResult {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    return {
+      procedures: [],
+      problems: [{ line: 0, message: `cannot read file: ${(err as Error).message}` }],
+    };
+  }
+  if (isGzip(buf)) {
     try {
-      const raw = JSON.parse(line) as Record<string, unknown>;
-      const fmt = format ?? ("ma_thu_tuc" in raw ? "dichvucong" : "motcua");
-      if (fmt === "dichvucong") {
-        const p = parseDichvucongRecord(raw);
-        p.popularity = loadPopularity().get(p.code) ?? 0;
-        procedures.push(p);
-      } else procedures.push(procedureSchema.parse(raw));
+      buf = gunzipSync(buf);
     } catch (err) {
-      problems.push({ line: i + 1, message: (err as Error).message });
+      return {
+        procedures: [],
+        problems: [{ line: 0, message: `corrupt gzip data: ${(err as Error).message}` }],
+      };
     }
-  });
-  return { procedures, problems };
+  }
+  const popularity = loadPopularity();
+  const collector = collectDecoded(MAX_REPORTED_PROBLEMS);
+  let n = 0;
+  for (const line of splitLines(buf)) {
+    n++;
+    collector.add(decodeProcedureLine(line, n, format, popularity), n);
+  }
+  return collector.result();
 }

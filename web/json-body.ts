@@ -4,11 +4,11 @@ import { AppError } from "../app/errors.js";
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Replaces Fastify's JSON parser with one that refuses invalid UTF-8 (instead of silently turning
- * it into U+FFFD) and reports malformed JSON with a clear code.
+ * Accepts only JSON bodies (other parsers are opt-in per feature), refusing invalid UTF-8 instead
+ * of silently turning it into U+FFFD, and reporting malformed JSON with a clear code.
  */
 export function registerStrictJson(app: FastifyInstance): void {
-  app.removeContentTypeParser("application/json");
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body: Buffer, done) => {
     let text: string;
     try {

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bot, createBot } from "../../../bot/core/create-bot.js";
+import { createRedisSessionStore } from "../../../bot/core/redis-session-store.js";
+import { createTestRedis } from "../../helpers/redis.js";
+import { bundledKnowledgeBase, silentLogger } from "../../helpers/knowledge.js";
+import { Redis } from "ioredis";
+
+describe("conversation core", () => {
+  const r = createTestRedis();
+  let bot: Bot;
+  let n = 0;
+  const say = (text: string, conversation = "c1") =>
+    bot.handle({ channel: "test", conversation, user: "u1", text, kind: "text", messageId: String(++n) });
+  const press = (payload: string, conversation = "c1") =>
+    bot.handle({ channel: "test", conversation, user: "u1", payload, kind: "payload" });
+
+  beforeAll(() => {
+    bot = createBot({
+      kb: bundledKnowledgeBase(),
+      logger: silentLogger,
+      sessions: createRedisSessionStore(r.redis, { ttlSeconds: 600, prefix: r.prefix }),
+    });
+  });
+  afterAll(() => r.dispose());
+
+  it("answers a procedure question with the asked part first and buttons for the rest", async () => {
+    const { replies, meta } = await say("đăng ký khai sinh cho con cần những giấy tờ gì");
+    expect(meta).toMatchObject({ action: "answer", codes: ["1.001193"], fields: ["documents"] });
+    expect(replies[0]?.text).toContain("1.001193");
+    expect(replies[0]?.text).toMatch(/hồ sơ/i);
+    expect(replies.every((m) => m.text.length <= 2000)).toBe(true);
+    expect(replies.at(-1)?.buttons.length).toBeGreaterThan(0);
+  });
+
+  it("resolves a follow-up against the last procedure, and a button shows that part", async () => {
+    const { meta } = await say("thế lệ phí bao nhiêu");
+    expect(meta).toMatchObject({ action: "answer", codes: ["1.001193"], fields: ["fee"] });
+    const { replies, meta: pressed } = await press("field|1.001193|time");
+    expect(pressed).toMatchObject({ codes: ["1.001193"], fields: ["time"] });
+    expect(replies[0]?.text).toMatch(/ngày/i);
+  });
+
+  it("understands a question typed without diacritics", async () => {
+    const { meta } = await say("lam giay khai sinh cho con can gi", "c2");
+    expect(meta.codes).toEqual(["1.001193"]);
+  });
+
+  it("keeps conversations apart", async () => {
+    const { meta } = await say("nộp ở đâu", "c3");
+    expect(meta.action).toBe("out_of_scope");
+  });
+
+  it.each([
+    ["", "empty"],
+    ["   ", "empty"],
+    ["😀😀👍", "non_text"],
+    ["x".repeat(10_000), "too_long"],
+  ])("answers unusable input %#  politely", async (text, intent) => {
+    const { replies, meta } = await say(text, "bad");
+    expect(meta.intent).toBe(intent);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  });
+
+  it("greets, helps, and treats an unknown button politely", async () => {
+    expect((await say("xin chào", "g")).meta.intent).toBe("greeting");
+    expect((await say("/start", "g")).meta.intent).toBe("start");
+    expect((await press("pick|9.999999", "g")).meta.intent).toBe("unknown_button");
+    expect((await press("garbage", "g")).meta.intent).toBe("unknown_button");
+  });
+
+  it("says politely when something is not in the knowledge base", async () => {
+    const { replies, meta } = await say("hôm nay trời có mưa không", "oos");
+    expect(meta.action).toBe("out_of_scope");
+    expect(replies[0]?.text).toMatch(/chưa tìm thấy/);
+  });
+
+  it("still answers when Redis is unreachable", async () => {
+    const down = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    down.on("error", () => {});
+    const lonely = createBot({
+      kb: bundledKnowledgeBase(),
+      logger: silentLogger,
+      sessions: createRedisSessionStore(down, { ttlSeconds: 60 }),
+    });
+    const { meta } = await lonely.handle({ channel: "test", conversation: "x", user: "u", text: "đăng ký khai sinh" });
+    expect(meta.codes).toEqual(["1.001193"]);
+    down.disconnect();
+  });
+});

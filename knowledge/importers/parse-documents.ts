@@ -102,23 +102,27 @@ function headingToGroup(heading: string, setKind: (k: ProcedureDocument["kind"])
 
 /**
  * Splits the attached form file name off a row's name cell ("Tờ khai (NA20).Mau NA20-BCA.docx"):
- * the file name starts after the first place, within its last 100 characters, where a word runs
- * into the next without a space.
+ * within the last 100 characters, the file name starts at the last place where ";", ":" or ")" runs
+ * into the next word, else at the first place where two words run together without a space.
  */
 function splitForm(cell: string): { name: string; form: string } {
   const c = cell.trim();
   if (!FORM_EXT.test(c)) return { name: squeeze(c), form: "" };
-  const windowStart = Math.max(1, c.length - 100);
-  const joint = new RegExp(
-    `[.;:),](?=\\S)|[${LOWER_CLASS}](?=[A-ZĐ0-9])|[A-ZĐ](?=[A-ZĐ][${LOWER_CLASS}])|[A-ZĐ]{2}(?=[${LOWER_CLASS}])|\\d(?=[A-ZĐ][${LOWER_CLASS}])`,
-    "g",
+  const from = Math.max(1, c.length - 100);
+  const cuts = (re: RegExp) => [...c.slice(from).matchAll(re)].map((m) => from + (m.index ?? 0) + 1);
+  const strong = cuts(/[;:)](?=[^\s(])/g).reverse();
+  const weak = cuts(
+    new RegExp(
+      `[.,](?=\\S)|[${LOWER_CLASS}](?=[A-ZĐ0-9])|[A-ZĐ](?=[A-ZĐ][${LOWER_CLASS}])|[A-ZĐ]{2}(?=[${LOWER_CLASS}])|\\d(?=[A-ZĐ][${LOWER_CLASS}])`,
+      "g",
+    ),
   );
-  joint.lastIndex = windowStart;
-  for (let m = joint.exec(c); m; m = joint.exec(c)) {
-    const cut = m.index + 1;
+  for (const cut of [...strong, ...weak]) {
     const form = c.slice(cut).replace(/^[.;:)\s]+/, "");
     const name = c.slice(0, cut).trim();
-    if (form.length > 4 && name.length > 0 && !FORM_EXT.test(name)) return { name: squeeze(name), form };
+    if (/^[^(]\S*.*\w.*\.\w+$/.test(form) && form.replace(FORM_EXT, "").length > 1 && name && !FORM_EXT.test(name)) {
+      return { name: squeeze(name), form };
+    }
   }
   const lastSpace = c.lastIndexOf(" ");
   return { name: squeeze(c), form: c.slice(lastSpace + 1) };

@@ -11,7 +11,12 @@ export async function seedKnowledgeBase(db: Db, logger: Logger): Promise<void> {
   if ((await countProcedures(db)) > 0) return;
   const { procedures, problems } = readProceduresFile(BUNDLED_PROCEDURES_FILE);
   const summary = await upsertProcedures(db, procedures);
-  await recordImportRun(db, { source: "bundled", format: "dichvucong", skipped: problems.length, ...summary });
+  await recordImportRun(db, {
+    source: "bundled",
+    format: "dichvucong",
+    skipped: problems.length,
+    ...summary,
+  });
   logger.info({ ...summary, skipped: problems.length }, "loaded the bundled knowledge base");
 }
 

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver }, "motcua is serving");
-  process.stderr.write(`\nmotcua is serving:\n  web chat  ${base}/chat\n  health    ${base}/healthz\nPress Ctrl-C to stop.\n\n`);
+  process.stderr.write(
+    `\nmotcua is serving:\n  web chat  ${base}/chat\n  health    ${base}/healthz\nPress Ctrl-C to stop.\n\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`motcua failed to start: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);
+  process.stderr.write(
+    `motcua failed to start: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`,
+  );
   process.exit(1);
 });

@@ -13,13 +13,24 @@ import { openKnowledge } from "./lib/open-knowledge.js";
 
 const CHANNEL = "cli";
 
-async function openSessions(url: string, ttlSeconds: number): Promise<{ store: SessionStore; close(): Promise<void> }> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: () => null });
+async function openSessions(
+  url: string,
+  ttlSeconds: number,
+): Promise<{ store: SessionStore; close(): Promise<void> }> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => {});
   try {
     await redis.connect();
     await redis.ping();
-    return { store: createRedisSessionStore(redis, { ttlSeconds }), close: () => redis.quit().then(() => {}) };
+    return {
+      store: createRedisSessionStore(redis, { ttlSeconds }),
+      close: () => redis.quit().then(() => {}),
+    };
   } catch {
     redis.disconnect();
     process.stderr.write("chat: Redis is not reachable; sessions are kept in memory for this run\n");
@@ -27,7 +38,9 @@ async function openSessions(url: string, ttlSeconds: number): Promise<{ store: S
   }
 }
 
-function parseLine(line: string): { conversation: string; user: string; text?: string; payload?: string } | string {
+function parseLine(
+  line: string,
+): { conversation: string; user: string; text?: string; payload?: string } | string {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -59,7 +72,9 @@ async function run(): Promise<void> {
     if (!line.trim()) continue;
     const input = parseLine(line);
     if (typeof input === "string") {
-      process.stdout.write(`${JSON.stringify({ conversation: null, line: lineNo, error: input, replies: [] })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ conversation: null, line: lineNo, error: input, replies: [] })}\n`,
+      );
       continue;
     }
     if (!keep && !seen.has(input.conversation)) {

@@ -39,7 +39,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err }, "request failed");
     else request.log.info({ code, detail: err.message }, "request rejected");
     const detail = err instanceof AppError || err.validation ? err.message : undefined;
-    return reply.status(status).send({ error: { code, message: MESSAGE[code], ...(detail ? { detail } : {}) } });
+    return reply
+      .status(status)
+      .send({ error: { code, message: MESSAGE[code], ...(detail ? { detail } : {}) } });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ error: { code: "not_found", message: MESSAGE.not_found } }),

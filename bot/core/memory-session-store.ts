@@ -17,7 +17,10 @@ export function createMemorySessionStore(options: { ttlSeconds: number }): Sessi
       return structuredClone(entry.session);
     },
     async set(key, session) {
-      entries.set(key, { session: structuredClone(session), expires: Date.now() + options.ttlSeconds * 1000 });
+      entries.set(key, {
+        session: structuredClone(session),
+        expires: Date.now() + options.ttlSeconds * 1000,
+      });
     },
     async delete(key) {
       entries.delete(key);

@@ -22,7 +22,12 @@ export function respondWithProcedure(
 }
 
 /** Asks which of the candidates the citizen means and remembers them for the next message. */
-export function respondWithCandidates(ctx: TurnContext, hits: SearchHit[], fields: Field[], intent: string): void {
+export function respondWithCandidates(
+  ctx: TurnContext,
+  hits: SearchHit[],
+  fields: Field[],
+  intent: string,
+): void {
   ctx.session.candidateCodes = hits.map((h) => h.procedure.code);
   ctx.session.pendingFields = fields;
   ctx.reply(composeClarify(hits, fields), {

@@ -21,7 +21,8 @@ export function parseCliArgs(argv: string[], booleanFlags: string[] = []): CliAr
     const eq = arg.indexOf("=");
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
     if (eq > 0) flags.set(name, arg.slice(eq + 1));
-    else if (booleanFlags.includes(name) || i + 1 >= argv.length || argv[i + 1]?.startsWith("--")) flags.set(name, true);
+    else if (booleanFlags.includes(name) || i + 1 >= argv.length || argv[i + 1]?.startsWith("--"))
+      flags.set(name, true);
     else flags.set(name, argv[++i] as string);
   }
   return { flags, positional };

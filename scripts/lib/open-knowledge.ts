@@ -14,7 +14,8 @@ import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
 export async function openKnowledge(logger: Logger, kbFile?: string): Promise<KnowledgeBase> {
   if (kbFile) {
     const { procedures, problems } = readProceduresFile(kbFile);
-    if (problems.length) logger.warn({ skipped: problems.length }, "some lines of the knowledge file were skipped");
+    if (problems.length)
+      logger.warn({ skipped: problems.length }, "some lines of the knowledge file were skipped");
     return createKnowledgeBase(procedures);
   }
   const config = loadConfig();

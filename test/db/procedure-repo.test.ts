@@ -24,7 +24,11 @@ describe.each(DRIVERS)("procedure repository on %s", (driver) => {
     expect(await upsertProcedures(database.db, [a, b])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
     expect(await upsertProcedures(database.db, [a, b])).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     const changed = { ...b, name: "Đăng ký khai tử (sửa)" };
-    expect(await upsertProcedures(database.db, [a, changed])).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await upsertProcedures(database.db, [a, changed])).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
     expect(await countProcedures(database.db)).toBe(2);
     const all = await listProcedures(database.db);
     expect(all.map((p) => p.name)).toEqual(["Đăng ký khai sinh", "Đăng ký khai tử (sửa)"]);

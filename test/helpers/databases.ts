@@ -4,7 +4,8 @@ import { type Database, openDatabase } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
 
 /** The server used for tests; each test file gets a database of its own on it. */
-export const TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_PG_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** The two drivers every database test runs against. */
 export const DRIVERS = ["pg", "pglite"] as const;

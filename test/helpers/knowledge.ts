@@ -1,6 +1,6 @@
 import { pino } from "pino";
-import type { KnowledgeBase } from "../../knowledge/decision-types.js";
 import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
+import type { KnowledgeBase } from "../../knowledge/decision-types.js";
 import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
 

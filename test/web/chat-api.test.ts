@@ -71,12 +71,16 @@ describe("web chat over HTTP", () => {
     expect(followUp.json().replies[0].text).toContain("1.001193");
     expect(followUp.headers["set-cookie"]).toBeUndefined();
 
-    const button = await post(web2, JSON.stringify({ payload: body.replies.at(-1).buttons[0].payload }), { cookie });
+    const button = await post(web2, JSON.stringify({ payload: body.replies.at(-1).buttons[0].payload }), {
+      cookie,
+    });
     expect(button.json().replies[0].text).toContain("1.001193");
   });
 
   it("ignores a forged cookie and starts a new conversation", async () => {
-    const res = await post(web1, JSON.stringify({ text: "lệ phí bao nhiêu" }), { cookie: "mc_chat=attacker-chosen-id" });
+    const res = await post(web1, JSON.stringify({ text: "lệ phí bao nhiêu" }), {
+      cookie: "mc_chat=attacker-chosen-id",
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().replies[0].text).not.toContain("1.001193");
     expect(String(res.headers["set-cookie"])).toContain("mc_chat=");
@@ -91,7 +95,7 @@ describe("web chat over HTTP", () => {
     const res = await post(web1, payload, { "content-type": type });
     expect(res.statusCode).toBe(status);
     expect(res.json().error.code).toBe(code);
-    expect(res.json().error.message).toMatch(/[^\x00-\x7F]/);
+    expect(res.json().error.message).toMatch(/[\u00C0-\u1EF9]/);
   });
 
   it("rejects invalid UTF-8", async () => {

@@ -29,7 +29,7 @@
     const bubble = document.createElement("div");
     bubble.className = "bubble";
     appendText(bubble, text);
-    if (buttons && buttons.length) {
+    if (buttons?.length) {
       const row = document.createElement("div");
       row.className = "buttons";
       row.setAttribute("role", "group");
@@ -62,7 +62,7 @@
       });
       const data = await res.json().catch(() => ({}));
       if (!res.ok) {
-        addMessage("bot", (data.error && data.error.message) || "Xin lỗi, hệ thống đang bận, bạn vui lòng thử lại.");
+        addMessage("bot", data.error?.message || "Xin lỗi, hệ thống đang bận, bạn vui lòng thử lại.");
       } else {
         for (const r of data.replies || []) addMessage("bot", r.text, r.buttons);
       }

@@ -10,7 +10,10 @@ export function registerHealth(
 ): void {
   const check = async (probe: HealthProbe) => {
     try {
-      await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1_500))]);
+      await Promise.race([
+        probe(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1_500)),
+      ]);
       return "ok";
     } catch {
       return "down";

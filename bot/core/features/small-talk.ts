@@ -8,16 +8,19 @@ import { toReply } from "./guard-input.js";
 // "chào ad, làm khai sinh cần gì" still reaches the knowledge base.
 const GREETING =
   /^(?:(?:xin )?chao|hi|hello|helo|hey|alo|a lo|good morning)(?: (?:ban|ad|admin|em|anh|chi|bot|shop|ca nha|moi nguoi|a|ạ|nhe|nha))*$/;
-const THANKS = /^(?:(?:xin )?cam on|thank(?:s| you)?|thanks?|tks|thank u|ok cam on|cam on nhieu)(?: .{0,20})?$/;
+const THANKS =
+  /^(?:(?:xin )?cam on|thank(?:s| you)?|thanks?|tks|thank u|ok cam on|cam on nhieu)(?: .{0,20})?$/;
 const BYE = /^(?:tam biet|bye|bai|goodbye)(?: .{0,15})?$/;
 
-const YOU_ARE_WELCOME =
-  "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.";
+const YOU_ARE_WELCOME = "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.";
 const GOODBYE = "Chào bạn, chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi.";
 
 /** Answers greetings, thanks and goodbyes that carry no question. */
 export const smallTalk: Step<TurnContext> = async (ctx, next) => {
-  const folded = normalizeText(ctx.text).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
+  const folded = normalizeText(ctx.text)
+    .replace(/[^\p{L}\p{N} ]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (GREETING.test(folded)) {
     ctx.reply(toReply(TEXTS.welcome), { intent: "greeting" });
     return;

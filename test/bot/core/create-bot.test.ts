@@ -1,9 +1,9 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bot, createBot } from "../../../bot/core/create-bot.js";
 import { createRedisSessionStore } from "../../../bot/core/redis-session-store.js";
-import { createTestRedis } from "../../helpers/redis.js";
 import { bundledKnowledgeBase, silentLogger } from "../../helpers/knowledge.js";
-import { Redis } from "ioredis";
+import { createTestRedis } from "../../helpers/redis.js";
 
 describe("conversation core", () => {
   const r = createTestRedis();
@@ -59,7 +59,9 @@ describe("conversation core", () => {
     const { replies, meta } = await say(text, "bad");
     expect(meta.intent).toBe(intent);
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+    expect(replies[0]?.text).toMatch(
+      /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i,
+    );
   });
 
   it("greets, helps, and treats an unknown button politely", async () => {
@@ -88,7 +90,12 @@ describe("conversation core", () => {
       logger: silentLogger,
       sessions: createRedisSessionStore(down, { ttlSeconds: 60 }),
     });
-    const { meta } = await lonely.handle({ channel: "test", conversation: "x", user: "u", text: "đăng ký khai sinh" });
+    const { meta } = await lonely.handle({
+      channel: "test",
+      conversation: "x",
+      user: "u",
+      text: "đăng ký khai sinh",
+    });
     expect(meta.codes).toEqual(["1.001193"]);
     down.disconnect();
   });

@@ -1,0 +1,19 @@
+// `npm run --silent kb:export -- [FILE]`: writes the knowledge base in our canonical JSON-lines
+// format (to FILE or stdout), so a province can edit its list and import it back.
+import { writeFileSync } from "node:fs";
+import { loadProceduresFromDatabase } from "../db/load-procedures.js";
+import { exportCanonical } from "../knowledge/importers/canonical.js";
+
+async function run(): Promise<void> {
+  const target = process.argv.slice(2).find((a) => a !== "--");
+  const text = exportCanonical(await loadProceduresFromDatabase());
+  if (target) {
+    writeFileSync(target, text);
+    process.stderr.write(`kb:export: wrote ${text.split("\n").length - 1} procedures to ${target}\n`);
+  } else process.stdout.write(text);
+}
+
+run().catch((err) => {
+  process.stderr.write(`kb:export failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

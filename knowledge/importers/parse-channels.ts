@@ -17,7 +17,7 @@ export const CHANNEL_NAMES = [
 /** Time units of the portal, longest first. */
 export const TIME_UNITS = ["Ngày làm việc", "Ngày", "Giờ làm việc", "Giờ", "Tuần", "Tháng", "Năm", "Phút"];
 
-const CURRENCY = String.raw`(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD|EUR)`;
+const CURRENCY = "(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD|EUR)";
 const AMOUNT = new RegExp(String.raw`^(\d[\d.,]*)\s?(${CURRENCY})`);
 const LABELLED_FEE = new RegExp(String.raw`^((?:Lệ phí|Phí)\s*:\s*[^()]*?\d[\d.,]*\s?${CURRENCY})`);
 const NUMBER = /^(\d+(?:[.,]\d+)?)/;

@@ -120,7 +120,12 @@ function splitForm(cell: string): { name: string; form: string } {
   for (const cut of [...strong, ...weak]) {
     const form = c.slice(cut).replace(/^[.;:)\s]+/, "");
     const name = c.slice(0, cut).trim();
-    if (/^[^(]\S*.*\w.*\.\w+$/.test(form) && form.replace(FORM_EXT, "").length > 1 && name && !FORM_EXT.test(name)) {
+    if (
+      /^[^(]\S*.*\w.*\.\w+$/.test(form) &&
+      form.replace(FORM_EXT, "").length > 1 &&
+      name &&
+      !FORM_EXT.test(name)
+    ) {
       return { name: squeeze(name), form };
     }
   }

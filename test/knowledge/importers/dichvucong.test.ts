@@ -46,7 +46,12 @@ describe("parseDichvucongRecord on real portal records", () => {
     });
     expect(p.legalBasis).toContainEqual({ title: "Luật Khiếu nại năm 2011", number: "02/2011/QH13" });
     expect(p.legalBasis).toContainEqual({ title: "Nghị định 05/2012/NĐ-CP", number: "05/2012/NĐ-CP" });
-    expect(p.legalBasis.map((l) => l.number)).toEqual(["68/2013/TT-BCA", "02/2011/QH13", "11/2015/TT-BCA", "05/2012/NĐ-CP"]);
+    expect(p.legalBasis.map((l) => l.number)).toEqual([
+      "68/2013/TT-BCA",
+      "02/2011/QH13",
+      "11/2015/TT-BCA",
+      "05/2012/NĐ-CP",
+    ]);
     expect(p.results).toEqual(["Quyết định giải quyết khiếu nại lần 1, lần 2"]);
     expect(p.steps).toHaveLength(5);
     expect(p.steps[0]?.startsWith("Thụ lý giải quyết khiếu nại")).toBe(true);
@@ -60,7 +65,11 @@ describe("parseDichvucongRecord on real portal records", () => {
     expect(p.documents.some((d) => d.kind === "submit")).toBe(true);
     const present = p.documents.filter((d) => d.kind === "present");
     expect(present.length).toBeGreaterThan(5);
-    expect(present.some((d) => d.name.startsWith("- Hộ chiếu/Thẻ căn cước công dân") && d.quantity === "1 bản chính")).toBe(true);
+    expect(
+      present.some(
+        (d) => d.name.startsWith("- Hộ chiếu/Thẻ căn cước công dân") && d.quantity === "1 bản chính",
+      ),
+    ).toBe(true);
   });
 
   it("turns case headings into groups", () => {
@@ -72,7 +81,9 @@ describe("parseDichvucongRecord on real portal records", () => {
 
   it("splits the form file name off the paper name", () => {
     const p = parseDichvucongRecord(portalRecord("2.000639"));
-    expect(p.documents.find((d) => d.form === "Mau01-BK(BHYT).doc")?.name).toBe("a) Tờ khai tham gia bảo hiểm y tế;");
+    expect(p.documents.find((d) => d.form === "Mau01-BK(BHYT).doc")?.name).toBe(
+      "a) Tờ khai tham gia bảo hiểm y tế;",
+    );
     expect(p.legalBasis[0]?.number).toBe("09/2015/TTLT-BCA-BYT-BTC");
   });
 
@@ -90,23 +101,40 @@ describe("parseDichvucongRecord on real portal records", () => {
     const p = parseDichvucongRecord(portalRecord("3.000364"));
     expect(p.documents).toEqual([]);
     expect(p.documentNotes).toEqual([]);
-    expect(p.channels.map((c) => c.timeText)).toEqual(["15 Ngày làm việc", "15 Ngày làm việc", "15 Ngày làm việc"]);
+    expect(p.channels.map((c) => c.timeText)).toEqual([
+      "15 Ngày làm việc",
+      "15 Ngày làm việc",
+      "15 Ngày làm việc",
+    ]);
   });
 
   it("puts back a channel table the scrape spilled into the legal-basis cell", () => {
     const p = parseDichvucongRecord(portalRecord("3.000337"));
     expect(p.channels.map((c) => c.channel)).toEqual(["Trực tuyến", "Dịch vụ bưu chính", "Trực tiếp"]);
-    expect(p.channels.every((c) => c.timeText === "1 Ngày" && c.fee.startsWith("100 VNĐ (Căn cứ pháp lý"))).toBe(true);
+    expect(
+      p.channels.every((c) => c.timeText === "1 Ngày" && c.fee.startsWith("100 VNĐ (Căn cứ pháp lý")),
+    ).toBe(true);
     expect(p.legalBasis).toEqual([]);
   });
 
   it("imports any record with a code and a name, whatever else is missing or odd", () => {
-    const p = parseDichvucongRecord({ ma_thu_tuc: "9.999", ten_thu_tuc: "Thủ tục thử", cach_thuc_thuc_hien: 42 });
-    expect(p).toMatchObject({ code: "9.999", name: "Thủ tục thử", channels: [], documents: [], legalBasis: [] });
+    const p = parseDichvucongRecord({
+      ma_thu_tuc: "9.999",
+      ten_thu_tuc: "Thủ tục thử",
+      cach_thuc_thuc_hien: 42,
+    });
+    expect(p).toMatchObject({
+      code: "9.999",
+      name: "Thủ tục thử",
+      channels: [],
+      documents: [],
+      legalBasis: [],
+    });
     const q = parseDichvucongRecord({
       ma_thu_tuc: "9.998",
       ten_thu_tuc: "X",
-      cach_thuc_thuc_hien: "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp3 Ngày làm việcLệ phí : 50.000 Đồng",
+      cach_thuc_thuc_hien:
+        "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp3 Ngày làm việcLệ phí : 50.000 Đồng",
       can_cu_phap_ly: "Không có thông tin",
       thanh_phan_ho_so: "--",
     });

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 
 /** The real portal scrape shared by the importer tests. */
-export const PORTAL_FILE = new URL("../../../../shared/data/procedures-dichvucong-2642.jsonl", import.meta.url).pathname;
+export const PORTAL_FILE = new URL(
+  "../../../../shared/data/procedures-dichvucong-2642.jsonl",
+  import.meta.url,
+).pathname;
 
 let cache: Map<string, Record<string, unknown>> | undefined;
 

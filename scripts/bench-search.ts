@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { fuseBaseline, miniSearchBaseline, type Ranker } from "./bench/baselines.js";
@@ -15,7 +15,12 @@ import { type DevQuestion, fieldsF1, goldFields, quantile, r3, rankingScores } f
 const SHARED = new URL("../../shared/data/", import.meta.url).pathname;
 const { values: args } = parseArgs({
   options: {
-    procedures: { type: "string", default: existsSync(`${SHARED}procedures-dichvucong-2642.jsonl`) ? `${SHARED}procedures-dichvucong-2642.jsonl` : "assets/procedures-dichvucong.jsonl.gz" },
+    procedures: {
+      type: "string",
+      default: existsSync(`${SHARED}procedures-dichvucong-2642.jsonl`)
+        ? `${SHARED}procedures-dichvucong-2642.jsonl`
+        : "assets/procedures-dichvucong.jsonl.gz",
+    },
     questions: { type: "string", default: `${SHARED}eval/dev-questions.jsonl` },
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations.jsonl` },
     verbose: { type: "boolean", default: false },
@@ -135,13 +140,23 @@ if (args.verbose) {
     const ranked = ours(q.q, 5);
     if (ranked[0] && q.ids_in_corpus.includes(ranked[0])) continue;
     const gold = q.ids_in_corpus.map((c) => `${c} ${kb.get(c)?.name.slice(0, 70)}`).join(" | ");
-    const got = ranked.slice(0, 2).map((c) => `${c} ${kb.get(c)?.name.slice(0, 70)}`).join(" | ");
-    process.stderr.write(`MISS ${q.id} ${questions.indexOf(q) % 2 ? "B" : "A"} ${q.q}\n   gold: ${gold}\n   got:  ${got}\n`);
+    const got = ranked
+      .slice(0, 2)
+      .map((c) => `${c} ${kb.get(c)?.name.slice(0, 70)}`)
+      .join(" | ");
+    process.stderr.write(
+      `MISS ${q.id} ${questions.indexOf(q) % 2 ? "B" : "A"} ${q.q}\n   gold: ${gold}\n   got:  ${got}\n`,
+    );
   }
   for (const q of questions) {
     const d = kb.decide(q.q);
     if (d.action !== q.behavior)
-      process.stderr.write(`BEHAV ${q.id} ${q.behavior}->${d.action} [${q.ids_in_corpus.join(",")}] ${q.q} :: ${d.hits.slice(0, 3).map((h) => `${h.procedure.code}@${h.score}`).join(" ")}\n`);
+      process.stderr.write(
+        `BEHAV ${q.id} ${q.behavior}->${d.action} [${q.ids_in_corpus.join(",")}] ${q.q} :: ${d.hits
+          .slice(0, 3)
+          .map((h) => `${h.procedure.code}@${h.score}`)
+          .join(" ")}\n`,
+      );
   }
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);
 }

@@ -28,8 +28,5 @@ export function fuseBaseline(procedures: Procedure[]): Ranker {
     procedures.map((p, id) => ({ id, name: fold(p.name) })),
     { keys: ["name"], ignoreLocation: true, threshold: 0.6 },
   );
-  return (q, limit) =>
-    fuse
-      .search(fold(q), { limit })
-      .map((r) => (procedures[r.item.id] as Procedure).code);
+  return (q, limit) => fuse.search(fold(q), { limit }).map((r) => (procedures[r.item.id] as Procedure).code);
 }

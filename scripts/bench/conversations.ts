@@ -36,10 +36,20 @@ export function conversationAccuracy(
       const top = d.hits[0]?.procedure.code;
       const good =
         d.action === t.behavior &&
-        (t.behavior !== "answer" || t.expect_ids.length === 0 || (top !== undefined && t.expect_ids.includes(top)));
+        (t.behavior !== "answer" ||
+          t.expect_ids.length === 0 ||
+          (top !== undefined && t.expect_ids.includes(top)));
       turns++;
       if (good) ok++;
-      else misses.push({ id: c.id, turn: i, q: t.q, expected: `${t.behavior} ${t.expect_ids.join(",")}`, got: d.action, top });
+      else
+        misses.push({
+          id: c.id,
+          turn: i,
+          q: t.q,
+          expected: `${t.behavior} ${t.expect_ids.join(",")}`,
+          got: d.action,
+          top,
+        });
       if (d.action === "answer" && top) context = { lastCode: top };
       else if (d.action === "clarify")
         context = { lastCode: context.lastCode, candidateCodes: d.hits.map((h) => h.procedure.code) };

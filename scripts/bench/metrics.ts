@@ -58,8 +58,9 @@ export function fieldsF1(rows: Array<{ predicted: Field[]; gold: Field[] }>): {
   let fp = 0;
   let fn = 0;
   for (const { predicted, gold } of rows) {
-    for (const f of predicted) if (gold.includes(f)) tp++;
-    else fp++;
+    for (const f of predicted)
+      if (gold.includes(f)) tp++;
+      else fp++;
     for (const f of gold) if (!predicted.includes(f)) fn++;
   }
   const precision = tp / (tp + fp || 1);

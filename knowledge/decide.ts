@@ -1,0 +1,167 @@
+import type { Decision, SearchContext, SearchHit } from "./decision-types.js";
+import type { Procedure } from "./procedure.js";
+import type { AnalyzedQuery } from "./search/query.js";
+import type { RankedHit, SearchIndex } from "./search-index.js";
+
+/** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
+export const DECISION = {
+  /** Below this share of topic words found in the best hit, nothing relevant was found. */
+  minCoverage: 0.45,
+  /** Below this first-stage score the best hit is noise. */
+  minScore: 1.2,
+  /** Hits within this ratio of the best one compete with it. */
+  closeRatio: 0.8,
+  /** A clarify question offers at most this many candidates. */
+  maxCandidates: 5,
+  /** A refinement picks a candidate when it beats the next one by this ratio. */
+  refineMargin: 1.15,
+} as const;
+
+const ORDINALS: Array<[RegExp, number]> = [
+  [/\b(thu nhat|dau tien|so 1|cai 1|so mot|cai mot)\b/, 0],
+  [/\b(thu hai|thu 2|so 2|cai 2|so hai|cai hai)\b/, 1],
+  [/\b(thu ba|thu 3|so 3|cai 3|so ba|cai ba)\b/, 2],
+  [/\b(thu tu|thu 4|so 4|cai 4|so bon)\b/, 3],
+  [/\b(thu nam|thu 5|so 5|cai 5|so nam)\b/, 4],
+];
+
+/** What the decision needs from the knowledge base. */
+export interface DecisionInput {
+  index: SearchIndex;
+  query: AnalyzedQuery;
+  /** Document number of a procedure code. */
+  docOf: (code: string) => number | undefined;
+}
+
+const toHits = (index: SearchIndex, ranked: RankedHit[]): SearchHit[] =>
+  ranked.map((h) => ({ procedure: index.procedures[h.doc] as Procedure, score: round(h.score) }));
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Whether the best hit is relevant at all (enough of the message's topic is found in it). */
+function relevant(hits: RankedHit[]): boolean {
+  const top = hits[0];
+  return !!top && top.queryCoverage >= DECISION.minCoverage && top.score >= DECISION.minScore;
+}
+
+/** The hits that compete with the best one (close score, relevant themselves). */
+function contenders(hits: RankedHit[]): RankedHit[] {
+  const top = hits[0];
+  if (!top) return [];
+  return hits.filter(
+    (h) => h.score >= top.score * DECISION.closeRatio && h.queryCoverage >= DECISION.minCoverage,
+  );
+}
+
+/**
+ * Decides on a fresh message: out of scope when nothing relevant, clarify when several close
+ * candidates remain and the message does not single one out, answer otherwise.
+ */
+export function decideFresh(input: DecisionInput): Decision {
+  const { index, query } = input;
+  const ranked = index.rank(query, 10);
+  const fields = query.fields;
+  if (!relevant(ranked))
+    return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
+  const close = contenders(ranked);
+  const top = ranked[0] as RankedHit;
+  const singled = top.nameCoverage >= 0.75 && top.queryCoverage >= 0.9;
+  if (close.length >= 2 && !singled) {
+    return {
+      action: "clarify",
+      hits: toHits(index, close.slice(0, DECISION.maxCandidates)),
+      fields,
+      followUp: false,
+    };
+  }
+  return { action: "answer", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
+}
+
+/**
+ * Decides with the conversation context: a refinement of clarify candidates is resolved among
+ * them, an aspect-only question goes to the last answered procedure, a new topic starts afresh.
+ */
+export function decide(input: DecisionInput, context: SearchContext = {}): Decision {
+  const { index, query } = input;
+  const fresh = decideFresh(input);
+  const candidates = (context.candidateCodes ?? [])
+    .map((c) => input.docOf(c))
+    .filter((d): d is number => d !== undefined);
+  if (candidates.length > 0) {
+    const refined = refine(input, candidates, fresh);
+    if (refined) return refined;
+  }
+  const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
+  if (last !== undefined && isAboutLast(input, last, fresh)) {
+    const others = fresh.hits.filter((h) => h.procedure.code !== context.lastCode);
+    return {
+      action: "answer",
+      hits: [
+        { procedure: index.procedures[last] as Procedure, score: fresh.hits[0]?.score ?? 1 },
+        ...others,
+      ].slice(0, 5),
+      fields: query.fields,
+      followUp: true,
+    };
+  }
+  return fresh;
+}
+
+/** Resolves a message against the candidates of the previous clarify question, when it picks one. */
+function refine(input: DecisionInput, candidates: number[], fresh: Decision): Decision | undefined {
+  const { index, query } = input;
+  const text = query.tokens.join(" ");
+  for (const [pattern, position] of ORDINALS) {
+    const doc = candidates[position];
+    if (doc !== undefined && pattern.test(text)) return answerWith(index, [doc], query, true);
+  }
+  const restricted = index.rank(query, candidates.length, new Set(candidates));
+  const top = restricted[0];
+  if (!top) return undefined;
+  const second = restricted[1];
+  const freshTop = fresh.hits[0];
+  const freshOutside =
+    fresh.action !== "out_of_scope" &&
+    freshTop &&
+    !candidates.some((d) => index.procedures[d] === freshTop.procedure);
+  if (freshOutside && (freshTop?.score ?? 0) > top.score * 1.6) return undefined;
+  if (!second || top.score >= second.score * DECISION.refineMargin) {
+    return answerWith(index, [top.doc, ...restricted.slice(1).map((h) => h.doc)], query, true, top.score);
+  }
+  return {
+    action: "clarify",
+    hits: toHits(index, restricted.filter((h) => h.score >= top.score / DECISION.refineMargin).slice(0, 5)),
+    fields: query.fields,
+    followUp: true,
+  };
+}
+
+function answerWith(
+  index: SearchIndex,
+  docs: number[],
+  query: AnalyzedQuery,
+  followUp: boolean,
+  score = 1,
+): Decision {
+  return {
+    action: "answer",
+    hits: docs.slice(0, 5).map((d) => ({ procedure: index.procedures[d] as Procedure, score: round(score) })),
+    fields: query.fields,
+    followUp,
+  };
+}
+
+/**
+ * Whether a message continues the last answered procedure: it names no topic of its own, or its
+ * topic words all occur in that procedure, or a fresh search finds nothing better.
+ */
+function isAboutLast(input: DecisionInput, last: number, fresh: Decision): boolean {
+  const { index, query } = input;
+  const lastProcedure = index.procedures[last] as Procedure;
+  if (fresh.hits[0]?.procedure === lastProcedure) return true;
+  const topical = query.topicTokens.filter((t) => index.idfOf(t) >= 2);
+  if (topical.length === 0) return true;
+  const lastWords = new Set(lastProcedure.name ? index.nameWords(last) : []);
+  if (topical.every((t) => lastWords.has(t))) return true;
+  return fresh.action === "out_of_scope" && query.fields.length > 0 && topical.length <= 3;
+}

@@ -1,0 +1,93 @@
+import type { Field } from "./procedure.js";
+
+/**
+ * Phrases (folded, chat spellings already expanded) that say which part of a procedure is asked.
+ * Each is a regular expression over the space-joined normalized tokens.
+ */
+const FIELD_PATTERNS: Record<Field, RegExp[]> = {
+  documents: [
+    /\b(giay to|ho so|thanh phan|giay gi|giay nao|nhung giay|mang theo|mang gi|chuan bi|can gi|can nhung gi|can nhung|gom nhung|gom gi|nop gi|nop nhung|can mang|to khai|mau don|don gi|can nhung thu)\b/g,
+  ],
+  fee: [
+    /\b(le phi|chi phi|mien phi|phi)\b(?! (nong nghiep|chinh phu|loi nhuan|cong|thuong mai))/g,
+    /\b(bao nhieu tien|mat tien|ton tien|het tien|tien gi|mat bao nhieu|het bao nhieu|ton bao nhieu|tra bao nhieu|dong bao nhieu|nop bao nhieu|tien bao nhieu|may tram|may nghin|may ngan|bao nhieu)\b(?! (ngay|lau|tuan|thang|nam|gio|hom|buoi|tuoi|giay|loai|ban|bo|nguoi|lan))/g,
+    /\b(\d+ ?(k|nghin|ngan|trieu|dong|d))\b/g,
+  ],
+  time: [
+    /\b(bao lau|may ngay|bao nhieu ngay|may hom|may tuan|may thang|bao nhieu lau|thoi gian|thoi han|bao gio|khi nao|lau khong|lau ko|bao nhieu thoi gian|ngay lam viec|may buoi|lau chua|mat lau)\b/g,
+  ],
+  place: [
+    /\b(o dau|cho nao|noi nao|nop cho ai|nop o|nop tai|co quan nao|di dau|den dau|lam o|lam tai|o cho nao|cho ai|ben nao|noi nop|dia chi|phuong hay|xa hay|huyen hay|quan hay|tinh hay|uy ban nao|cap nao|o xa nao|o phuong nao)\b/g,
+  ],
+  steps: [
+    /\b(cac buoc|quy trinh|trinh tu|lam sao|lam the nao|nhu the nao|the nao|ra sao|cach lam|huong dan|thu tuc gi|thu tuc ra sao|lam gi|bat dau tu dau|phai lam gi|thi sao|sao a)\b/g,
+  ],
+  conditions: [
+    /\b(dieu kien|ai duoc|co duoc khong|duoc khong|co duoc|duoc phep|co can|co phai|yeu cau|doi tuong|truong hop nao|du tuoi|bao nhieu tuoi|may tuoi|co bat buoc|bat buoc|co the|co lam duoc|lam duoc khong|duoc huong|co dc)\b/g,
+  ],
+  legal_basis: [
+    /\b(can cu|luat nao|nghi dinh|thong tu|quy dinh nao|quy dinh o dau|van ban nao|theo luat|co so phap ly|phap ly|quyet dinh so|dieu may|luat gi)\b/g,
+  ],
+  result: [/\b(duoc cap gi|ket qua|nhan duoc gi|nhan duoc|nhan lai gi|duoc gi|lay ket qua|tra ket qua)\b/g],
+  online: [
+    /\b(online|onl|truc tuyen|qua mang|dich vu cong|tren mang|qua app|qua ung dung|qua internet|nop mang|khong can den|tai nha|qua zalo|qua vneid|cong dich vu|dvc)\b/g,
+  ],
+};
+
+/** Generic "how do I do it" wording; citizens asking it expect the papers as much as the steps. */
+const HOW_TO = /\b(lam sao|lam the nao|nhu the nao|the nao|ra sao|thi sao|thu tuc gi|phai lam gi|lam gi)\b/;
+
+/** Fields detected in a message and which of its tokens only express the question. */
+export interface FieldDetection {
+  fields: Field[];
+  /** `true` for tokens that belong to a field phrase (weak evidence for the topic). */
+  aspectTokens: boolean[];
+}
+
+/**
+ * Detects which parts of a procedure a normalized message asks for (several at once are common)
+ * and marks the tokens that only phrase the question, so ranking can discount them.
+ */
+export function detectFieldsInTokens(tokens: readonly string[]): FieldDetection {
+  const text = tokens.join(" ");
+  const starts: number[] = [];
+  let offset = 0;
+  for (const t of tokens) {
+    starts.push(offset);
+    offset += t.length + 1;
+  }
+  const aspectTokens = tokens.map(() => false);
+  const found = new Set<Field>();
+  for (const [field, patterns] of Object.entries(FIELD_PATTERNS) as Array<[Field, RegExp[]]>) {
+    for (const pattern of patterns) {
+      for (const m of text.matchAll(pattern)) {
+        found.add(field);
+        markTokens(aspectTokens, starts, m.index ?? 0, (m.index ?? 0) + m[0].length);
+      }
+    }
+  }
+  if (found.has("steps") && HOW_TO.test(text) && !found.has("documents") && found.size === 1) {
+    found.add("documents");
+  }
+  const fields = ORDER.filter((f) => found.has(f));
+  return { fields, aspectTokens };
+}
+
+const ORDER: Field[] = [
+  "documents",
+  "fee",
+  "time",
+  "place",
+  "steps",
+  "conditions",
+  "legal_basis",
+  "result",
+  "online",
+];
+
+function markTokens(mask: boolean[], starts: number[], from: number, to: number): void {
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i] as number;
+    if (s >= from && s < to) mask[i] = true;
+  }
+}

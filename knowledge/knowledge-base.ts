@@ -1,0 +1,55 @@
+import { decide } from "./decide.js";
+import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decision-types.js";
+import { detectFieldsInTokens } from "./fields-detect.js";
+import { normalizeTokens } from "./normalize.js";
+import type { Field, Procedure } from "./procedure.js";
+import { analyzeQuery } from "./search/query.js";
+import { SearchIndex } from "./search-index.js";
+import { loadSynonyms, type SynonymDictionary } from "./synonyms.js";
+
+/** Options of a knowledge base: another synonym file, or an already compiled dictionary. */
+export interface KnowledgeBaseOptions {
+  synonymsFile?: string;
+  synonyms?: SynonymDictionary;
+}
+
+/**
+ * Builds the searchable knowledge base from procedures: the index, the synonym dictionary bound
+ * to the index vocabulary, and the decision on top; the one entry point the bot and CLIs use.
+ */
+export function createKnowledgeBase(
+  procedures: Procedure[],
+  options: KnowledgeBaseOptions = {},
+): KnowledgeBase {
+  const unique = dedupe(procedures);
+  const index = new SearchIndex(unique);
+  const synonyms = options.synonyms ?? loadSynonyms(options.synonymsFile, index.vocabulary);
+  const docs = new Map<string, number>();
+  unique.forEach((p, i) => docs.set(p.code, i));
+  const analyze = (text: string) => analyzeQuery(text, synonyms, index.vocabulary);
+  return {
+    size: unique.length,
+    get: (code: string) => {
+      const d = docs.get(code);
+      return d === undefined ? undefined : unique[d];
+    },
+    search(text: string, limit = 5): SearchHit[] {
+      return index
+        .rank(analyze(text), Math.max(0, limit))
+        .map((h) => ({ procedure: unique[h.doc] as Procedure, score: Math.round(h.score * 1000) / 1000 }));
+    },
+    detectFields(text: string): Field[] {
+      return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;
+    },
+    decide(text: string, context?: SearchContext): Decision {
+      return decide({ index, query: analyze(text), docOf: (c) => docs.get(c) }, context);
+    },
+  };
+}
+
+/** Keeps the last record of each code, so a re-imported procedure replaces the old one. */
+function dedupe(procedures: Procedure[]): Procedure[] {
+  const byCode = new Map<string, Procedure>();
+  for (const p of procedures) byCode.set(p.code, p);
+  return [...byCode.values()];
+}

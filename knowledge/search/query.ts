@@ -1,0 +1,105 @@
+import { detectFieldsInTokens } from "../fields-detect.js";
+import { normalizeTokens } from "../normalize.js";
+import type { Field } from "../procedure.js";
+import type { SynonymDictionary } from "../synonyms.js";
+
+/**
+ * Folded words that carry the question rather than its topic (pronouns, particles, "muốn", "cần").
+ * They still match, with a small weight, because some of them occur inside names.
+ */
+const FILLER = new Set(
+  (
+    "toi minh em anh chi ban chu bac co di ong ba chau be nha minh oi a ah u ha nhe nhi vay roi " +
+    "khong duoc thi la gi nhung can muon lam sao the nao nhu dau o vao ra ma ma thi cung con " +
+    "hay hoac va voi cua cho hoi xin giup phai nen dang da se vua moi dang nay kia do ay " +
+    "thu tuc ah luon nua thoi admin ad cai viec gio bay nay khi neu phai ai biet tu den tai " +
+    "duoc mot nhieu qua lai rat lam dum voi giup nhe dc sap sau truoc trong ngoai tren duoi"
+  ).split(" "),
+);
+
+/** A weighted search term: a folded syllable or a "a b" bigram. */
+export interface QueryTerm {
+  term: string;
+  weight: number;
+  /** Index of the coverage slot (one per topical word or dictionary phrase), -1 for none. */
+  slot: number;
+}
+
+/** Everything the ranking needs to know about a message. */
+export interface AnalyzedQuery {
+  tokens: string[];
+  fields: Field[];
+  terms: QueryTerm[];
+  /** Number of coverage slots; slot weights are filled by the index from term idf. */
+  slotCount: number;
+  /** Tokens that carry the topic (not filler, not field phrases). */
+  topicTokens: string[];
+}
+
+const ASPECT_WEIGHT = 0.12;
+const FILLER_WEIGHT = 0.3;
+const EXPANSION_WEIGHT = 0.75;
+
+/** True for words that phrase a question rather than name a topic. */
+export function isFiller(token: string): boolean {
+  return FILLER.has(token) || /^\d+$/.test(token);
+}
+
+/**
+ * Analyses a message once for ranking: normalized tokens, asked fields, weighted unigram and
+ * bigram terms (field phrases and filler discounted) and dictionary expansions, each typed topic
+ * word or phrase being one coverage slot.
+ */
+export function analyzeQuery(
+  text: string,
+  synonyms: SynonymDictionary,
+  vocabulary: ReadonlySet<string>,
+): AnalyzedQuery {
+  const tokens = normalizeTokens(text, vocabulary);
+  const { fields, aspectTokens } = detectFieldsInTokens(tokens);
+  const weights = tokens.map((t, i): number =>
+    aspectTokens[i] ? ASPECT_WEIGHT : isFiller(t) ? FILLER_WEIGHT : 1,
+  );
+  const slotOf = tokens.map(() => -1);
+  const byTerm = new Map<string, QueryTerm>();
+  const add = (term: string, weight: number, slot: number) => {
+    const prev = byTerm.get(term);
+    if (!prev) byTerm.set(term, { term, weight, slot });
+    else if (weight > prev.weight) {
+      prev.weight = weight;
+      if (slot >= 0) prev.slot = slot;
+    }
+  };
+  let slotCount = 0;
+  const matches = synonyms.find(tokens);
+  for (const m of matches) {
+    let topical = false;
+    for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k]) topical = true;
+    if (!topical) continue;
+    const slot = slotCount++;
+    for (let k = m.start; k < m.start + m.length; k++) {
+      slotOf[k] = slot;
+      weights[k] = Math.max(weights[k] as number, 1);
+    }
+    m.expansion.forEach((t, k) => {
+      add(t, isFiller(t) ? FILLER_WEIGHT : EXPANSION_WEIGHT, slot);
+      const next = m.expansion[k + 1];
+      if (next !== undefined) add(`${t} ${next}`, EXPANSION_WEIGHT, slot);
+    });
+  }
+  const topicTokens: string[] = [];
+  tokens.forEach((t, i) => {
+    const w = weights[i] as number;
+    if (w >= 1 && slotOf[i] === -1) slotOf[i] = slotCount++;
+    if (w >= 1) topicTokens.push(t);
+    add(t, w, w >= 1 ? (slotOf[i] as number) : -1);
+    const next = tokens[i + 1];
+    if (next === undefined) return;
+    const w2 = weights[i + 1] as number;
+    const bw =
+      aspectTokens[i] && aspectTokens[i + 1] ? ASPECT_WEIGHT : Math.max(Math.min(w, w2), FILLER_WEIGHT);
+    const slot = w >= 1 ? (slotOf[i] as number) : -1;
+    add(`${t} ${next}`, bw === FILLER_WEIGHT && (w >= 1 || w2 >= 1) ? 0.8 : bw, slot);
+  });
+  return { tokens, fields, terms: [...byTerm.values()], slotCount, topicTokens };
+}

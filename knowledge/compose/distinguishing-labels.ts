@@ -11,14 +11,12 @@ export interface LabelCandidate {
 /** Longest label that still fits on a phone button. */
 export const MAX_LABEL_CHARS = 60;
 
-/** Labels shorter than this many words get some context from the shared words around them. */
-const MIN_LABEL_WORDS = 2;
-
 /** Words after which a new phrase starts, so a shared prefix can be cut there ("… đối với | nhà ở"). */
-const BOUNDARY_WORDS = new Set([
+const AFTER_BOUNDARY = new Set([
   "với",
   "cho",
   "tại",
+  "ở",
   "của",
   "về",
   "trong",
@@ -28,6 +26,9 @@ const BOUNDARY_WORDS = new Set([
   "và",
   "hoặc",
 ]);
+
+/** Prepositions a label may start with ("ở địa phương", "tại cấp xã", "để chuyển đổi …"). */
+const BEFORE_BOUNDARY = new Set(["cho", "tại", "ở", "trong", "thuộc", "trên", "từ", "để"]);
 
 const key = (word: string) => word.toLocaleLowerCase("vi").replace(/[(),;:.]/gu, "");
 
@@ -44,12 +45,18 @@ function commonSuffix(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
-/** True when a phrase may start at word `p` (after a preposition, a comma, or at a bracket). */
+/** True when a phrase may start at word `p` (after a preposition or comma, at a preposition or bracket). */
 function isPhraseStart(words: readonly string[], p: number): boolean {
-  const prev = words[p - 1] ?? "";
-  const next = words[p] ?? "";
+  const prev = key(words[p - 1] ?? "");
+  const next = key(words[p] ?? "");
+  if (prev === "đối" && next === "với") return false;
+  if (next === "đối" && key(words[p + 1] ?? "") === "với") return true;
   return (
-    BOUNDARY_WORDS.has(key(prev)) || /[,;:]$/u.test(prev) || next.startsWith("(") || /^[-–/]$/u.test(prev)
+    AFTER_BOUNDARY.has(prev) ||
+    BEFORE_BOUNDARY.has(next) ||
+    /[,;:]$/u.test(words[p - 1] ?? "") ||
+    (words[p] ?? "").startsWith("(") ||
+    /^[-–/]$/u.test(prev)
   );
 }
 
@@ -92,32 +99,25 @@ function shortName(name: string): string {
 
 const fits = (label: string) => label !== "" && label.length <= MAX_LABEL_CHARS;
 
-/** The words of candidate `i` after the longest prefix and suffix it shares with any single other name. */
-function pairwiseCore(words: readonly string[][], i: number): string[] {
+/** How many leading words candidate `i` shares with its closest neighbour. */
+function closestPrefix(words: readonly string[][], i: number): number {
   const own = words[i] ?? [];
   let prefix = 0;
-  let suffix = 0;
   words.forEach((other, j) => {
-    if (j === i) return;
-    prefix = Math.max(prefix, commonPrefix(own, other));
-    suffix = Math.max(suffix, commonSuffix(own, other));
+    if (j !== i) prefix = Math.max(prefix, commonPrefix(own, other));
   });
-  let start = prefix;
-  let end = own.length - suffix;
-  if (start >= end) end = own.length;
-  if (start >= end) return [];
-  const wordCount = (from: number, to: number) => own.slice(from, to).filter((w) => /\p{L}/u.test(w)).length;
-  while (wordCount(start, end) < MIN_LABEL_WORDS && start > 0) start--;
-  while (wordCount(start, end) < MIN_LABEL_WORDS && end < own.length) end++;
-  return own.slice(start, end);
+  return Math.min(prefix, own.length - 1);
 }
+
+/** A shared lead of at least this many words may be cut even where no phrase boundary is seen. */
+const MIN_EXACT_CUT_WORDS = 3;
 
 /**
  * Computes short, unique button labels that tell the candidates apart: the words all names share
  * are removed at a phrase boundary (e.g. "Cấp giấy phép xây dựng mới đối với" → "Nhà ở riêng lẻ", or
- * "… (thực hiện tại" → "Cấp xã"); a label still too long loses its bracketed asides, then starts where
- * the name differs from its closest neighbour, then is cut at a word boundary; duplicates get the
- * level or the code.
+ * "… (thực hiện tại" → "Cấp xã"); a label still too long loses its bracketed asides, then starts at
+ * the phrase where the name parts from its closest neighbour, then is cut at a word boundary;
+ * duplicates get the level or the code.
  */
 export function distinguishingLabels(candidates: readonly LabelCandidate[]): string[] {
   const names = candidates.map((c) => shortName(c.name));
@@ -132,11 +132,20 @@ export function distinguishingLabels(candidates: readonly LabelCandidate[]): str
     const end = suffixCut(own, own.length - sharedTail);
     const global = start < end ? tidyLabel(own.slice(start, end).join(" ")) : tidyLabel(name);
     if (fits(global)) return global;
-    const short = tidyLabel(withoutAsides(global));
+    const short = tidyLabel(withoutAsides(global)) || global;
     if (fits(short)) return short;
-    const core = tidyLabel(withoutAsides(pairwiseCore(words, i).join(" ")));
-    if (fits(core)) return core;
-    return truncateAtWord(core || short || global, MAX_LABEL_CHARS);
+    const closest = closestPrefix(words, i);
+    const boundary = prefixCut(own, closest);
+    const exact = shared >= MIN_EXACT_CUT_WORDS ? shared : -1;
+    const starts = [boundary, exact, closest >= MIN_EXACT_CUT_WORDS ? closest : -1].filter(
+      (from) => from > start,
+    );
+    const cores = starts.map((from) =>
+      tidyLabel(withoutAsides(own.slice(from, Math.max(end, from + 1)).join(" "))),
+    );
+    const fitting = cores.find(fits);
+    if (fitting) return fitting;
+    return truncateAtWord(cores[0] || short, MAX_LABEL_CHARS);
   });
   return makeUnique(labels, candidates);
 }

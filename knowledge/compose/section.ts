@@ -22,8 +22,6 @@ export interface RenderedSection {
   truncated: boolean;
 }
 
-/** Room kept for the "… và N … khác" line. */
-const MORE_RESERVE = 48;
 /** Items are never shortened below this many characters when fitting. */
 const MIN_ITEM_CHARS = 40;
 
@@ -60,6 +58,8 @@ export function renderSectionWithin(draft: SectionDraft, budget: number, itemMax
   for (let i = lines.length - 1; i >= 0; i--)
     tail[i] = (tail[i + 1] ?? 0) + 1 + (lines[i]?.short.length ?? 0);
 
+  // Room kept for the "… và N … khác" line (N ≤ total, so this is an upper bound).
+  const reserve = moreLine(total, draft.unit).length + 1;
   const out: SectionLine[] = [];
   let used = head.length;
   let shown = 0;
@@ -72,7 +72,7 @@ export function renderSectionWithin(draft: SectionDraft, budget: number, itemMax
       break;
     }
     truncated = true;
-    const room = budget - used - 1 - MORE_RESERVE;
+    const room = budget - used - 1 - reserve;
     if (line.short.length <= room) {
       out.push({ text: line.short, item: line.item });
       used += 1 + line.short.length;

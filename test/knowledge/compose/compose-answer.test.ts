@@ -253,6 +253,24 @@ describe("composeAnswer", () => {
     expect(first?.payload).toBe(encodePayload({ type: "full", code: "1.013225", field: "documents" }));
   });
 
+  it("fits a summarised part in one message whatever the lengths of its papers", () => {
+    for (const length of [80, 250, 600, 1500]) {
+      for (const count of [5, 12, 60]) {
+        const documents = Array.from({ length: count }, (_, i) =>
+          makeDocument({
+            name: `${i + 1} ${"giấy tờ chứng minh ".repeat(length / 20)}`,
+            quantity: "1 bản chính",
+          }),
+        );
+        const messages = composeAnswer(makeBigProcedure(0), ["documents"]);
+        expect(messages).toHaveLength(1);
+        const summary = composeAnswer({ ...makeBigProcedure(0), documents }, ["documents", "fee"]);
+        expect(summary, `${count} papers of ${length}`).toHaveLength(1);
+        expectWithinLimit(summary);
+      }
+    }
+  });
+
   it("in full mode splits the whole list over messages without losing any paper", () => {
     const procedure = makeBigProcedure(60);
     const messages = composeAnswer(procedure, ["documents"], { full: true });

@@ -1,5 +1,5 @@
 import type { SubmissionChannel } from "../procedure.js";
-import { isNoInfo, NO_INFO, normalizePortalText, squeeze } from "./portal-text.js";
+import { isNoInfo, NO_INFO, normalizePortalText, squeeze, UPPER_CLASS } from "./portal-text.js";
 
 /** Header of the portal's "cách thức thực hiện" table, run together. */
 export const CHANNEL_TABLE_HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả";
@@ -20,8 +20,9 @@ export const TIME_UNITS = ["Ngày làm việc", "Ngày", "Giờ làm việc", "G
 const CURRENCY = "(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD|EUR)";
 const AMOUNT = new RegExp(String.raw`^(\d[\d.,]*)\s?(${CURRENCY})`);
 const LABELLED_FEE = new RegExp(String.raw`^((?:Lệ phí|Phí)\s*:\s*[^()]*?\d[\d.,]*\s?${CURRENCY})`);
+const AMOUNT_AFTER_WORD = new RegExp(`^\\D\\d[\\d.,]*\\s?${CURRENCY}`);
 const NUMBER = /^(\d+(?:[.,]\d+)?)/;
-const ROW_HEAD = String.raw`(?=\d|${NO_INFO}|Miễn phí|Lệ phí|Phí\s*:|$)`;
+const ROW_HEAD = `(?=\\d|${NO_INFO}|Miễn phí|Lệ phí|Phí\\s*:|[${UPPER_CLASS}]|$)`;
 const ROW_START = new RegExp(`(${CHANNEL_NAMES.join("|")})${ROW_HEAD}`, "g");
 
 /** The submission channels of one procedure and what could not be read from the raw text. */
@@ -87,6 +88,14 @@ function parseRow(channel: string, row: string, problems: string[]): SubmissionC
         timeText = timeUnit ? `${formatNumber(timeValue)} ${timeUnit}` : formatNumber(timeValue);
     }
   }
+  if (!timeFound) {
+    const free = freeTextTime(rest);
+    if (free) {
+      timeText = squeeze(free);
+      rest = rest.slice(free.length);
+      timeFound = true;
+    }
+  }
   const fee = readFee(rest);
   rest = fee.rest;
   if (!timeFound) problems.push(`${channel}: time not found in "${row.slice(0, 40)}"`);
@@ -119,6 +128,22 @@ function splitUnitlessTime(rest: string): { value: number; rest: string } | null
   return { value: Number(digits.slice(0, 1)), rest: rest.slice(1) };
 }
 
+/** A time the portal gives in words ("Không phải trả kết quả…"): the text before the first fee mark. */
+function freeTextTime(row: string): string {
+  for (let i = 1; i < Math.min(row.length, 200); i++) {
+    const at = row.slice(i);
+    if (
+      at.startsWith("Miễn phí") ||
+      at.startsWith(NO_INFO) ||
+      LABELLED_FEE.test(at) ||
+      AMOUNT_AFTER_WORD.test(row.slice(i - 1))
+    ) {
+      return row.slice(0, i);
+    }
+  }
+  return "";
+}
+
 /** Reads one or more fee entries (each with its optional parenthesised note) from the start of a row. */
 function readFee(text: string): { text: string; rest: string; found: boolean; unbalanced: boolean } {
   const entries: string[] = [];
@@ -145,7 +170,10 @@ function readFee(text: string): { text: string; rest: string; found: boolean; un
   return { text: squeeze(entries.filter(Boolean).join("; ")), rest, found, unbalanced };
 }
 
-/** Returns the balanced "(…)" group at the start of the text (to its end when never closed), or "". */
+/**
+ * Returns the balanced "(…)" group at the start of the text, or "" when there is none; a group the
+ * portal never closed ends at the last ")" (or at the end of the text when there is none).
+ */
 function readParenthesised(text: string): string {
   if (!text.startsWith("(")) return "";
   let depth = 0;
@@ -153,7 +181,8 @@ function readParenthesised(text: string): string {
     if (text[i] === "(") depth++;
     else if (text[i] === ")" && --depth === 0) return text.slice(0, i + 1);
   }
-  return text;
+  const last = text.lastIndexOf(")");
+  return last > 0 ? text.slice(0, last + 1) : text;
 }
 
 function toNumber(s: string): number {

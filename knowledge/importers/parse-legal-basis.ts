@@ -7,7 +7,7 @@ export const LEGAL_TABLE_HEADER = "Tên văn bản pháp lýMã văn bản";
 // 54/2014/QH13, 134/2016/NĐ-CP, 66.16/2026/NQ-CP, 72/2011/TTLT-BTC-BGTVT, 02/VBHN-BTC, 105/2025/NĐ- CP
 const SEGMENT = "(?:TTg|(?:UBTVQH|QH)\\d{2}|[A-ZĐ]{1,14})";
 const NUMBER_RE = new RegExp(
-  String.raw`\d+(?:\.\d+)?(?:/\d{4})?/(?:(?:UBTVQH|QH)\d{2}|${SEGMENT}(?:[-/]\s?${SEGMENT})+)`,
+  String.raw`\d+(?:\.\d+)?(?:/\d{4})?/(?:(?:UBTVQH|QH)\d{2}|${SEGMENT}(?:[-/_]\s?${SEGMENT})+)`,
   "g",
 );
 /** Capitalised first words of titles written in capitals ("LUẬT HÀNG KHÔNG…"), to cut a code off them. */

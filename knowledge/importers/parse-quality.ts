@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { isGzip, splitLines } from "./collect-procedures.js";
 import { parseDichvucongRecordWithProblems } from "./dichvucong.js";
 import { normalizePortalText } from "./portal-text.js";
 
@@ -70,4 +73,21 @@ export function summarizeQuality(records: Iterable<Record<string, unknown>>): Qu
     .map(([kind, n]) => ({ kind, count: n }))
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
   return { records: count, fullyParsed: full, rate: count ? full / count : 0, problemKinds, partial };
+}
+
+/** Summarises the parse quality of a portal scrape file (JSON lines, plain or gzip); unreadable lines are skipped. */
+export function summarizeQualityFile(path: string): QualitySummary {
+  let buf = readFileSync(path);
+  if (isGzip(buf)) buf = gunzipSync(buf);
+  const records = function* () {
+    for (const line of splitLines(buf)) {
+      try {
+        const raw: unknown = JSON.parse(line.toString("utf8"));
+        if (raw && typeof raw === "object" && !Array.isArray(raw)) yield raw as Record<string, unknown>;
+      } catch {
+        // not a record: the importer reports such lines; quality only covers records
+      }
+    }
+  };
+  return summarizeQuality(records());
 }

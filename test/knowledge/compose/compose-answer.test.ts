@@ -253,19 +253,18 @@ describe("composeAnswer", () => {
     expect(first?.payload).toBe(encodePayload({ type: "full", code: "1.013225", field: "documents" }));
   });
 
-  it("fits a summarised part in one message whatever the lengths of its papers", () => {
-    for (const length of [80, 250, 600, 1500]) {
-      for (const count of [5, 12, 60]) {
-        const documents = Array.from({ length: count }, (_, i) =>
+  it("fits a summarised part in one message whatever the lengths of its papers and name", () => {
+    for (let length = 40; length <= 400; length += 60) {
+      for (let pad = 0; pad <= 240; pad += 3) {
+        const documents = Array.from({ length: 60 }, (_, i) =>
           makeDocument({
-            name: `${i + 1} ${"giấy tờ chứng minh ".repeat(length / 20)}`,
+            name: `${i + 1}. ${"giấy tờ chứng minh ".repeat(40).slice(0, length)}`,
             quantity: "1 bản chính",
           }),
         );
-        const messages = composeAnswer(makeBigProcedure(0), ["documents"]);
-        expect(messages).toHaveLength(1);
-        const summary = composeAnswer({ ...makeBigProcedure(0), documents }, ["documents", "fee"]);
-        expect(summary, `${count} papers of ${length}`).toHaveLength(1);
+        const name = `Cấp giấy phép ${"xây dựng ".repeat(30).slice(0, pad)}`;
+        const summary = composeAnswer(makeProcedure({ name, documents }), ["documents"]);
+        expect(summary, `papers of ${length}, name of ${name.length}`).toHaveLength(1);
         expectWithinLimit(summary);
       }
     }

@@ -21,6 +21,21 @@ function documentLine(doc: ProcedureDocument, prefix: string, withForm: boolean)
   return { text: `${prefix} ${name}`, item: true, suffix };
 }
 
+/**
+ * True for an entry the portal lists among papers with a zero quantity ("0 bản chính"): nearly always
+ * a note ("Trường hợp … thì không phải nộp …") or a sub-heading, not a paper to bring.
+ */
+export function isDocumentNote(doc: ProcedureDocument): boolean {
+  const quantity = cleanInline(doc.quantity);
+  return quantity !== "" && !/[1-9]/u.test(quantity);
+}
+
+/** Renders a zero-quantity entry in place: a sub-heading as is, a note as an unnumbered aside. */
+function noteLine(doc: ProcedureDocument): SectionLine {
+  const text = cleanItem(doc.name);
+  return { text: text.endsWith(":") ? text : `– ${text}` };
+}
+
 /** Procedure papers grouped by case heading, in order of first appearance. */
 function groupsOf(documents: readonly ProcedureDocument[]): { group: string; docs: ProcedureDocument[] }[] {
   const groups: { group: string; docs: ProcedureDocument[] }[] = [];
@@ -46,18 +61,18 @@ export function hasDocuments(procedure: Procedure): boolean {
 export function draftDocuments(procedure: Procedure, title: string, withForms: boolean): SectionDraft {
   const lines: SectionLine[] = [];
   const groups = groupsOf(procedure.documents);
-  const hasPresent = procedure.documents.some((d) => d.kind === "present" && !isBlank(d.name));
+  const isPaper = (d: ProcedureDocument) => !isBlank(d.name) && !isDocumentNote(d);
+  const hasPresent = procedure.documents.some((d) => d.kind === "present" && isPaper(d));
   for (const { group, docs } of groups) {
     if (group) lines.push({ text: `${group}:` });
     const submit = docs.filter((d) => d.kind === "submit");
     const present = docs.filter((d) => d.kind === "present");
-    if (submit.length > 0 && hasPresent) lines.push({ text: "Giấy tờ phải nộp:" });
-    submit.forEach((d, i) => {
-      lines.push(documentLine(d, `${i + 1}.`, withForms));
-    });
-    if (present.length > 0)
+    if (hasPresent && submit.some(isPaper)) lines.push({ text: "Giấy tờ phải nộp:" });
+    let n = 0;
+    for (const d of submit) lines.push(isPaper(d) ? documentLine(d, `${++n}.`, withForms) : noteLine(d));
+    if (present.some(isPaper))
       lines.push({ text: "Giấy tờ phải xuất trình (mang theo bản chính để đối chiếu):" });
-    for (const d of present) lines.push(documentLine(d, "•", withForms));
+    for (const d of present) lines.push(isPaper(d) ? documentLine(d, "•", withForms) : noteLine(d));
   }
   const notes = cleanItems(procedure.documentNotes);
   if (notes.length > 0) {
@@ -69,7 +84,7 @@ export function draftDocuments(procedure: Procedure, title: string, withForms: b
 
 /** One-line summary of the dossier for the overview, e.g. "5 giấy tờ phải nộp, gồm: …". */
 export function summarizeDocuments(procedure: Procedure, maxChars: number): string {
-  const docs = procedure.documents.filter((d) => !isBlank(d.name));
+  const docs = procedure.documents.filter((d) => !isBlank(d.name) && !isDocumentNote(d));
   const submit = docs.filter((d) => d.kind === "submit");
   const present = docs.filter((d) => d.kind === "present");
   const groups = groupsOf(docs).filter((g) => g.group);

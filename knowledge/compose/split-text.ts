@@ -54,6 +54,16 @@ export function splitText(text: string, maxChars: number): string[] {
       current = candidate;
       return;
     }
+    // A heading ("Lưu ý:") is carried over rather than left at the end of a message.
+    const cut = current.lastIndexOf("\n");
+    const last = current.slice(cut + 1);
+    const carried = cut > 0 && last.trimEnd().endsWith(":") ? `${last}\n${piece}` : "";
+    if (carried && carried.length <= max) {
+      current = current.slice(0, cut);
+      flush();
+      current = carried;
+      return;
+    }
     flush();
     current = piece;
   };

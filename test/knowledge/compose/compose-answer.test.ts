@@ -146,6 +146,24 @@ describe("composeAnswer", () => {
     );
   });
 
+  it("shows zero-quantity entries as notes in place, neither numbered nor counted as papers", () => {
+    const procedure = makeProcedure({
+      documents: [
+        makeDocument({ name: "- Tờ khai đăng ký khai sinh theo mẫu", quantity: "1 bản chính" }),
+        makeDocument({
+          name: "Trường hợp đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.",
+          quantity: "0 bản chính",
+        }),
+        makeDocument({ name: "Giấy chứng sinh", quantity: "1 bản chính" }),
+      ],
+    });
+    const text = allText(composeAnswer(procedure, ["documents"]));
+    expect(text).toContain(
+      "1. Tờ khai đăng ký khai sinh theo mẫu (1 bản chính)\n– Trường hợp đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.\n2. Giấy chứng sinh (1 bản chính)",
+    );
+    expect(allText(composeAnswer(procedure, []))).toContain("• Hồ sơ: 2 giấy tờ phải nộp, gồm:");
+  });
+
   it("gives a short overview when nothing specific was asked, with buttons for every part that has content", () => {
     const messages = composeAnswer(makeProcedure(), []);
     expect(messages).toHaveLength(1);

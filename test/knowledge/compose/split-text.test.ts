@@ -23,6 +23,14 @@ describe("splitText", () => {
     expect(chunks.join(" ").split(" ")).toEqual(words);
   });
 
+  it("carries a heading over to the next chunk instead of leaving it last", () => {
+    const text = ["Giấy tờ thứ nhất của hồ sơ", "Lưu ý:", "Ghi chú rất dài về hồ sơ này"].join("\n");
+    expect(splitText(text, 40)).toEqual([
+      "Giấy tờ thứ nhất của hồ sơ",
+      "Lưu ý:\nGhi chú rất dài về hồ sơ này",
+    ]);
+  });
+
   it("never returns empty chunks", () => {
     expect(splitText("\n\n  \n\nA\n\n\n", 10)).toEqual(["A"]);
     expect(splitText("", 10)).toEqual([]);

@@ -41,10 +41,13 @@ export function renderSectionFull(draft: SectionDraft): string {
 }
 
 /**
- * Renders a section within `budget` characters: each line is shortened to `itemMax` characters,
- * lines are taken in order while they fit, and the rest is summarised as "… và N … khác".
+ * Renders a section within `budget` characters: whole when it fits; otherwise each line is shortened
+ * to `itemMax` characters, lines are taken in order while they fit, and the rest is summarised as
+ * "… và N … khác".
  */
 export function renderSectionWithin(draft: SectionDraft, budget: number, itemMax: number): RenderedSection {
+  const whole = renderSectionFull(draft);
+  if (whole.length <= budget) return { text: whole, truncated: false };
   const head = sectionHeading(draft.title);
   const lines = draft.lines.map((l) => {
     const suffix = l.suffix ?? "";

@@ -29,13 +29,44 @@ function entries(values: readonly string[]): string[] {
 
 const bullets = (items: string[]): SectionLine[] => items.map((text) => ({ text: `• ${text}`, item: true }));
 
-/** Drafts the steps section, numbered unless the portal already numbers them ("Bước 1: …"); null when empty. */
+/** A sub-point inside a step: "+ …", "(i) …", "a) …". */
+const SUB_POINT = /^(?:\+|\(?[ivx]{1,4}\)|[a-zđ]\))\s*/u;
+
+/**
+ * Drafts the steps section: main steps numbered (unless the portal numbers them, "Bước 1: …"),
+ * sub-points ("+ …", "(i) …") indented under their step, line fragments that start in lower case
+ * joined to the step before, headings ("Lưu ý:") kept as is with the notes under them as bullets;
+ * null when empty.
+ */
 export function draftSteps(procedure: Procedure, title: string): SectionDraft | null {
-  const steps = entries(procedure.steps);
-  if (steps.length === 0) return null;
-  const numbered = steps.every((s) => /^(?:bước|b)\s*\d+/iu.test(s));
-  const lines = steps.map((text, i) => ({ text: numbered ? text : `${i + 1}. ${text}`, item: true }));
-  return { title, lines, unit: "bước" };
+  const lines: SectionLine[] = [];
+  let n = 0;
+  // After a "Lưu ý:" heading, lines are notes rather than steps.
+  let notes = false;
+  for (const raw of procedure.steps) {
+    if (isBlank(raw)) continue;
+    for (const part of cleanText(raw).split("\n")) {
+      const line = part.trim();
+      if (!line) continue;
+      const previous = lines[lines.length - 1];
+      if (SUB_POINT.test(line)) {
+        lines.push({ text: `   ${line.startsWith("+") ? `+ ${line.replace(SUB_POINT, "")}` : line}` });
+      } else if (previous && /^\p{Ll}/u.test(line)) {
+        previous.text = `${previous.text} ${line}`;
+      } else {
+        const text = line.replace(/^(?:[-•*–—]\s*)+/u, "");
+        if (text === line && text.endsWith(":") && text.length <= 80) {
+          lines.push({ text });
+          notes = /^(?:\*\s*)?(?:lưu ý|ghi chú|chú ý)/iu.test(text);
+        } else if (notes) {
+          lines.push({ text: `• ${text}` });
+        } else {
+          lines.push({ text: /^bước\s*\d+/iu.test(text) ? text : `${++n}. ${text}`, item: true });
+        }
+      }
+    }
+  }
+  return lines.length === 0 ? null : { title, lines, unit: "bước" };
 }
 
 /** Drafts the conditions section as bullets; null when empty. */

@@ -164,6 +164,34 @@ describe("composeAnswer", () => {
     expect(allText(composeAnswer(procedure, []))).toContain("• Hồ sơ: 2 giấy tờ phải nộp, gồm:");
   });
 
+  it("numbers main steps, indents sub-points, joins broken lines and keeps notes apart", () => {
+    const procedure = makeProcedure({
+      steps: [
+        "- Người yêu cầu nộp hồ sơ tại Trung tâm Phục vụ hành chính công.",
+        "- Cán bộ tiếp nhận kiểm tra hồ sơ:",
+        "(i) Trường hợp hồ sơ đầy đủ, hợp lệ thì tiếp nhận hồ sơ;",
+        "+ Trường hợp hồ sơ chưa đầy đủ thì hướng dẫn bổ sung.",
+        "- Công chức tư pháp - hộ tịch ghi vào Sổ đăng ký khai sinh và",
+        "trả kết quả cho người yêu cầu.",
+        "Lưu ý:",
+        "Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.",
+      ],
+    });
+    const text = allText(composeAnswer(procedure, ["steps"]));
+    expect(text).toContain(
+      [
+        "CÁC BƯỚC THỰC HIỆN",
+        "1. Người yêu cầu nộp hồ sơ tại Trung tâm Phục vụ hành chính công.",
+        "2. Cán bộ tiếp nhận kiểm tra hồ sơ:",
+        "   (i) Trường hợp hồ sơ đầy đủ, hợp lệ thì tiếp nhận hồ sơ;",
+        "   + Trường hợp hồ sơ chưa đầy đủ thì hướng dẫn bổ sung.",
+        "3. Công chức tư pháp - hộ tịch ghi vào Sổ đăng ký khai sinh và trả kết quả cho người yêu cầu.",
+        "Lưu ý:",
+        "• Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.",
+      ].join("\n"),
+    );
+  });
+
   it("gives a short overview when nothing specific was asked, with buttons for every part that has content", () => {
     const messages = composeAnswer(makeProcedure(), []);
     expect(messages).toHaveLength(1);

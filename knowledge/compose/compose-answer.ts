@@ -10,7 +10,7 @@ import { splitText, truncateAtWord } from "./split-text.js";
 
 /** How to compose an answer. */
 export interface ComposeAnswerOptions {
-  /** Show the asked parts in full, over several messages if needed, instead of summarising. */
+  /** Show the asked parts (every part when none was asked) in full, over several messages if needed. */
   full?: boolean;
   /** Hard limit on each message's text (default 2,000, Zalo's limit). */
   maxChars?: number;

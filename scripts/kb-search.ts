@@ -16,7 +16,8 @@ function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
   let id: unknown;
   try {
     const input = JSON.parse(line) as unknown;
-    if (!input || typeof input !== "object" || Array.isArray(input)) return { error: "line is not a JSON object" };
+    if (!input || typeof input !== "object" || Array.isArray(input))
+      return { error: "line is not a JSON object" };
     const { id: rawId, q } = input as { id?: unknown; q?: unknown };
     id = rawId;
     if (typeof q !== "string") return { id, error: 'missing or non-string "q"' };
@@ -26,19 +27,24 @@ function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
     return {
       id,
       action: decision.action,
-      results: decision.hits.slice(0, 5).map((h) => ({ code: h.procedure.code, name: h.procedure.name, score: h.score })),
+      results: decision.hits
+        .slice(0, 5)
+        .map((h) => ({ code: h.procedure.code, name: h.procedure.name, score: h.score })),
       fields: decision.fields,
       ms,
     };
   } catch (err) {
-    return id === undefined ? { error: `invalid JSON: ${(err as Error).message}` } : { id, error: (err as Error).message };
+    return id === undefined
+      ? { error: `invalid JSON: ${(err as Error).message}` }
+      : { id, error: (err as Error).message };
   }
 }
 
 async function loadProcedures(kbFile: string | undefined): Promise<Procedure[]> {
   if (kbFile) {
     const { procedures, problems } = readProceduresFile(kbFile);
-    if (problems.length) process.stderr.write(`kb:search: ${problems.length} unreadable lines in ${kbFile}\n`);
+    if (problems.length)
+      process.stderr.write(`kb:search: ${problems.length} unreadable lines in ${kbFile}\n`);
     return procedures;
   }
   const modulePath = "../db/load-procedures.js";
@@ -47,10 +53,14 @@ async function loadProcedures(kbFile: string | undefined): Promise<Procedure[]> 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { kb: { type: "string" }, jsonl: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { kb: { type: "string" }, jsonl: { type: "boolean", default: false } },
+  });
   const started = performance.now();
   const kb = createKnowledgeBase(await loadProcedures(values.kb));
-  process.stderr.write(`kb:search: ${kb.size} procedures indexed in ${Math.round(performance.now() - started)} ms\n`);
+  process.stderr.write(
+    `kb:search: ${kb.size} procedures indexed in ${Math.round(performance.now() - started)} ms\n`,
+  );
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;

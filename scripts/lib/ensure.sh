@@ -85,3 +85,11 @@ ensure_postgres() {
   fi
   die "PostgreSQL is not reachable at ${url%%\?*}. Start it, or set TEST_DATABASE_URL to a server where this user may CREATE DATABASE (trust or password auth)."
 }
+
+# Debian's Chromium drives the browser tests through playwright-core (no browser download).
+ensure_chromium() {
+  local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$bin" ] && return 0
+  apt_install chromium || die "Chromium is needed for the browser tests: sudo apt-get install chromium (or set CHROMIUM_PATH)"
+  [ -x "$bin" ] || die "chromium was installed but $bin is missing; set CHROMIUM_PATH"
+}

@@ -9,7 +9,7 @@ import {
   makeChannel,
   makeDocument,
   makeProcedure,
-} from "./make-procedure.js";
+} from "../../helpers/procedures.js";
 
 const allText = (messages: ComposedMessage[]) => messages.map((m) => m.text).join("\n");
 const buttonFields = (messages: ComposedMessage[]) =>

@@ -3,7 +3,7 @@ import { composeClarify } from "../../../knowledge/compose/compose-clarify.js";
 import { distinguishingLabels, MAX_LABEL_CHARS } from "../../../knowledge/compose/distinguishing-labels.js";
 import type { SearchHit } from "../../../knowledge/decision-types.js";
 import { encodePayload } from "../../../knowledge/payload.js";
-import { makeProcedure } from "./make-procedure.js";
+import { makeProcedure } from "../../helpers/procedures.js";
 
 function hits(names: string[], levels: string[][] = []): SearchHit[] {
   return names.map((name, i) => ({

@@ -10,11 +10,11 @@ const FIELD_PATTERNS: Record<Field, RegExp[]> = {
   ],
   fee: [
     /\b(le phi|chi phi|mien phi|phi)\b(?! (nong nghiep|chinh phu|loi nhuan|cong|thuong mai))/g,
-    /\b(bao nhieu tien|mat tien|ton tien|het tien|tien gi|mat bao nhieu|het bao nhieu|ton bao nhieu|tra bao nhieu|dong bao nhieu|nop bao nhieu|tien bao nhieu|may tram|may nghin|may ngan|bao nhieu)\b(?! (ngay|lau|tuan|thang|nam|gio|hom|buoi|tuoi|giay|loai|ban|bo|nguoi|lan))/g,
+    /\b(mat phi|ton phi|bao nhieu tien|mat tien|ton tien|het tien|tien gi|mat bao nhieu|het bao nhieu|ton bao nhieu|tra bao nhieu|dong bao nhieu|nop bao nhieu|tien bao nhieu|may tram|may nghin|may ngan|bao nhieu)\b(?! (ngay|lau|tuan|thang|nam|gio|hom|buoi|tuoi|giay|loai|ban|bo|nguoi|lan))/g,
     /\b(\d+ ?(k|nghin|ngan|trieu|dong|d))\b/g,
   ],
   time: [
-    /\b(bao lau|may ngay|bao nhieu ngay|may hom|may tuan|may thang|bao nhieu lau|thoi gian|thoi han|bao gio|khi nao|lau khong|lau ko|bao nhieu thoi gian|ngay lam viec|may buoi|lau chua|mat lau)\b/g,
+    /\b((mat |ton |het |trong )?(bao lau|may ngay|may hom|bao nhieu ngay)|bao nhieu ngay|may hom|may tuan|may thang|bao nhieu lau|thoi gian|thoi han|bao gio|khi nao|lau khong|lau ko|bao nhieu thoi gian|ngay lam viec|may buoi|lau chua|mat lau)\b/g,
   ],
   place: [
     /\b(o dau|cho nao|noi nao|nop cho ai|nop o|nop tai|co quan nao|di dau|den dau|lam o|lam tai|o cho nao|cho ai|ben nao|noi nop|dia chi|phuong hay|xa hay|huyen hay|quan hay|tinh hay|uy ban nao|cap nao|o xa nao|o phuong nao)\b/g,

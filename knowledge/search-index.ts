@@ -3,11 +3,27 @@ import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
-/** Weight of a term found in the procedure's field or agencies instead of its name. */
-const AUX_FIELD_WEIGHT = 0.3;
-const AUX_AGENCY_WEIGHT = 0.12;
-/** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
-const RERANK = 40;
+/** Ranking constants, measured on half of the dev set and checked on the other half. */
+export const RANK_PARAMS = {
+  /** Weight of a term found in the procedure's field or agencies instead of its name. */
+  auxField: 0.3,
+  auxAgency: 0.12,
+  /** BM25 saturation and length normalisation of names (long names match everything). */
+  k1: 1.2,
+  b: 0.3,
+  /** Floor of the name-coverage and topic-coverage factors. */
+  nameCoverageFloor: 0.5,
+  queryCoverageFloor: 0.3,
+  /** Strength of the popularity prior and factor for ministry-only procedures. */
+  popularity: 0.4,
+  centralOnly: 0.85,
+  /** Bonus for procedures a commune office handles, where most citizens go. */
+  commune: 1.15,
+  /** Bonus per extra word of the longest run of the message found verbatim in the name. */
+  phraseRun: 0.1,
+  /** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
+  rerank: 40,
+};
 
 /** One ranked procedure with the features the decision needs. */
 export interface RankedHit {
@@ -50,7 +66,9 @@ export class SearchIndex {
     const postings: Posting[] = [];
     const nameDf: number[] = [];
     const bigram: boolean[] = [];
+    const nameLengths: number[] = [];
     const nameTermLists: number[][] = [];
+    const coreLists: Set<string>[] = [];
     const maxPop = procedures.reduce((m, p) => Math.max(m, p.popularity), 0);
     this.variantMasks = new Int32Array(n);
     this.priors = new Float64Array(n);
@@ -59,6 +77,7 @@ export class SearchIndex {
       const nameIds = new Set<number>();
       const nameTokens = foldTokens(p.name);
       this.nameWordLists.push(nameTokens);
+      const coreWords = new Set(foldTokens(p.name.replace(/\([^)]*\)/g, " ")));
       const addText = (tokens: string[], weight: number, isName: boolean) => {
         tokens.forEach((t, i) => {
           if (isName) this.vocabulary.add(t);
@@ -81,8 +100,9 @@ export class SearchIndex {
       };
       addText(nameTokens, 1, true);
       for (const alias of p.aliases) addText(foldTokens(alias), 1, true);
-      addText(foldTokens(p.field), AUX_FIELD_WEIGHT, false);
-      addText(foldTokens([...p.agencies, p.authority].join(" , ")), AUX_AGENCY_WEIGHT, false);
+      addText(foldTokens(p.field), RANK_PARAMS.auxField, false);
+      addText(foldTokens([...p.agencies, p.authority].join(" , ")), RANK_PARAMS.auxAgency, false);
+      nameLengths.push(nameTokens.length);
       for (const [id, w] of perDoc) {
         const post = postings[id] as Posting;
         post.docs.push(doc);
@@ -90,9 +110,13 @@ export class SearchIndex {
       }
       for (const id of nameIds) nameDf[id] = (nameDf[id] as number) + 1;
       nameTermLists.push([...nameIds].sort((a, b) => a - b));
+      coreLists.push(coreWords);
       this.variantMasks[doc] = markerMask(nameTokens);
       this.priors[doc] = prior(p, maxPop);
     });
+    const { k1, b } = RANK_PARAMS;
+    const avgLength = nameLengths.reduce((a, v) => a + v, 0) / (n || 1) || 1;
+    const lengthNorm = nameLengths.map((len) => (k1 + 1) / (1 + k1 * (1 - b + (b * len) / avgLength)));
     this.idf = new Float64Array(postings.length);
     let maxIdf = 0;
     postings.forEach((post, id) => {
@@ -101,14 +125,15 @@ export class SearchIndex {
       this.idf[id] = v;
       if (v > maxIdf) maxIdf = v;
       this.postDocs.push(Int32Array.from(post.docs));
-      this.postWeights.push(Float32Array.from(post.weights));
+      this.postWeights.push(Float32Array.from(post.weights, (w, k) => w * (lengthNorm[post.docs[k] as number] as number)));
     });
     this.maxIdf = maxIdf || 1;
     this.nameMass = new Float64Array(n);
     nameTermLists.forEach((ids, doc) => {
       this.nameTerms.push(Int32Array.from(ids));
       let mass = 0;
-      for (const id of ids) if (!bigram[id]) mass += this.idf[id] as number;
+      const core = coreLists[doc] as Set<string>;
+      for (const w of core) mass += this.idf[this.termIds.get(w) as number] as number;
       this.nameMass[doc] = mass;
     });
     this.acc = new Float64Array(n);
@@ -161,12 +186,16 @@ export class SearchIndex {
       if (!restrictTo || restrictTo.has(d)) candidates.push(d);
     }
     candidates.sort((a, b) => (acc[b] as number) * this.priors[b]! - (acc[a] as number) * this.priors[a]!);
-    const top = candidates.slice(0, Math.max(RERANK, limit));
+    const top = candidates.slice(0, Math.max(RANK_PARAMS.rerank, limit));
     const slotMass = this.slotMasses(query);
     const totalSlotMass = slotMass.reduce((s, v) => s + v, 0);
+    const pairIds: number[] = [];
+    for (let i = 0; i + 1 < query.tokens.length; i++) {
+      pairIds.push(this.termIds.get(`${query.tokens[i]} ${query.tokens[i + 1]}`) ?? -1);
+    }
     const qMask = queryMarkerMask(query.terms.filter((t) => !t.term.includes(" ")).map((t) => t.term));
     const hits = top.map((d) =>
-      this.rescore(d, acc[d] as number, query, ids, slotMass, totalSlotMass, qMask),
+      this.rescore(d, acc[d] as number, query, ids, pairIds, slotMass, totalSlotMass, qMask),
     );
     for (let k = 0; k < touchedCount; k++) acc[touched[k] as number] = 0;
     hits.sort((a, b) => b.score - a.score);
@@ -187,6 +216,7 @@ export class SearchIndex {
     raw: number,
     query: AnalyzedQuery,
     ids: number[],
+    pairIds: number[],
     slotMass: number[],
     totalSlotMass: number,
     qMask: number,
@@ -209,13 +239,20 @@ export class SearchIndex {
       covered += c * (slotMass[s] as number);
     });
     const queryCoverage = totalSlotMass > 0 ? covered / totalSlotMass : 0;
+    let run = 0;
+    let bestRun = 0;
+    for (const id of pairIds) {
+      run = id >= 0 && has(names, id) ? run + 1 : 0;
+      if (run > bestRun) bestRun = run;
+    }
     const nameCoverage = Math.min(1, nameHit / (this.nameMass[d] || 1));
     const score =
       raw *
-      (0.35 + 0.65 * nameCoverage) *
-      (0.3 + 0.7 * queryCoverage) *
+      (RANK_PARAMS.nameCoverageFloor + (1 - RANK_PARAMS.nameCoverageFloor) * nameCoverage) *
+      (RANK_PARAMS.queryCoverageFloor + (1 - RANK_PARAMS.queryCoverageFloor) * queryCoverage) *
       (this.priors[d] as number) *
-      variantFactor(this.variantMasks[d] as number, qMask);
+      variantFactor(this.variantMasks[d] as number, qMask) *
+      (1 + RANK_PARAMS.phraseRun * Math.min(Math.max(bestRun - 1, 0), 5));
     return { doc: d, score, queryCoverage, nameCoverage };
   }
 }
@@ -240,6 +277,7 @@ function has(sorted: Int32Array, id: number): boolean {
  */
 function prior(p: Procedure, maxPop: number): number {
   const pop = maxPop > 0 ? Math.log1p(p.popularity) / Math.log1p(maxPop) : 0;
-  const local = p.levels.some((l) => /xã|tỉnh|huyện/i.test(l)) ? 1 : 0.85;
-  return (1 + 0.25 * pop) * local;
+  const local = p.levels.some((l) => /xã|tỉnh|huyện/i.test(l)) ? 1 : RANK_PARAMS.centralOnly;
+  const commune = p.levels.some((l) => /xã/i.test(l)) ? RANK_PARAMS.commune : 1;
+  return (1 + RANK_PARAMS.popularity * pop) * local * commune;
 }

@@ -38,7 +38,7 @@ export interface AnalyzedQuery {
 
 const ASPECT_WEIGHT = 0.12;
 const FILLER_WEIGHT = 0.3;
-const EXPANSION_WEIGHT = 0.75;
+const EXPANSION_WEIGHT = 1;
 
 /** True for words that phrase a question rather than name a topic. */
 export function isFiller(token: string): boolean {
@@ -81,10 +81,12 @@ export function analyzeQuery(
       slotOf[k] = slot;
       weights[k] = Math.max(weights[k] as number, 1);
     }
+    // A long official phrase should not outweigh the short everyday phrase it replaces.
+    const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length);
     m.expansion.forEach((t, k) => {
-      add(t, isFiller(t) ? FILLER_WEIGHT : EXPANSION_WEIGHT, slot);
+      add(t, isFiller(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot);
       const next = m.expansion[k + 1];
-      if (next !== undefined) add(`${t} ${next}`, EXPANSION_WEIGHT, slot);
+      if (next !== undefined) add(`${t} ${next}`, ew, slot);
     });
   }
   const topicTokens: string[] = [];

@@ -7,8 +7,8 @@ import { foldTokens } from "../normalize.js";
  */
 const VARIANT_MARKERS: Array<[string, number]> = [
   ["yeu to nuoc ngoai", 0.72],
-  ["nguoi nuoc ngoai", 0.8],
-  ["nuoc ngoai", 0.85],
+  ["nguoi nuoc ngoai", 0.78],
+  ["nuoc ngoai", 0.8],
   ["khu vuc bien gioi", 0.72],
   ["bien gioi", 0.85],
   ["dang ki lai", 0.72],
@@ -18,7 +18,8 @@ const VARIANT_MARKERS: Array<[string, number]> = [
   ["ket hop", 0.8],
   ["thuc hien tai cap trung uong", 0.78],
   ["cap trung uong", 0.85],
-  ["thuc hien tai cap tinh", 0.97],
+  ["thuc hien tai cap tinh", 0.93],
+  ["thay doi", 0.9],
   ["thuc hien tai cap huyen", 0.9],
   ["cong an nhan dan", 0.8],
   ["quan doi", 0.85],

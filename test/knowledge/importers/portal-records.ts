@@ -1,10 +1,22 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { BUNDLED_PROCEDURES_FILE } from "../../../knowledge/bundled.js";
 
-/** The real portal scrape shared by the importer tests. */
-export const PORTAL_FILE = new URL(
-  "../../../../shared/data/procedures-dichvucong-2642.jsonl",
-  import.meta.url,
-).pathname;
+/** The real portal scrape (the bundled copy, uncompressed once into the temp folder) shared by the importer tests. */
+export const PORTAL_FILE = extractBundled();
+
+function extractBundled(): string {
+  const gz = readFileSync(BUNDLED_PROCEDURES_FILE);
+  const target = join(tmpdir(), `motcua-portal-${gz.length}.jsonl`);
+  if (!existsSync(target)) {
+    const partial = `${target}.${process.pid}`;
+    writeFileSync(partial, gunzipSync(gz));
+    renameSync(partial, target);
+  }
+  return target;
+}
 
 let cache: Map<string, Record<string, unknown>> | undefined;
 

@@ -6,13 +6,21 @@ import type { RankedHit, SearchIndex } from "./search-index.js";
 /** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
 export const DECISION = {
   /** Below this share of topic words found in the best hit, nothing relevant was found. */
-  minCoverage: 0.45,
-  /** Below this first-stage score the best hit is noise. */
-  minScore: 1.2,
+  minCoverage: 0.25,
+  /** Below this score the best hit is noise. */
+  minScore: 4,
   /** Hits within this ratio of the best one compete with it. */
   closeRatio: 0.8,
+  /** Clarify only when the runner-up is this close, the best name is this poorly covered… */
+  clarifyRunnerUp: 0.9,
+  clarifyMaxNameCoverage: 0.5,
+  /** …and at least this many hits compete. */
+  clarifyMinContenders: 3,
   /** A clarify question offers at most this many candidates. */
   maxCandidates: 5,
+  /** A message after an answer starts a new topic only when its own best hit is this good. */
+  newTopicCoverage: 0.6,
+  newTopicScore: 10,
   /** A refinement picks a candidate when it beats the next one by this ratio. */
   refineMargin: 1.15,
 } as const;
@@ -31,6 +39,8 @@ export interface DecisionInput {
   query: AnalyzedQuery;
   /** Document number of a procedure code. */
   docOf: (code: string) => number | undefined;
+  /** Analyses another text the same way (used to read a follow-up together with the last topic). */
+  analyze: (text: string) => AnalyzedQuery;
 }
 
 const toHits = (index: SearchIndex, ranked: RankedHit[]): SearchHit[] =>
@@ -58,15 +68,28 @@ function contenders(hits: RankedHit[]): RankedHit[] {
  * candidates remain and the message does not single one out, answer otherwise.
  */
 export function decideFresh(input: DecisionInput): Decision {
+  return freshWithRanking(input).decision;
+}
+
+/** The fresh decision together with the ranking behind it (for context resolution). */
+function freshWithRanking(input: DecisionInput): { decision: Decision; ranked: RankedHit[] } {
+  const ranked = input.index.rank(input.query, 10);
+  return { decision: classify(input, ranked), ranked };
+}
+
+function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const { index, query } = input;
-  const ranked = index.rank(query, 10);
   const fields = query.fields;
   if (!relevant(ranked))
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const close = contenders(ranked);
   const top = ranked[0] as RankedHit;
-  const singled = top.nameCoverage >= 0.75 && top.queryCoverage >= 0.9;
-  if (close.length >= 2 && !singled) {
+  const runnerUp = ranked[1]?.score ?? 0;
+  const ambiguous =
+    runnerUp >= top.score * DECISION.clarifyRunnerUp &&
+    top.nameCoverage < DECISION.clarifyMaxNameCoverage &&
+    close.length >= DECISION.clarifyMinContenders;
+  if (ambiguous) {
     return {
       action: "clarify",
       hits: toHits(index, close.slice(0, DECISION.maxCandidates)),
@@ -83,7 +106,7 @@ export function decideFresh(input: DecisionInput): Decision {
  */
 export function decide(input: DecisionInput, context: SearchContext = {}): Decision {
   const { index, query } = input;
-  const fresh = decideFresh(input);
+  const { decision: fresh, ranked } = freshWithRanking(input);
   const candidates = (context.candidateCodes ?? [])
     .map((c) => input.docOf(c))
     .filter((d): d is number => d !== undefined);
@@ -92,7 +115,7 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     if (refined) return refined;
   }
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
-  if (last !== undefined && isAboutLast(input, last, fresh)) {
+  if (last !== undefined && isAboutLast(input, last, fresh, ranked[0])) {
     const others = fresh.hits.filter((h) => h.procedure.code !== context.lastCode);
     return {
       action: "answer",
@@ -155,13 +178,23 @@ function answerWith(
  * Whether a message continues the last answered procedure: it names no topic of its own, or its
  * topic words all occur in that procedure, or a fresh search finds nothing better.
  */
-function isAboutLast(input: DecisionInput, last: number, fresh: Decision): boolean {
+function isAboutLast(
+  input: DecisionInput,
+  last: number,
+  fresh: Decision,
+  top: RankedHit | undefined,
+): boolean {
   const { index, query } = input;
   const lastProcedure = index.procedures[last] as Procedure;
   if (fresh.hits[0]?.procedure === lastProcedure) return true;
   const topical = query.topicTokens.filter((t) => index.idfOf(t) >= 2);
   if (topical.length === 0) return true;
-  const lastWords = new Set(lastProcedure.name ? index.nameWords(last) : []);
+  const lastWords = new Set(index.nameWords(last));
   if (topical.every((t) => lastWords.has(t))) return true;
-  return fresh.action === "out_of_scope" && query.fields.length > 0 && topical.length <= 3;
+  const newTopic =
+    fresh.action !== "out_of_scope" &&
+    !!top &&
+    top.queryCoverage >= DECISION.newTopicCoverage &&
+    top.score >= DECISION.newTopicScore;
+  return !newTopic && (query.fields.length > 0 || topical.length <= 2);
 }

@@ -42,7 +42,7 @@ export function createKnowledgeBase(
       return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;
     },
     decide(text: string, context?: SearchContext): Decision {
-      return decide({ index, query: analyze(text), docOf: (c) => docs.get(c) }, context);
+      return decide({ index, query: analyze(text), docOf: (c) => docs.get(c), analyze }, context);
     },
   };
 }

@@ -21,6 +21,8 @@ export const RANK_PARAMS = {
   commune: 1.15,
   /** Bonus per extra word of the longest run of the message found verbatim in the name. */
   phraseRun: 0.1,
+  /** Informativeness of a word no procedure uses, relative to the rarest known word. */
+  unknownWord: 0.6,
   /** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
   rerank: 40,
 };
@@ -125,7 +127,9 @@ export class SearchIndex {
       this.idf[id] = v;
       if (v > maxIdf) maxIdf = v;
       this.postDocs.push(Int32Array.from(post.docs));
-      this.postWeights.push(Float32Array.from(post.weights, (w, k) => w * (lengthNorm[post.docs[k] as number] as number)));
+      this.postWeights.push(
+        Float32Array.from(post.weights, (w, k) => w * (lengthNorm[post.docs[k] as number] as number)),
+      );
     });
     this.maxIdf = maxIdf || 1;
     this.nameMass = new Float64Array(n);
@@ -140,10 +144,10 @@ export class SearchIndex {
     this.touched = new Int32Array(n);
   }
 
-  /** The idf of a term, or the highest idf for words the corpus never uses. */
+  /** The idf of a term; words the corpus never uses count as fairly (not maximally) informative. */
   idfOf(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? this.maxIdf : (this.idf[id] as number);
+    return id === undefined ? this.maxIdf * RANK_PARAMS.unknownWord : (this.idf[id] as number);
   }
 
   /** The folded words of a procedure's name. */

@@ -12,8 +12,9 @@ const FILLER = new Set(
     "toi minh em anh chi ban chu bac co di ong ba chau be nha minh oi a ah u ha nhe nhi vay roi " +
     "khong duoc thi la gi nhung can muon lam sao the nao nhu dau o vao ra ma ma thi cung con " +
     "hay hoac va voi cua cho hoi xin giup phai nen dang da se vua moi dang nay kia do ay " +
-    "thu tuc ah luon nua thoi admin ad cai viec gio bay nay khi neu phai ai biet tu den tai " +
-    "duoc mot nhieu qua lai rat lam dum voi giup nhe dc sap sau truoc trong ngoai tren duoi"
+    "thu tuc ah luon nua thoi admin ad cai viec gio bay nay khi neu phai ai biet den tai " +
+    "duoc mot nhieu qua lai rat lam dum voi giup nhe dc sap sau truoc trong ngoai tren duoi " +
+    "cam on ok oke okay thanks thank vang da chao alo hello hi quay vu tui tao may bo me vo chong xong"
   ).split(" "),
 );
 

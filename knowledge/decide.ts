@@ -7,8 +7,8 @@ import type { RankedHit, SearchIndex } from "./search-index.js";
 export const DECISION = {
   /** Below this share of topic words found in the best hit, nothing relevant was found. */
   minCoverage: 0.25,
-  /** Below this score the best hit is noise. */
-  minScore: 4,
+  /** Below this score (in units of the corpus's highest idf) the best hit is noise. */
+  minScore: 0.55,
   /** Hits within this ratio of the best one compete with it. */
   closeRatio: 0.8,
   /** Clarify only when the runner-up is this close, the best name is this poorly covered… */
@@ -20,7 +20,7 @@ export const DECISION = {
   maxCandidates: 5,
   /** A message after an answer starts a new topic only when its own best hit is this good. */
   newTopicCoverage: 0.6,
-  newTopicScore: 10,
+  newTopicScore: 1.35,
   /** A refinement picks a candidate when it beats the next one by this ratio. */
   refineMargin: 1.15,
 } as const;
@@ -49,9 +49,9 @@ const toHits = (index: SearchIndex, ranked: RankedHit[]): SearchHit[] =>
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Whether the best hit is relevant at all (enough of the message's topic is found in it). */
-function relevant(hits: RankedHit[]): boolean {
+function relevant(hits: RankedHit[], scale: number): boolean {
   const top = hits[0];
-  return !!top && top.queryCoverage >= DECISION.minCoverage && top.score >= DECISION.minScore;
+  return !!top && top.queryCoverage >= DECISION.minCoverage && top.score >= DECISION.minScore * scale;
 }
 
 /** The hits that compete with the best one (close score, relevant themselves). */
@@ -80,7 +80,7 @@ function freshWithRanking(input: DecisionInput): { decision: Decision; ranked: R
 function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const { index, query } = input;
   const fields = query.fields;
-  if (!relevant(ranked))
+  if (!relevant(ranked, index.scale))
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const close = contenders(ranked);
   const top = ranked[0] as RankedHit;
@@ -195,6 +195,6 @@ function isAboutLast(
     fresh.action !== "out_of_scope" &&
     !!top &&
     top.queryCoverage >= DECISION.newTopicCoverage &&
-    top.score >= DECISION.newTopicScore;
+    top.score >= DECISION.newTopicScore * index.scale;
   return !newTopic && (query.fields.length > 0 || topical.length <= 2);
 }

@@ -9,19 +9,17 @@ const FIELD_PATTERNS: Record<Field, RegExp[]> = {
     /\b(giay to|ho so|thanh phan|giay gi|giay nao|nhung giay|mang theo|mang gi|chuan bi|can gi|can nhung gi|can nhung|gom nhung|gom gi|nop gi|nop nhung|can mang|to khai|mau don|don gi|can nhung thu)\b/g,
   ],
   fee: [
-    /\b(le phi|chi phi|mien phi|phi)\b(?! (nong nghiep|chinh phu|loi nhuan|cong|thuong mai))/g,
+    /\b(le phi|mien phi|(?<!(hoc|tang|cuoc|vien|chi) )phi)\b(?! (nong nghiep|chinh phu|loi nhuan|cong|thuong mai|mai tang))/g,
     /\b(mat phi|ton phi|bao nhieu tien|mat tien|ton tien|het tien|tien gi|mat bao nhieu|het bao nhieu|ton bao nhieu|tra bao nhieu|dong bao nhieu|nop bao nhieu|tien bao nhieu|may tram|may nghin|may ngan|bao nhieu)\b(?! (ngay|lau|tuan|thang|nam|gio|hom|buoi|tuoi|giay|loai|ban|bo|nguoi|lan))/g,
     /\b(\d+ ?(k|nghin|ngan|trieu|dong|d))\b/g,
   ],
   time: [
-    /\b((mat |ton |het |trong )?(bao lau|may ngay|may hom|bao nhieu ngay)|bao nhieu ngay|may hom|may tuan|may thang|bao nhieu lau|thoi gian|thoi han|bao gio|khi nao|lau khong|lau ko|bao nhieu thoi gian|ngay lam viec|may buoi|lau chua|mat lau)\b/g,
+    /\b((mat |ton |het |trong )?(bao lau|may ngay|may hom|bao nhieu ngay)|bao nhieu ngay|may hom|may tuan|may thang|bao nhieu lau|thoi gian|thoi han|bao gio|khi nao|lau khong|lau ko|bao nhieu thoi gian|ngay lam viec|may buoi|lau chua|mat lau|ca tuan|ca thang)\b/g,
   ],
   place: [
-    /\b(o dau|cho nao|noi nao|nop cho ai|nop o|nop tai|co quan nao|di dau|den dau|lam o|lam tai|o cho nao|cho ai|ben nao|noi nop|dia chi|phuong hay|xa hay|huyen hay|quan hay|tinh hay|uy ban nao|cap nao|o xa nao|o phuong nao)\b/g,
+    /\b(o dau|cho nao|noi nao|nop cho ai|nop o|nop tai|co quan nao|di dau|den dau|lam o|lam tai|o cho nao|cho ai|ben nao|noi nop|dia chi|phuong hay|xa hay|huyen hay|quan hay|tinh hay|uy ban nao|cap nao|o xa nao|o phuong nao|xa nao|phuong nao|gui ai|xin ai|gap ai|hoi ai)\b/g,
   ],
-  steps: [
-    /\b(cac buoc|quy trinh|trinh tu|lam sao|lam the nao|nhu the nao|the nao|ra sao|cach lam|huong dan|thu tuc gi|thu tuc ra sao|lam gi|bat dau tu dau|phai lam gi|thi sao|sao a)\b/g,
-  ],
+  steps: [/\b(cac buoc|quy trinh|trinh tu|cach lam|huong dan|bat dau tu dau|lam tu dau|tung buoc)\b/g],
   conditions: [
     /\b(dieu kien|ai duoc|co duoc khong|duoc khong|co duoc|duoc phep|co can|co phai|yeu cau|doi tuong|truong hop nao|du tuoi|bao nhieu tuoi|may tuoi|co bat buoc|bat buoc|co the|co lam duoc|lam duoc khong|duoc huong|co dc)\b/g,
   ],
@@ -34,8 +32,12 @@ const FIELD_PATTERNS: Record<Field, RegExp[]> = {
   ],
 };
 
-/** Generic "how do I do it" wording; citizens asking it expect the papers as much as the steps. */
-const HOW_TO = /\b(lam sao|lam the nao|nhu the nao|the nao|ra sao|thi sao|thu tuc gi|phai lam gi|lam gi)\b/;
+/**
+ * Generic "how do I do it" wording: alone it asks for the steps and, in practice, the papers; next
+ * to another aspect ("điều kiện như thế nào") it only qualifies that aspect.
+ */
+const HOW_TO =
+  /\b(lam sao|lam the nao|nhu the nao|the nao|ra sao|thi sao|thu tuc gi|phai lam gi|lam gi|sao a)\b/g;
 
 /** Fields detected in a message and which of its tokens only express the question. */
 export interface FieldDetection {
@@ -66,8 +68,14 @@ export function detectFieldsInTokens(tokens: readonly string[]): FieldDetection 
       }
     }
   }
-  if (found.has("steps") && HOW_TO.test(text) && !found.has("documents") && found.size === 1) {
+  let vagueHow = false;
+  for (const m of text.matchAll(HOW_TO)) {
+    vagueHow = true;
+    markTokens(aspectTokens, starts, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  }
+  if (vagueHow && found.size === 0) {
     found.add("documents");
+    found.add("steps");
   }
   const fields = ORDER.filter((f) => found.has(f));
   return { fields, aspectTokens };

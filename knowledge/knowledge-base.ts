@@ -25,7 +25,9 @@ export function createKnowledgeBase(
   const index = new SearchIndex(unique);
   const synonyms = options.synonyms ?? loadSynonyms(options.synonymsFile, index.vocabulary);
   const docs = new Map<string, number>();
-  unique.forEach((p, i) => docs.set(p.code, i));
+  unique.forEach((p, i) => {
+    docs.set(p.code, i);
+  });
   const analyze = (text: string) => analyzeQuery(text, synonyms, index.vocabulary);
   return {
     size: unique.length,

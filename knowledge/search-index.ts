@@ -150,6 +150,11 @@ export class SearchIndex {
     return id === undefined ? this.maxIdf * RANK_PARAMS.unknownWord : (this.idf[id] as number);
   }
 
+  /** Score scale of this corpus (idf of the rarest word), so thresholds work for any corpus size. */
+  get scale(): number {
+    return this.maxIdf;
+  }
+
   /** The folded words of a procedure's name. */
   nameWords(doc: number): readonly string[] {
     return this.nameWordLists[doc] ?? [];
@@ -189,7 +194,10 @@ export class SearchIndex {
       const d = touched[k] as number;
       if (!restrictTo || restrictTo.has(d)) candidates.push(d);
     }
-    candidates.sort((a, b) => (acc[b] as number) * this.priors[b]! - (acc[a] as number) * this.priors[a]!);
+    const priors = this.priors;
+    candidates.sort(
+      (a, b) => (acc[b] as number) * (priors[b] as number) - (acc[a] as number) * (priors[a] as number),
+    );
     const top = candidates.slice(0, Math.max(RANK_PARAMS.rerank, limit));
     const slotMass = this.slotMasses(query);
     const totalSlotMass = slotMass.reduce((s, v) => s + v, 0);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { makeProcedure } from "../helpers/procedures.js";
+
+const kb = createKnowledgeBase([makeProcedure()]);
+
+describe("detectFields", () => {
+  it.each([
+    ["cần giấy tờ gì", ["documents"]],
+    ["can mang theo nhung gi", ["documents"]],
+    ["lệ phí bao nhiêu", ["fee"]],
+    ["co mat phi ko", ["fee"]],
+    ["het bao nhieu tien", ["fee"]],
+    ["mất bao lâu", ["time"]],
+    ["may ngay thi xong", ["time"]],
+    ["nộp ở đâu", ["place"]],
+    ["co quan nao giai quyet", ["place"]],
+    ["các bước thực hiện", ["steps"]],
+    ["điều kiện là gì", ["conditions"]],
+    ["căn cứ nghị định nào", ["legal_basis"]],
+    ["làm xong được cấp gì", ["result"]],
+    ["nop online duoc khong", ["online", "conditions"]],
+    ["làm qua mạng được không", ["online", "conditions"]],
+  ])("%s → %j", (text, expected) => {
+    expect(kb.detectFields(text).sort()).toEqual([...expected].sort());
+  });
+
+  it("finds several aspects at once", () => {
+    expect(kb.detectFields("cần giấy tờ gì và mất bao lâu")).toEqual(["documents", "time"]);
+    expect(kb.detectFields("ho so gom gi, phi bn, bao lau co")).toEqual(["documents", "fee", "time"]);
+  });
+
+  it("treats a bare 'how do I' as steps plus papers, but not when it qualifies another aspect", () => {
+    expect(kb.detectFields("đăng ký khai sinh làm thế nào")).toEqual(["documents", "steps"]);
+    expect(kb.detectFields("điều kiện như thế nào")).toEqual(["conditions"]);
+  });
+
+  it("does not read 'phí' inside other words as a fee question", () => {
+    expect(kb.detectFields("chuyển đất nông nghiệp sang đất phi nông nghiệp")).toEqual([]);
+  });
+
+  it("returns nothing for a bare topic", () => {
+    expect(kb.detectFields("đăng ký kết hôn")).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeProcedure } from "../helpers/procedures.js";
+import { runScript } from "../helpers/run-script.js";
+
+describe("kb:search --kb FILE --jsonl", () => {
+  it("writes exactly one JSON line per input line, errors included", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-search-"));
+    const file = join(dir, "procedures.jsonl");
+    const procedures = [
+      makeProcedure({ code: "1.001193", name: "Thủ tục đăng ký khai sinh" }),
+      makeProcedure({ code: "1.000656", name: "Thủ tục đăng ký khai tử" }),
+      makeProcedure({ code: "1.000894", name: "Thủ tục đăng ký kết hôn" }),
+    ];
+    writeFileSync(file, `${procedures.map((p) => JSON.stringify(p)).join("\n")}\n`);
+    const input = [
+      JSON.stringify({ id: "q1", q: "dang ky khai sinh can giay to gi" }),
+      "this is not json",
+      JSON.stringify({ id: "q3" }),
+      JSON.stringify({ id: "q4", q: "hôm nay trời có mưa không" }),
+      JSON.stringify({ id: "q5", q: "🙏" }),
+    ].join("\n");
+
+    const { code, stdout } = await runScript("kb-search.ts", ["--kb", file, "--jsonl"], {
+      input: `${input}\n`,
+    });
+
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatchObject({ id: "q1", action: "answer", fields: ["documents"] });
+    const results = (lines[0]?.results ?? []) as Array<{ code: string }>;
+    expect(results[0]?.code).toBe("1.001193");
+    expect(typeof lines[0]?.ms).toBe("number");
+    expect(lines[1]?.error).toBeTruthy();
+    expect(lines[2]).toMatchObject({ id: "q3" });
+    expect(lines[2]?.error).toBeTruthy();
+    expect(lines[3]).toMatchObject({ id: "q4", action: "out_of_scope" });
+    expect(lines[4]).toMatchObject({ id: "q5", action: "out_of_scope" });
+  }, 60_000);
+});

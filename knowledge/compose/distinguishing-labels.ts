@@ -1,5 +1,8 @@
 import { cleanName, upperFirst } from "./clean-text.js";
-import { truncateAtWord } from "./split-text.js";
+import { fitPhrase, foldKey, joinTokens, type Token, tidyPhrase, tokenize } from "./label-phrases.js";
+import { splitAsides } from "./name-asides.js";
+import { diffLabels, PART_SEPARATOR } from "./span-labels.js";
+import { clusters, similarity } from "./word-diff.js";
 
 /** A candidate to label: its name, and what else can tell it apart. */
 export interface LabelCandidate {
@@ -11,159 +14,177 @@ export interface LabelCandidate {
 /** Longest label that still fits on a phone button. */
 export const MAX_LABEL_CHARS = 60;
 
-/** Words after which a new phrase starts, so a shared prefix can be cut there ("… đối với | nhà ở"). */
-const AFTER_BOUNDARY = new Set([
-  "với",
-  "cho",
-  "tại",
-  "ở",
-  "của",
-  "về",
-  "trong",
-  "thuộc",
-  "trên",
-  "từ",
-  "và",
-  "hoặc",
-]);
+/** An aside longer than this is diffed rather than shown whole. */
+const MAX_ASIDE_CHARS = 40;
 
-/** Prepositions a label may start with ("ở địa phương", "tại cấp xã", "để chuyển đổi …"). */
-const BEFORE_BOUNDARY = new Set(["cho", "tại", "ở", "trong", "thuộc", "trên", "từ", "để"]);
-
-const key = (word: string) => word.toLocaleLowerCase("vi").replace(/[(),;:.]/gu, "");
-
-function commonPrefix(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  while (n < a.length && n < b.length && key(a[n] ?? "") === key(b[n] ?? "")) n++;
-  return n;
+/** A name ready for labelling: the display name, its words outside brackets, and its bracketed asides. */
+interface ParsedName {
+  full: string;
+  core: Token[];
+  asides: string[];
 }
 
-function commonSuffix(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  while (n < a.length && n < b.length && key(a[a.length - 1 - n] ?? "") === key(b[b.length - 1 - n] ?? ""))
-    n++;
-  return n;
+function parseName(name: string): ParsedName {
+  const full = upperFirst(cleanName(name).replace(/^thủ tục\s+/iu, ""));
+  const { core, asides } = splitAsides(full);
+  return { full, core: tokenize(core || full), asides };
 }
 
-/** True when a phrase may start at word `p` (after a preposition or comma, at a preposition or bracket). */
-function isPhraseStart(words: readonly string[], p: number): boolean {
-  const prev = key(words[p - 1] ?? "");
-  const next = key(words[p] ?? "");
-  if (prev === "đối" && next === "với") return false;
-  if (next === "đối" && key(words[p + 1] ?? "") === "với") return true;
-  return (
-    AFTER_BOUNDARY.has(prev) ||
-    BEFORE_BOUNDARY.has(next) ||
-    /[,;:]$/u.test(words[p - 1] ?? "") ||
-    (words[p] ?? "").startsWith("(") ||
-    /^[-–/]$/u.test(prev)
-  );
-}
+const fold = (label: string) => foldKey(label.replace(/\s+/gu, " "));
 
-/** The last phrase start at or before `limit`, or 0. */
-function prefixCut(words: readonly string[], limit: number): number {
-  for (let p = limit; p > 0; p--) if (isPhraseStart(words, p)) return p;
-  return 0;
-}
-
-/** The first phrase start at or after `from`, or the end of the words. */
-function suffixCut(words: readonly string[], from: number): number {
-  for (let q = Math.max(1, from); q < words.length; q++) if (isPhraseStart(words, q)) return q;
-  return words.length;
-}
-
-/** Removes brackets left unbalanced by cutting, and separators at either end. */
-function tidyLabel(text: string): string {
-  let t = text.trim();
-  for (let changed = true; changed; ) {
-    const before = t;
-    t = t.replace(/^[\s,;:/\-–.]+|[\s,;:/\-–]+$/gu, "").replace(/^đối với\s+/iu, "");
-    const opens = (t.match(/\(/gu) ?? []).length;
-    const closes = (t.match(/\)/gu) ?? []).length;
-    if (closes > opens) t = t.replace(/^([^(]*?)\)/u, "$1");
-    if (opens > closes) t = t.replace(/\(([^(]*)$/u, "$1");
-    changed = t !== before;
-  }
-  return upperFirst(t);
-}
-
-/** Removes bracketed asides, which make labels long without telling candidates apart. */
-function withoutAsides(text: string): string {
-  return text.replace(/\s*\([^()]*\)/gu, "").replace(/\s{2,}/gu, " ");
-}
-
-/** Strips the "Thủ tục" filler that starts many names. */
-function shortName(name: string): string {
-  return upperFirst(cleanName(name).replace(/^thủ tục\s+/iu, ""));
-}
-
-const fits = (label: string) => label !== "" && label.length <= MAX_LABEL_CHARS;
-
-/** How many leading words candidate `i` shares with its closest neighbour. */
-function closestPrefix(words: readonly string[][], i: number): number {
-  const own = words[i] ?? [];
-  let prefix = 0;
-  words.forEach((other, j) => {
-    if (j !== i) prefix = Math.max(prefix, commonPrefix(own, other));
-  });
-  return Math.min(prefix, own.length - 1);
-}
-
-/** A shared lead of at least this many words may be cut even where no phrase boundary is seen. */
-const MIN_EXACT_CUT_WORDS = 3;
+/** Fits tokens into `max` characters, falling back to their raw text when tidying leaves nothing. */
+const shortText = (tokens: readonly Token[], max: number) =>
+  fitPhrase(tokens, max) || joinTokens(tokens).slice(0, max);
 
 /**
- * Computes short, unique button labels that tell the candidates apart: the words all names share
- * are removed at a phrase boundary (e.g. "Cấp giấy phép xây dựng mới đối với" → "Nhà ở riêng lẻ", or
- * "… (thực hiện tại" → "Cấp xã"); a label still too long loses its bracketed asides, then starts at
- * the phrase where the name parts from its closest neighbour, then is cut at a word boundary;
- * duplicates get the level or the code.
+ * Labels by the words outside brackets: alike names by the whole phrases where they differ, or by
+ * their whole names when those fit and the differences are not whole phrases; other names by their
+ * short name; "" for names that add nothing to the others.
  */
-export function distinguishingLabels(candidates: readonly LabelCandidate[]): string[] {
-  const names = candidates.map((c) => shortName(c.name));
-  if (names.length <= 1) return names.map((n) => truncateAtWord(n, MAX_LABEL_CHARS));
-  const words = names.map((n) => n.split(/\s+/u).filter(Boolean));
-  const first = words[0] ?? [];
-  const shared = words.reduce((n, w) => Math.min(n, commonPrefix(first, w)), first.length);
-  const sharedTail = words.reduce((n, w) => Math.min(n, commonSuffix(first, w)), first.length);
-  const labels = names.map((name, i) => {
-    const own = words[i] ?? [];
-    const start = prefixCut(own, shared);
-    const end = suffixCut(own, own.length - sharedTail);
-    const global = start < end ? tidyLabel(own.slice(start, end).join(" ")) : tidyLabel(name);
-    if (fits(global)) return global;
-    const short = tidyLabel(withoutAsides(global)) || global;
-    if (fits(short)) return short;
-    const closest = closestPrefix(words, i);
-    const boundary = prefixCut(own, closest);
-    const exact = shared >= MIN_EXACT_CUT_WORDS ? shared : -1;
-    const starts = [boundary, exact, closest >= MIN_EXACT_CUT_WORDS ? closest : -1].filter(
-      (from) => from > start,
-    );
-    const cores = starts.map((from) =>
-      tidyLabel(withoutAsides(own.slice(from, Math.max(end, from + 1)).join(" "))),
-    );
-    const fitting = cores.find(fits);
-    if (fitting) return fitting;
-    return truncateAtWord(cores[0] || short, MAX_LABEL_CHARS);
-  });
-  return makeUnique(labels, candidates);
+function coreLabels(names: readonly ParsedName[]): string[] {
+  const labels = names.map(() => "");
+  for (const group of clusters(names.map((n) => n.core.map((t) => t.key)))) {
+    const cores = group.map((i) => names[i]?.core ?? []);
+    if (group.length === 1) {
+      labels[group[0] ?? 0] = shortText(cores[0] ?? [], MAX_LABEL_CHARS);
+      continue;
+    }
+    const diffs = diffLabels(cores, MAX_LABEL_CHARS);
+    const identical = diffs.every((d) => d.label === "");
+    const wholeNames = cores.map((c) => tidyPhrase(joinTokens(c)));
+    const useNames =
+      !identical && !diffs.every((d) => d.whole) && wholeNames.every((n) => n.length <= MAX_LABEL_CHARS);
+    group.forEach((i, k) => {
+      labels[i] = useNames ? (wholeNames[k] ?? "") : (diffs[k]?.label ?? "");
+      if (!useNames && diffs[k]?.cut) labels[i] = sharpen(labels[i] ?? "", cores, k);
+    });
+  }
+  return labels;
 }
 
-function makeUnique(labels: string[], candidates: readonly LabelCandidate[]): string[] {
-  const lower = (s: string) => s.toLocaleLowerCase("vi");
-  const isDuplicate = (list: string[], i: number) =>
-    list.some((other, j) => j !== i && lower(other) === lower(list[i] ?? ""));
-  const withSuffix = (base: string, suffix: string) =>
-    `${truncateAtWord(base, MAX_LABEL_CHARS - suffix.length - 1)} ${suffix}`;
-
-  let result = labels.map((label, i) => {
-    if (!isDuplicate(labels, i)) return label;
-    const levels = (candidates[i]?.levels ?? []).join(", ");
-    return levels ? withSuffix(label, `(${levels})`) : label;
+/**
+ * Adds to a shortened label what tells its name apart from the closest other name, when shortening
+ * lost it ("Khai thác nước dưới đất" + "từ 5.000 m3/ngày đêm trở lên").
+ */
+function sharpen(label: string, cores: readonly Token[][], k: number): string {
+  const own = cores[k] ?? [];
+  const keys = own.map((t) => t.key);
+  let closest = -1;
+  let best = -1;
+  cores.forEach((other, j) => {
+    const score =
+      j === k
+        ? -1
+        : similarity(
+            keys,
+            other.map((t) => t.key),
+          );
+    if (score > best) [closest, best] = [j, score];
   });
-  result = result.map((label, i) =>
-    isDuplicate(result, i) ? withSuffix(labels[i] ?? label, `(mã ${candidates[i]?.code ?? i + 1})`) : label,
+  const fine = diffLabels([own, cores[closest] ?? []], MAX_ASIDE_CHARS)[0];
+  if (!fine?.whole || fine.label.includes(PART_SEPARATOR) || fold(label).includes(fold(fine.label)))
+    return label;
+  return withDetail(label, fine.label, MAX_LABEL_CHARS);
+}
+
+/** Indexes of labels that collide (case-insensitively), grouped; "" collides even with itself. */
+function collisions(labels: readonly string[]): number[][] {
+  const groups = new Map<string, number[]>();
+  labels.forEach((label, i) => {
+    const key = fold(label);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.entries()].filter(([key, g]) => g.length > 1 || key === "").map(([, g]) => g);
+}
+
+/** Strips "thực hiện tại …" filler from an aside, leaving what tells it apart ("cấp tỉnh"). */
+const asideCore = (aside: string) =>
+  aside
+    .replace(/^(?:được\s+)?(?:thực hiện|áp dụng|giải quyết)\s+(?:tại|ở|đối với|cho)\s+/iu, "")
+    .replace(/^(?:dành cho|áp dụng cho)\s+/iu, "");
+
+/** Labels from the asides the colliding names do not share; "" for a name without one. */
+function asideLabels(names: readonly ParsedName[]): string[] {
+  const shared = (a: string) => names.every((n) => n.asides.some((b) => fold(b) === fold(a)));
+  const texts = names.map((n) =>
+    n.asides
+      .filter((a) => !shared(a))
+      .map(asideCore)
+      .join("; "),
   );
-  return result.map((label, i) => (isDuplicate(result, i) ? withSuffix(label, `#${i + 1}`) : label));
+  if (texts.every((t) => t.length <= MAX_ASIDE_CHARS)) return texts.map(tidyPhrase);
+  return diffLabels(texts.map(tokenize), MAX_ASIDE_CHARS).map((d) => d.label);
+}
+
+/** Joins a base label and what tells it apart, shortening the base to fit. */
+function withDetail(base: string, detail: string, max: number): string {
+  if (!base || fold(detail).startsWith(fold(base))) return detail;
+  if (!detail) return base;
+  const room = max - detail.length - PART_SEPARATOR.length;
+  const head = room >= 12 ? fitPhrase(tokenize(base), room) : "";
+  return head ? `${head}${PART_SEPARATOR}${detail}` : detail;
+}
+
+/** Adds to colliding labels what tells their names apart: the differing words, else the asides. */
+function addDetails(labels: string[], names: readonly ParsedName[], details: typeof asideLabels) {
+  for (const group of collisions(labels)) {
+    if (group.length < 2) continue;
+    const found = details(group.map((i) => names[i] as ParsedName));
+    const unique = (a: string) => a !== "" && found.filter((b) => fold(b) === fold(a)).length === 1;
+    group.forEach((i, k) => {
+      const detail = found[k] ?? "";
+      if (unique(detail)) labels[i] = withDetail(labels[i] ?? "", detail, MAX_LABEL_CHARS);
+    });
+  }
+}
+
+/** Appends a bracketed suffix ("(Cấp xã)", "(mã 1.001193)"), shortening the label to fit. */
+function withSuffix(label: string, suffix: string): string {
+  return `${fitPhrase(tokenize(label), MAX_LABEL_CHARS - suffix.length - 1)} ${suffix}`.trim();
+}
+
+/** Makes colliding labels unique: differing words, asides, the short name, the level, the code. */
+function resolve(labels: string[], names: readonly ParsedName[], candidates: readonly LabelCandidate[]) {
+  addDetails(labels, names, coreLabels);
+  addDetails(labels, names, asideLabels);
+  labels.forEach((label, i) => {
+    if (label === "") labels[i] = shortText(names[i]?.core ?? [], MAX_LABEL_CHARS);
+  });
+  for (const group of collisions(labels)) {
+    const shorts = group.map((i) => shortText(names[i]?.core ?? [], MAX_LABEL_CHARS));
+    if (new Set(shorts.map(fold)).size === group.length)
+      group.forEach((i, k) => {
+        labels[i] = shorts[k] ?? "";
+      });
+  }
+  for (const group of collisions(labels)) {
+    const levels = group.map((i) => (candidates[i]?.levels ?? []).join(", "));
+    const differ = new Set(levels).size > 1;
+    group.forEach((i, k) => {
+      const suffix = differ && levels[k] ? `(${levels[k]})` : `(mã ${candidates[i]?.code || i + 1})`;
+      labels[i] = withSuffix(labels[i] ?? "", suffix);
+    });
+  }
+  for (const group of collisions(labels)) {
+    for (const i of group) labels[i] = `${labels[i]} #${i + 1}`;
+  }
+}
+
+/**
+ * Computes short, unique button labels that tell the candidates apart: alike names are compared word
+ * by word (case-insensitively) and labelled by the whole phrases where they differ, joined with a dash
+ * when they differ in several places; names alike only outside brackets are told apart by their
+ * asides ("Cấp tỉnh"), identical names by their level, then their code.
+ */
+export function distinguishingLabels(candidates: readonly LabelCandidate[]): string[] {
+  const names = candidates.map((c) => parseName(c.name));
+  if (names.length === 1) {
+    const only = names[0] as ParsedName;
+    return [
+      upperFirst(only.full.length <= MAX_LABEL_CHARS ? only.full : shortText(only.core, MAX_LABEL_CHARS)),
+    ];
+  }
+  const labels = coreLabels(names);
+  resolve(labels, names, candidates);
+  return labels.map(upperFirst);
 }

@@ -40,6 +40,7 @@ export interface AnalyzedQuery {
 const ASPECT_WEIGHT = 0.12;
 const FILLER_WEIGHT = 0.3;
 const EXPANSION_WEIGHT = 1;
+const PHRASE_WEIGHT = 0.6;
 
 /** True for words that phrase a question rather than name a topic. */
 export function isFiller(token: string): boolean {
@@ -78,9 +79,10 @@ export function analyzeQuery(
     for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k]) topical = true;
     if (!topical) continue;
     const slot = slotCount++;
+    // The dictionary says what the phrase means officially; its own words become weaker evidence.
     for (let k = m.start; k < m.start + m.length; k++) {
       slotOf[k] = slot;
-      weights[k] = Math.max(weights[k] as number, 1);
+      weights[k] = PHRASE_WEIGHT;
     }
     // A long official phrase should not outweigh the short everyday phrase it replaces.
     const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length);
@@ -93,15 +95,16 @@ export function analyzeQuery(
   const topicTokens: string[] = [];
   tokens.forEach((t, i) => {
     const w = weights[i] as number;
-    if (w >= 1 && slotOf[i] === -1) slotOf[i] = slotCount++;
-    if (w >= 1) topicTokens.push(t);
-    add(t, w, w >= 1 ? (slotOf[i] as number) : -1);
+    const topical = w >= 1 || (slotOf[i] as number) >= 0;
+    if (topical && slotOf[i] === -1) slotOf[i] = slotCount++;
+    if (topical) topicTokens.push(t);
+    add(t, w, topical ? (slotOf[i] as number) : -1);
     const next = tokens[i + 1];
     if (next === undefined) return;
     const w2 = weights[i + 1] as number;
     const bw =
       aspectTokens[i] && aspectTokens[i + 1] ? ASPECT_WEIGHT : Math.max(Math.min(w, w2), FILLER_WEIGHT);
-    const slot = w >= 1 ? (slotOf[i] as number) : -1;
+    const slot = topical ? (slotOf[i] as number) : -1;
     add(`${t} ${next}`, bw === FILLER_WEIGHT && (w >= 1 || w2 >= 1) ? 0.8 : bw, slot);
   });
   return { tokens, fields, terms: [...byTerm.values()], slotCount, topicTokens };

@@ -37,6 +37,7 @@ const VARIANT_MARKERS: Array<[string, number]> = [
   ["xac dinh lai", 0.85],
   ["huy", 0.88],
   ["chap thuan", 0.92],
+  ["lien thong", 0.75],
 ];
 
 /** A compiled marker: its folded words and the penalty factor. */

@@ -77,6 +77,16 @@ describe("conversation core", () => {
     expect(replies[0]?.text).toMatch(/chưa tìm thấy/);
   });
 
+  it("answers English chit-chat politely in Vietnamese and passes /hoi questions on", async () => {
+    const english = await say("what is the weather like today?", "en");
+    expect(english.meta.action).toBe("out_of_scope");
+    expect(english.replies[0]?.text).toMatch(/Xin lỗi/);
+    const asked = await say("/hoi đăng ký khai sinh cần giấy tờ gì", "cmd");
+    expect(asked.meta).toMatchObject({ action: "answer", codes: ["1.001193"] });
+    expect((await say("/huy", "cmd")).meta.intent).toBe("cancel");
+    expect((await say("lệ phí bao nhiêu", "cmd")).meta.action).toBe("out_of_scope");
+  });
+
   it("still answers when Redis is unreachable", async () => {
     const down = new Redis("redis://127.0.0.1:1", {
       lazyConnect: true,

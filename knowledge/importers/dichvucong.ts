@@ -1,4 +1,5 @@
 import type { Procedure } from "../procedure.js";
+import { orderNumberedPapers } from "./order-papers.js";
 import { parseChannels } from "./parse-channels.js";
 import { parseDocuments } from "./parse-documents.js";
 import { LEGAL_TABLE_HEADER, parseLegalBasis } from "./parse-legal-basis.js";
@@ -38,7 +39,7 @@ export function parseDichvucongRecordWithProblems(raw: Record<string, unknown>):
     audience: splitPortalList(raw.doi_tuong_thuc_hien),
     steps: splitSteps(raw.trinh_tu_thuc_hien),
     channels: channels.channels,
-    documents: documents.documents,
+    documents: orderNumberedPapers(documents.documents),
     documentNotes: documents.notes,
     conditions: splitLines(raw.yeu_cau_dieu_kien),
     results: results.results,

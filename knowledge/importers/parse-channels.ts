@@ -161,7 +161,9 @@ function readFee(text: string): { text: string; rest: string; found: boolean; un
       rest = rest.trimStart().slice(note.length);
       unbalanced ||= !note.endsWith(")");
     }
-    entries.push(entry === NO_INFO ? "" : note ? `${entry} ${note}` : entry);
+    // The portal sometimes doubles the brackets of a note ("Miễn phí((…))"): keep one pair.
+    const cleanNote = note.replace(/^\(\s*\(([\s\S]*)\)\s*\)$/, "($1)");
+    entries.push(entry === NO_INFO ? "" : cleanNote ? `${entry} ${cleanNote}` : entry);
     const next = rest.replace(/^[\s,;+-]+/, "");
     if (!(next.startsWith("Miễn phí") || LABELLED_FEE.test(next) || AMOUNT.test(next))) break;
     rest = next;

@@ -1,4 +1,5 @@
 import type { Decision, SearchContext, SearchHit } from "./decision-types.js";
+import { resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
@@ -115,7 +116,17 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     if (refined) return refined;
   }
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
-  if (last !== undefined && isAboutLast(input, last, fresh, ranked[0])) {
+  if (last === undefined) return fresh;
+  const resolution = resolveFollowUp(input, last, ranked, fresh.action);
+  if (resolution.kind === "sibling") {
+    return {
+      action: "answer",
+      hits: toHits(index, resolution.ranked.slice(0, 5)),
+      fields: query.fields,
+      followUp: true,
+    };
+  }
+  if (resolution.kind === "stay") {
     const others = fresh.hits.filter((h) => h.procedure.code !== context.lastCode);
     return {
       action: "answer",
@@ -172,29 +183,4 @@ function answerWith(
     fields: query.fields,
     followUp,
   };
-}
-
-/**
- * Whether a message continues the last answered procedure: it names no topic of its own, or its
- * topic words all occur in that procedure, or a fresh search finds nothing better.
- */
-function isAboutLast(
-  input: DecisionInput,
-  last: number,
-  fresh: Decision,
-  top: RankedHit | undefined,
-): boolean {
-  const { index, query } = input;
-  const lastProcedure = index.procedures[last] as Procedure;
-  if (fresh.hits[0]?.procedure === lastProcedure) return true;
-  const topical = query.topicTokens.filter((t) => index.idfOf(t) >= 2);
-  if (topical.length === 0) return true;
-  const lastWords = new Set(index.nameWords(last));
-  if (topical.every((t) => lastWords.has(t))) return true;
-  const newTopic =
-    fresh.action !== "out_of_scope" &&
-    !!top &&
-    top.queryCoverage >= DECISION.newTopicCoverage &&
-    top.score >= DECISION.newTopicScore * index.scale;
-  return !newTopic && (query.fields.length > 0 || topical.length <= 2);
 }

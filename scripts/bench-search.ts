@@ -10,7 +10,15 @@ import { readProceduresFile } from "../knowledge/importers/read-procedures-file.
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { fuseBaseline, miniSearchBaseline, type Ranker } from "./bench/baselines.js";
 import { conversationAccuracy, type DevConversation } from "./bench/conversations.js";
-import { type DevQuestion, fieldsF1, goldFields, quantile, r3, rankingScores } from "./bench/metrics.js";
+import {
+  type DevQuestion,
+  fieldsF1,
+  goldFields,
+  perFieldScores,
+  quantile,
+  r3,
+  rankingScores,
+} from "./bench/metrics.js";
 
 const SHARED = new URL("../../shared/data/", import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -24,6 +32,8 @@ const { values: args } = parseArgs({
     questions: { type: "string", default: `${SHARED}eval/dev-questions.jsonl` },
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations.jsonl` },
     verbose: { type: "boolean", default: false },
+    /** Skips the (slow) MiniSearch and fuse.js baselines, for quick iteration. */
+    "ours-only": { type: "boolean", default: false },
   },
 });
 
@@ -50,11 +60,9 @@ const heapWithIndexMb = process.memoryUsage().heapUsed / 2 ** 20;
 const indexHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 
 const ours: Ranker = (q, limit) => kb.search(q, limit).map((h) => h.procedure.code);
-const systems: Record<string, Ranker> = {
-  ours,
-  minisearch: miniSearchBaseline(procedures),
-  fuse: fuseBaseline(procedures),
-};
+const systems: Record<string, Ranker> = args["ours-only"]
+  ? { ours }
+  : { ours, minisearch: miniSearchBaseline(procedures), fuse: fuseBaseline(procedures) };
 
 const usable = questions.filter((q) => q.behavior === "answer" && q.ids_in_corpus.length > 0);
 const halves: Record<string, (q: DevQuestion) => boolean> = {
@@ -97,11 +105,10 @@ function behaviour(subset: DevQuestion[]) {
 }
 
 function fields(subset: DevQuestion[]) {
-  return fieldsF1(
-    subset
-      .map((q) => ({ predicted: kb.detectFields(q.q), gold: goldFields(q.fields) }))
-      .filter((r) => r.gold.length > 0),
-  );
+  const rows = subset
+    .map((q) => ({ predicted: kb.detectFields(q.q), gold: goldFields(q.fields) }))
+    .filter((r) => r.gold.length > 0);
+  return { ...fieldsF1(rows), perField: perFieldScores(rows) };
 }
 
 const report: Record<string, unknown> = {};
@@ -120,11 +127,24 @@ const latencies = questions.map((q) => {
   return performance.now() - s;
 });
 const conv = conversationAccuracy(kb, conversations);
+const convA = conversationAccuracy(
+  kb,
+  conversations.filter((_, i) => i % 2 === 0),
+);
+const convB = conversationAccuracy(
+  kb,
+  conversations.filter((_, i) => i % 2 === 1),
+);
 
 const result = {
   corpus: { procedures: kb.size, questions: questions.length, usableAnswerQuestions: usable.length },
   ...report,
-  conversations: { turns: conv.turns, accuracy: conv.accuracy },
+  conversations: {
+    turns: conv.turns,
+    accuracy: conv.accuracy,
+    halfA: { turns: convA.turns, accuracy: convA.accuracy },
+    halfB: { turns: convB.turns, accuracy: convB.accuracy },
+  },
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
@@ -157,6 +177,13 @@ if (args.verbose) {
           .map((h) => `${h.procedure.code}@${h.score}`)
           .join(" ")}\n`,
       );
+  }
+  for (const q of questions) {
+    const gold = goldFields(q.fields);
+    if (gold.length === 0) continue;
+    const got = kb.detectFields(q.q);
+    if (gold.join() !== got.join())
+      process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${got.join(",")} ${q.q}\n`);
   }
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);
 }

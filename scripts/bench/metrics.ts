@@ -69,6 +69,28 @@ export function fieldsF1(rows: Array<{ predicted: Field[]; gold: Field[] }>): {
   return { n: rows.length, precision: r3(precision), recall: r3(recall), f1: r3(f1) };
 }
 
+/** Precision and recall of each field separately (micro over the rows). */
+export function perFieldScores(
+  rows: Array<{ predicted: Field[]; gold: Field[] }>,
+): Record<string, { precision: number; recall: number; support: number }> {
+  const out: Record<string, { precision: number; recall: number; support: number }> = {};
+  for (const f of FIELDS) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { predicted, gold } of rows) {
+      const p = predicted.includes(f);
+      const g = gold.includes(f);
+      if (p && g) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+    if (tp + fp + fn > 0)
+      out[f] = { precision: r3(tp / (tp + fp || 1)), recall: r3(tp / (tp + fn || 1)), support: tp + fn };
+  }
+  return out;
+}
+
 /** The value at quantile q (0..1) of a list of numbers. */
 export function quantile(values: number[], q: number): number {
   if (values.length === 0) return 0;

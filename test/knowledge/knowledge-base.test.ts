@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
 import type { Procedure } from "../../knowledge/procedure.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
 import { makeProcedure } from "../helpers/procedures.js";
 
 /** A small corpus with base procedures and their special variants, as on the national portal. */
@@ -175,5 +176,61 @@ describe("decide", () => {
     expect(kb.size).toBe(sampleProcedures().length);
     expect(kb.get("1.001193")?.name).toBe("Thủ tục đăng ký khai sinh");
     expect(kb.get("nope")).toBeUndefined();
+  });
+});
+
+describe("decide with conversation context (2,642 real procedures)", () => {
+  const real = bundledKnowledgeBase();
+  const HOUSEHOLD_BUSINESS = "1.001612"; // Đăng ký thành lập hộ kinh doanh
+
+  it("keeps pure aspect questions on the last procedure", () => {
+    for (const text of ["phí bao nhiêu", "nộp cho ai", "bao lâu thì có", "hồ sơ nộp ở phường hay quận"]) {
+      const d = real.decide(text, { lastCode: HOUSEHOLD_BUSINESS });
+      expect(d.hits[0]?.procedure.code, text).toBe(HOUSEHOLD_BUSINESS);
+      expect(d.followUp, text).toBe(true);
+    }
+    // "con" is the child here, not "còn" (topic change): the question stays on the card procedure.
+    const child = real.decide("con mình 5 tuổi có làm được không", { lastCode: "2.001195" });
+    expect(child.hits[0]?.procedure.code).toBe("2.001195");
+  });
+
+  it("moves to the sibling procedure the message names with the last topic", () => {
+    const closing = real.decide("gio muon dong cua luon thi sao", { lastCode: HOUSEHOLD_BUSINESS });
+    expect(closing.hits[0]?.procedure.name).toMatch(/^Chấm dứt hoạt động hộ kinh doanh/);
+    const unlock = real.decide("khoa roi thi mo lai the nao", { lastCode: "3.000276" });
+    expect(unlock.hits[0]?.procedure.name).toMatch(/^Mở khóa căn cước điện tử/);
+  });
+
+  it("starts afresh on a fully named new topic, after thanks or a topic-change marker", () => {
+    const birth = real.decide("ok cảm ơn, mà đăng ký khai sinh cho bé thì nộp ở đâu", {
+      lastCode: "2.000693",
+    });
+    expect(birth.hits[0]?.procedure.code).toBe("1.001193");
+    expect(birth.followUp).toBe(false);
+    expect(birth.fields).toEqual(["place"]);
+    const pawn = real.decide(
+      "à còn mở quán cầm đồ thì giấy chứng nhận đủ điều kiện an ninh trật tự cấp mới mất bao nhiêu tiền",
+      { lastCode: HOUSEHOLD_BUSINESS },
+    );
+    expect(pawn.hits[0]?.procedure.name).toMatch(/^Cấp mới Giấy chứng nhận đủ điều kiện về an ninh, trật tự/);
+    const leaving = real.decide("còn khi chuyển đi nơi khác thì xóa tạm trú ra sao", {
+      lastCode: "1.002755",
+    });
+    expect(leaving.hits[0]?.procedure.name).toBe("Xóa đăng ký tạm trú");
+  });
+
+  it("does not answer an aside about passports with the residence procedure just discussed", () => {
+    const d = real.decide("tiện thể làm luôn hộ chiếu cho cả nhà ở đây được không", { lastCode: "1.004194" });
+    expect(d.hits[0]?.procedure.code).not.toBe("1.004194");
+    expect(d.followUp).toBe(false);
+  });
+
+  it("resolves ordinals and details among the clarify candidates as shown", () => {
+    const second = real.decide("cái thứ hai, bản sao thôi", { candidateCodes: ["1.001193", "2.000635"] });
+    expect(second.hits[0]?.procedure.code).toBe("2.000635");
+    const adoption = real.decide("chau o trong nuoc luon, la con cua em gai minh", {
+      candidateCodes: ["1.004878", "2.001263", "2.001255"],
+    });
+    expect(adoption.hits[0]?.procedure.name).toBe("Đăng ký việc nuôi con nuôi trong nước");
   });
 });

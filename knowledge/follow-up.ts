@@ -1,0 +1,109 @@
+import type { AnalyzedQuery } from "./search/query.js";
+import { isFiller } from "./search/query.js";
+import type { RankedHit, SearchIndex } from "./search-index.js";
+
+/** Thresholds of follow-up resolution, exposed so tests can reason about them. */
+export const FOLLOW_UP = {
+  /** Words rarer than this (idf) name a topic; commoner ones ("đăng", "ký", "cấp") do not. */
+  topicIdf: 2,
+  /** A fresh hit this good (in units of the corpus scale) may replace the last procedure… */
+  switchScore: 1.35,
+  /** …when it covers this much of the message's topic, or this much more than the last one does. */
+  switchCoverage: 0.6,
+  switchCoverageGain: 0.3,
+  /** After a topic-change marker ("còn …", "mà …", "hỏi cái khác") a fresh hit this good suffices. */
+  markedScore: 0.55,
+  markedCoverage: 0.34,
+  /** A sibling (the last topic read together with the message) must be this good. */
+  siblingScore: 1,
+} as const;
+
+/**
+ * Phrases that announce another topic, at the start of a message (after thanks or "ok"):
+ * "còn …", "à còn …", "mà …", "thôi hỏi cái khác", "nhân tiện …", "tiện thể …".
+ */
+const PLEASANTRY =
+  "(?:(?:ok|oke|okay|vang|da|u|a|ah|cam on|thank|thanks|nha|nhe|ban|ad|admin|oi|vay|the|roi)\\s+)*";
+const LEADING_MARKER = new RegExp(
+  `^${PLEASANTRY}(?:thoi\\s+)?(?:con(?! (?:minh|toi|tui|em|be|nho|trai|gai|cua|chau|anh|chi|ban|nha|toi|ong|ba|\\d+)\\b)|ma|hoi cai khac|cai khac|viec khac|chuyen khac|hoi them|them|nhan tien|tien the|tien day|a con|con nua|ngoai ra)\\b`,
+);
+const INNER_MARKER =
+  /\b(hoi cai khac|hoi them cai|cai khac|viec khac|chuyen khac|nhan tien|tien the|tien day)\b/;
+
+/** Tokens of the markers themselves, which are not topic words. */
+const MARKER_WORDS = new Set(["khac", "tien", "the", "day", "them", "nua", "ngoai"]);
+
+/** Whether a message announces a change of topic. */
+export function hasTopicChangeMarker(tokens: readonly string[]): boolean {
+  const text = tokens.join(" ");
+  return LEADING_MARKER.test(text) || INNER_MARKER.test(text);
+}
+
+/** How a message relates to the last answered procedure. */
+export type FollowUpResolution =
+  | { kind: "stay" }
+  | { kind: "fresh" }
+  | { kind: "sibling"; ranked: RankedHit[] };
+
+/** What follow-up resolution needs. */
+export interface FollowUpInput {
+  index: SearchIndex;
+  query: AnalyzedQuery;
+  analyze: (text: string) => AnalyzedQuery;
+}
+
+/**
+ * Decides whether a message after an answer continues that procedure, moves to a sibling of it
+ * (the last topic read together with the message: "khóa" → "mở khóa", "thành lập" → "chấm dứt"),
+ * or starts a new topic. Pure aspect questions ("phí bao nhiêu", "nộp cho ai") stay; a message
+ * whose topic words the last procedure does not cover moves when a search finds them confidently;
+ * a topic-change marker ("còn …", "mà …", "hỏi cái khác") lowers the bar for a fresh search.
+ */
+export function resolveFollowUp(
+  input: FollowUpInput,
+  last: number,
+  freshRanked: RankedHit[],
+  freshAction: "answer" | "clarify" | "out_of_scope",
+): FollowUpResolution {
+  const { index, query } = input;
+  const top = freshRanked[0];
+  if (top?.doc === last) return { kind: "stay" };
+  if (query.topicTokens.length === 0) return { kind: "stay" };
+  const lastWords = new Set(index.nameWords(last));
+  const novel = query.topicTokens.filter(
+    (t) => !lastWords.has(t) && !isFiller(t) && !MARKER_WORDS.has(t) && index.idfOf(t) >= FOLLOW_UP.topicIdf,
+  );
+  const stay = index.rank(query, 1, new Set([last]))[0];
+  const stayCoverage = stay?.queryCoverage ?? 0;
+  const scale = index.scale;
+  const marked = hasTopicChangeMarker(query.tokens);
+  const freshFound = freshAction !== "out_of_scope" && !!top;
+  if (marked && freshFound && top) {
+    if (top.score >= FOLLOW_UP.markedScore * scale && top.queryCoverage >= FOLLOW_UP.markedCoverage)
+      return { kind: "fresh" };
+  }
+  const confident =
+    freshFound &&
+    !!top &&
+    top.score >= FOLLOW_UP.switchScore * scale &&
+    (top.queryCoverage >= FOLLOW_UP.switchCoverage ||
+      top.queryCoverage >= stayCoverage + FOLLOW_UP.switchCoverageGain);
+  // A sibling: the last topic together with the message finds another procedure naming the new words.
+  if (novel.length > 0) {
+    const lastName = index.procedures[last]?.name ?? "";
+    const combined = index.rank(input.analyze(`${lastName} ${query.tokens.join(" ")}`), 5);
+    const sibling = combined.find((h) => h.doc !== last);
+    const siblingFirst = combined[0]?.doc !== last;
+    if (sibling && siblingFirst && sibling.score >= FOLLOW_UP.siblingScore * scale) {
+      const covers = (doc: number) => {
+        const words = new Set(index.nameWords(doc));
+        return novel.filter((t) => words.has(t)).length;
+      };
+      const siblingCovers = covers(sibling.doc);
+      if (siblingCovers > 0 && (!confident || !top || siblingCovers >= covers(top.doc)))
+        return { kind: "sibling", ranked: combined.filter((h) => h.doc !== last) };
+    }
+  }
+  if (confident) return { kind: "fresh" };
+  return { kind: "stay" };
+}

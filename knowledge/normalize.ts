@@ -160,3 +160,44 @@ export function foldTokens(text: string): string[] {
   const folded = foldDiacritics(String(text).normalize("NFC").toLowerCase());
   return (folded.match(TOKEN) ?? []).map(canonicalSyllable);
 }
+
+/**
+ * A syllable's spelling with its diacritics, compared i/y-insensitively ("kỹ" and "kĩ" agree):
+ * the folded canonical syllable followed by its marks, so "mại" and "mai" differ.
+ */
+export function accentKey(token: string): string {
+  const nfd = token.normalize("NFC").toLowerCase().normalize("NFD");
+  const marks = (nfd.match(COMBINING_MARKS) ?? []).join("") + (nfd.includes("đ") ? "đ" : "");
+  return canonicalSyllable(foldDiacritics(nfd)) + marks;
+}
+
+/**
+ * The accent keys of a message's words by folded term (unigrams and bigrams), or undefined when
+ * the message is typed without diacritics (then only folded spellings can be compared).
+ */
+export function accentedTerms(text: string): Map<string, Set<string>> | undefined {
+  const raw = [...prepareText(text).matchAll(TOKEN)].map((m) => m[0]).filter((t) => !/\d/.test(t));
+  const marked = raw.filter((t) => foldDiacritics(t) !== t).length;
+  if (raw.length === 0 || marked < 2 || marked / raw.length < 0.4) return undefined;
+  const out = new Map<string, Set<string>>();
+  const put = (term: string, key: string) => {
+    const set = out.get(term) ?? new Set<string>();
+    set.add(key);
+    out.set(term, set);
+  };
+  const folded = raw.map((t) => canonicalSyllable(foldDiacritics(t)));
+  const keys = raw.map(accentKey);
+  folded.forEach((f, i) => {
+    put(f, keys[i] as string);
+    if (i + 1 < folded.length) put(`${f} ${folded[i + 1]}`, `${keys[i]} ${keys[i + 1]}`);
+  });
+  return out;
+}
+
+/** Accent keys of a trusted text's words and adjacent pairs (a procedure name). */
+export function accentKeysOf(text: string): string[] {
+  const words = (String(text).normalize("NFC").toLowerCase().match(TOKEN) ?? []).map(accentKey);
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  return out;
+}

@@ -1,5 +1,6 @@
-import { foldTokens } from "./normalize.js";
+import { accentKeysOf, foldTokens } from "./normalize.js";
 import type { Procedure } from "./procedure.js";
+import { spelledOutName } from "./search/abbreviations.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
@@ -8,6 +9,8 @@ export const RANK_PARAMS = {
   /** Weight of a term found in the procedure's field or agencies instead of its name. */
   auxField: 0.3,
   auxAgency: 0.12,
+  /** Weight of a word of the procedure's results (the paper a citizen gets, "Thẻ căn cước"). */
+  auxResult: 0.3,
   /** BM25 saturation and length normalisation of names (long names match everything). */
   k1: 1.2,
   b: 0.3,
@@ -23,6 +26,8 @@ export const RANK_PARAMS = {
   phraseRun: 0.1,
   /** Informativeness of a word no procedure uses, relative to the rarest known word. */
   unknownWord: 0.6,
+  /** Share of a name match kept when the message's diacritics differ ("mại" for "mai"). */
+  accentMismatch: 0.25,
   /** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
   rerank: 40,
 };
@@ -57,6 +62,8 @@ export class SearchIndex {
   /** Per document: sorted name term ids, sum of name unigram idf, variant mask, prior factor. */
   private readonly nameTerms: Int32Array[] = [];
   private readonly nameWordLists: string[][] = [];
+  /** Per document: accent keys of name and alias words and pairs. */
+  private readonly accentKeys: Set<string>[] = [];
   private readonly nameMass: Float64Array;
   private readonly variantMasks: Int32Array;
   private readonly priors: Float64Array;
@@ -100,9 +107,15 @@ export class SearchIndex {
           }
         });
       };
+      this.accentKeys.push(new Set([p.name, ...p.aliases].flatMap(accentKeysOf)));
       addText(nameTokens, 1, true);
       for (const alias of p.aliases) addText(foldTokens(alias), 1, true);
+      const spelled = spelledOutName(nameTokens);
+      if (spelled) addText(spelled, 1, true);
       addText(foldTokens(p.field), RANK_PARAMS.auxField, false);
+      // Results are often one paper's name but sometimes a paragraph: keep their first words.
+      for (const r of p.results.slice(0, 3))
+        addText(foldTokens(r).slice(0, 12), RANK_PARAMS.auxResult, false);
       addText(foldTokens([...p.agencies, p.authority].join(" , ")), RANK_PARAMS.auxAgency, false);
       nameLengths.push(nameTokens.length);
       for (const [id, w] of perDoc) {
@@ -214,10 +227,30 @@ export class SearchIndex {
     return hits.slice(0, limit);
   }
 
+  /** The stored weight of a term in a document (0 when absent). */
+  private postingWeight(id: number, d: number): number {
+    const docs = this.postDocs[id] as Int32Array;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = docs[mid] as number;
+      if (v === d) return (this.postWeights[id] as Float32Array)[mid] as number;
+      if (v < d) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
   private slotMasses(query: AnalyzedQuery): number[] {
+    // A dictionary phrase's slot weighs what its official words weigh: the everyday words typed
+    // ("mất rồi") are rare in names and would otherwise make the slot look unanswerable.
     const mass = new Array<number>(query.slotCount).fill(0);
+    const expanded = new Array<boolean>(query.slotCount).fill(false);
+    for (const qt of query.terms) if (qt.slot >= 0 && qt.expansion) expanded[qt.slot] = true;
     for (const qt of query.terms) {
       if (qt.slot < 0 || qt.term.includes(" ")) continue;
+      if (expanded[qt.slot] && !qt.expansion) continue;
       mass[qt.slot] = Math.max(mass[qt.slot] as number, this.idfOf(qt.term));
     }
     return mass;
@@ -235,11 +268,21 @@ export class SearchIndex {
   ): RankedHit {
     const names = this.nameTerms[d] as Int32Array;
     const slotCredit = new Array<number>(slotMass.length).fill(0);
+    const accents = query.accents;
+    const docAccents = this.accentKeys[d] as Set<string>;
     let nameHit = 0;
     query.terms.forEach((qt, k) => {
       const id = ids[k] as number;
       if (id < 0 || !has(names, id)) return;
-      const idf = this.idf[id] as number;
+      let idf = this.idf[id] as number;
+      // A message typed with diacritics that names another word with the same letters ("mại"
+      // for "mai táng") only matches by accident: most of that match is taken back.
+      const typed = qt.expansion ? undefined : accents?.get(qt.term);
+      if (typed && ![...typed].some((key) => docAccents.has(key))) {
+        const lost = (1 - RANK_PARAMS.accentMismatch) * qt.weight * idf * this.postingWeight(id, d);
+        raw = Math.max(raw - lost, raw * 0.05);
+        idf *= RANK_PARAMS.accentMismatch;
+      }
       if (!qt.term.includes(" ")) nameHit += idf * Math.min(1, qt.weight + 0.2);
       if (qt.slot >= 0 && !qt.term.includes(" ")) {
         const credit = Math.min(1, idf / ((slotMass[qt.slot] as number) || 1));

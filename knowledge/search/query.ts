@@ -1,5 +1,5 @@
 import { detectFieldsInTokens } from "../fields-detect.js";
-import { normalizeTokens } from "../normalize.js";
+import { accentedTerms, normalizeTokens } from "../normalize.js";
 import type { Field } from "../procedure.js";
 import type { SynonymDictionary } from "../synonyms.js";
 
@@ -24,6 +24,8 @@ export interface QueryTerm {
   weight: number;
   /** Index of the coverage slot (one per topical word or dictionary phrase), -1 for none. */
   slot: number;
+  /** True for official words a dictionary phrase added (they alone set the slot's mass). */
+  expansion?: boolean;
 }
 
 /** Everything the ranking needs to know about a message. */
@@ -35,6 +37,8 @@ export interface AnalyzedQuery {
   slotCount: number;
   /** Tokens that carry the topic (not filler, not field phrases). */
   topicTokens: string[];
+  /** Accent keys of the typed words by folded term, when the message is typed with diacritics. */
+  accents?: Map<string, Set<string>>;
 }
 
 const ASPECT_WEIGHT = 0.12;
@@ -64,13 +68,14 @@ export function analyzeQuery(
   );
   const slotOf = tokens.map(() => -1);
   const byTerm = new Map<string, QueryTerm>();
-  const add = (term: string, weight: number, slot: number) => {
+  const add = (term: string, weight: number, slot: number, expansion = false) => {
     const prev = byTerm.get(term);
-    if (!prev) byTerm.set(term, { term, weight, slot });
+    if (!prev) byTerm.set(term, expansion ? { term, weight, slot, expansion } : { term, weight, slot });
     else if (weight > prev.weight) {
       prev.weight = weight;
       if (slot >= 0) prev.slot = slot;
-    }
+      if (expansion) prev.expansion = true;
+    } else if (expansion && slot === prev.slot) prev.expansion = true;
   };
   let slotCount = 0;
   const matches = synonyms.find(tokens);
@@ -87,9 +92,9 @@ export function analyzeQuery(
     // A long official phrase should not outweigh the short everyday phrase it replaces.
     const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length);
     m.expansion.forEach((t, k) => {
-      add(t, isFiller(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot);
+      add(t, isFiller(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot, true);
       const next = m.expansion[k + 1];
-      if (next !== undefined) add(`${t} ${next}`, ew, slot);
+      if (next !== undefined) add(`${t} ${next}`, ew, slot, true);
     });
   }
   const topicTokens: string[] = [];
@@ -107,5 +112,9 @@ export function analyzeQuery(
     const slot = topical ? (slotOf[i] as number) : -1;
     add(`${t} ${next}`, bw === FILLER_WEIGHT && (w >= 1 || w2 >= 1) ? 0.8 : bw, slot);
   });
-  return { tokens, fields, terms: [...byTerm.values()], slotCount, topicTokens };
+  const accents = accentedTerms(text);
+  const terms = [...byTerm.values()];
+  return accents
+    ? { tokens, fields, terms, slotCount, topicTokens, accents }
+    : { tokens, fields, terms, slotCount, topicTokens };
 }

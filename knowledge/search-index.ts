@@ -117,7 +117,8 @@ export class SearchIndex {
       for (const r of p.results.slice(0, 3))
         addText(foldTokens(r).slice(0, 12), RANK_PARAMS.auxResult, false);
       addText(foldTokens([...p.agencies, p.authority].join(" , ")), RANK_PARAMS.auxAgency, false);
-      nameLengths.push(nameTokens.length);
+      // Parenthesised enumerations ("(Công trình không theo tuyến/…)") do not dilute a name.
+      nameLengths.push(Math.max(coreWords.size, 1));
       for (const [id, w] of perDoc) {
         const post = postings[id] as Posting;
         post.docs.push(doc);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
+import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { accentedTerms, accentKey } from "../../knowledge/normalize.js";
+
+const kb = createKnowledgeBase(readProceduresFile("assets/procedures-dichvucong.jsonl.gz").procedures);
+const top = (q: string, n = 1) => kb.search(q, n).map((h) => h.procedure.name);
+
+describe("ranking a citizen would notice", () => {
+  it("ranks common procedures the same with or without diacritics", () => {
+    for (const [accented, plain] of [
+      ["đăng ký khai sinh cho con", "dang ky khai sinh cho con"],
+      ["đăng ký kết hôn", "dang ky ket hon"],
+      ["đăng ký tạm trú", "dang ky tam tru"],
+    ]) {
+      expect(top(plain as string)).toEqual(top(accented as string));
+    }
+  });
+
+  it("prefers the base procedure unless the message names the variant", () => {
+    expect(top("đăng ký khai sinh")[0]).toBe("Thủ tục đăng ký khai sinh");
+    expect(top("đăng ký kết hôn")[0]).toBe("Thủ tục đăng ký kết hôn");
+    expect(top("đăng ký kết hôn với người nước ngoài")[0]).toMatch(/nước ngoài/);
+  });
+
+  it("understands everyday words and spelled-out abbreviations", () => {
+    expect(top("bố tôi mới qua đời")[0]).toBe("Thủ tục đăng ký khai tử");
+    expect(top("so bao hiem xa hoi bi rach muon cap lai")[0]).toMatch(/sổ BHXH/);
+  });
+
+  it("does not match a word typed with other diacritics by accident", () => {
+    const names = top("hỗ trợ mai táng", 3).join(" | ");
+    expect(names).not.toMatch(/thương mại/);
+  });
+});
+
+describe("accent keys", () => {
+  it("tell apart words with the same letters and agree on i/y spellings", () => {
+    expect(accentKey("mại")).not.toBe(accentKey("mai"));
+    expect(accentKey("kỹ")).toBe(accentKey("kĩ"));
+    expect(accentedTerms("dang ky khai sinh")).toBeUndefined();
+    expect(accentedTerms("đăng ký khai sinh")?.get("khai sinh")?.size).toBe(1);
+  });
+});

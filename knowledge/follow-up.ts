@@ -16,6 +16,8 @@ export const FOLLOW_UP = {
   markedCoverage: 0.34,
   /** A sibling (the last topic read together with the message) must be this good. */
   siblingScore: 1,
+  /** …and, when the last procedure itself still ranks first, this close to it. */
+  siblingRatio: 0.5,
 } as const;
 
 /**
@@ -92,16 +94,22 @@ export function resolveFollowUp(
   if (novel.length > 0) {
     const lastName = index.procedures[last]?.name ?? "";
     const combined = index.rank(input.analyze(`${lastName} ${query.tokens.join(" ")}`), 5);
-    const sibling = combined.find((h) => h.doc !== last);
-    const siblingFirst = combined[0]?.doc !== last;
-    if (sibling && siblingFirst && sibling.score >= FOLLOW_UP.siblingScore * scale) {
-      const covers = (doc: number) => {
-        const words = new Set(index.nameWords(doc));
-        return novel.filter((t) => words.has(t)).length;
+    const covers = (doc: number) => {
+      const words = new Set(index.nameWords(doc));
+      return novel.filter((t) => words.has(t)).length;
+    };
+    const sibling = combined.find((h) => h.doc !== last && covers(h.doc) > 0);
+    const lead = combined[0]?.score ?? 0;
+    if (
+      sibling &&
+      sibling.score >= FOLLOW_UP.siblingScore * scale &&
+      sibling.score >= lead * FOLLOW_UP.siblingRatio &&
+      (!confident || !top || covers(sibling.doc) > covers(top.doc))
+    ) {
+      return {
+        kind: "sibling",
+        ranked: [sibling, ...combined.filter((h) => h.doc !== last && h !== sibling)],
       };
-      const siblingCovers = covers(sibling.doc);
-      if (siblingCovers > 0 && (!confident || !top || siblingCovers >= covers(top.doc)))
-        return { kind: "sibling", ranked: combined.filter((h) => h.doc !== last) };
     }
   }
   if (confident) return { kind: "fresh" };

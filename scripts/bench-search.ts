@@ -182,7 +182,7 @@ if (args.verbose) {
     const gold = goldFields(q.fields);
     if (gold.length === 0) continue;
     const got = kb.detectFields(q.q);
-    if (gold.join() !== got.join())
+    if ([...gold].sort().join() !== [...got].sort().join())
       process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${got.join(",")} ${q.q}\n`);
   }
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);

@@ -21,6 +21,17 @@ describe("detectFields", () => {
     ["làm xong được cấp gì", ["result"]],
     ["nop online duoc khong", ["online", "conditions"]],
     ["làm qua mạng được không", ["online", "conditions"]],
+    ["cần đem theo gì", ["documents"]],
+    ["đăng ký nghĩa vụ quân sự lần đầu thì ai phải đi đăng ký", ["conditions"]],
+    ["xét gia đình văn hóa phải đạt tiêu chí nào", ["conditions"]],
+    ["xã có đến tận nhà đăng ký khai tử cho không được không", ["conditions"]],
+    ["cho em xin nguồn văn bản quy định thủ tục này", ["legal_basis"]],
+    ["nộp hồ sơ tại đâu", ["place"]],
+    ["nộp cho ai", ["place"]],
+    ["khai tử thì bao lâu có kết quả", ["time"]],
+    ["mở hộ kinh doanh bán tạp hóa tại nhà", []],
+    ["ủy ban xã làm việc mấy giờ", []],
+    ["bà nội có được xã hỗ trợ tiền gì không", ["conditions"]],
   ])("%s → %j", (text, expected) => {
     expect(kb.detectFields(text).sort()).toEqual([...expected].sort());
   });

@@ -7,16 +7,20 @@ import type { RankedHit, SearchIndex } from "./search-index.js";
 /** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
 export const DECISION = {
   /** Below this share of topic words found in the best hit, nothing relevant was found. */
-  minCoverage: 0.25,
+  minCoverage: 0.2,
   /** Below this score (in units of the corpus's highest idf) the best hit is noise. */
-  minScore: 0.55,
+  minScore: 0.3,
   /** Hits within this ratio of the best one compete with it. */
   closeRatio: 0.8,
-  /** Clarify only when the runner-up is this close, the best name is this poorly covered… */
-  clarifyRunnerUp: 0.9,
-  clarifyMaxNameCoverage: 0.5,
-  /** …and at least this many hits compete. */
-  clarifyMinContenders: 3,
+  /**
+   * Clarify only a short, generic message (at most this many topic words: "xin giấy phép",
+   * "làm thẻ bhyt") whose runner-up is this close and whose best name is this poorly covered…
+   */
+  clarifyMaxTopicWords: 4,
+  clarifyRunnerUp: 0.75,
+  clarifyMaxNameCoverage: 0.7,
+  /** …and at least this many hits compete; a longer message says enough to answer its best match. */
+  clarifyMinContenders: 2,
   /** A clarify question offers at most this many candidates. */
   maxCandidates: 5,
   /** A message after an answer starts a new topic only when its own best hit is this good. */
@@ -85,9 +89,13 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const close = contenders(ranked);
   const top = ranked[0] as RankedHit;
-  const runnerUp = ranked[1]?.score ?? 0;
+  const second = ranked[1];
+  const runnerUp = second?.score ?? 0;
   const ambiguous =
+    query.topicTokens.length <= DECISION.clarifyMaxTopicWords &&
     runnerUp >= top.score * DECISION.clarifyRunnerUp &&
+    // Candidates are only alike when the runner-up matches as much of the message as the best one.
+    (second?.queryCoverage ?? 0) >= top.queryCoverage * DECISION.clarifyRunnerUp &&
     top.nameCoverage < DECISION.clarifyMaxNameCoverage &&
     close.length >= DECISION.clarifyMinContenders;
   if (ambiguous) {

@@ -2,18 +2,18 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeProcedure } from "../helpers/procedures.js";
+import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
+import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
 import { runScript } from "../helpers/run-script.js";
 
 describe("kb:search --kb FILE --jsonl", () => {
   it("writes exactly one JSON line per input line, errors included", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kb-search-"));
     const file = join(dir, "procedures.jsonl");
-    const procedures = [
-      makeProcedure({ code: "1.001193", name: "Thủ tục đăng ký khai sinh" }),
-      makeProcedure({ code: "1.000656", name: "Thủ tục đăng ký khai tử" }),
-      makeProcedure({ code: "1.000894", name: "Thủ tục đăng ký kết hôn" }),
-    ];
+    const wanted = new Set(["1.001193", "1.000656", "1.000894"]);
+    const procedures = readProceduresFile(BUNDLED_PROCEDURES_FILE).procedures.filter((p) =>
+      wanted.has(p.code),
+    );
     writeFileSync(file, `${procedures.map((p) => JSON.stringify(p)).join("\n")}\n`);
     const input = [
       JSON.stringify({ id: "q1", q: "dang ky khai sinh can giay to gi" }),

@@ -1,4 +1,4 @@
-import type { Field } from "./procedure.js";
+import { FIELDS, type Field } from "./procedure.js";
 
 /**
  * Phrases (folded, chat spellings already expanded) that say which part of a procedure is asked.
@@ -36,8 +36,8 @@ const FIELD_PATTERNS: Record<Field, RegExp[]> = {
 };
 
 /**
- * Generic "how do I do it" wording: alone it asks for the steps and, in practice, the papers; next
- * to another aspect ("điều kiện như thế nào") it only qualifies that aspect.
+ * Generic "how do I do it" wording: alone it asks, in practice, what papers to prepare (the steps
+ * are one button away); next to another aspect ("điều kiện như thế nào") it only qualifies that aspect.
  */
 const HOW_TO =
   /\b(lam sao|lam the nao|nhu the nao|the nao|ra sao|thi sao|thu tuc gi|phai lam gi|lam gi|sao a)\b/g;
@@ -76,25 +76,10 @@ export function detectFieldsInTokens(tokens: readonly string[]): FieldDetection 
     vagueHow = true;
     markTokens(aspectTokens, starts, m.index ?? 0, (m.index ?? 0) + m[0].length);
   }
-  if (vagueHow && found.size === 0) {
-    found.add("documents");
-    found.add("steps");
-  }
-  const fields = ORDER.filter((f) => found.has(f));
+  if (vagueHow && found.size === 0) found.add("documents");
+  const fields = FIELDS.filter((f) => found.has(f));
   return { fields, aspectTokens };
 }
-
-const ORDER: Field[] = [
-  "documents",
-  "fee",
-  "time",
-  "place",
-  "steps",
-  "conditions",
-  "legal_basis",
-  "result",
-  "online",
-];
 
 function markTokens(mask: boolean[], starts: number[], from: number, to: number): void {
   for (let i = 0; i < starts.length; i++) {

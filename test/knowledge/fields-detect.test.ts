@@ -41,8 +41,9 @@ describe("detectFields", () => {
     expect(kb.detectFields("ho so gom gi, phi bn, bao lau co")).toEqual(["documents", "fee", "time"]);
   });
 
-  it("treats a bare 'how do I' as steps plus papers, but not when it qualifies another aspect", () => {
-    expect(kb.detectFields("đăng ký khai sinh làm thế nào")).toEqual(["documents", "steps"]);
+  it("reads a bare 'how do I' as a question about the papers, but not when it qualifies another aspect", () => {
+    expect(kb.detectFields("đăng ký khai sinh làm thế nào")).toEqual(["documents"]);
+    expect(kb.detectFields("đăng ký khai sinh các bước thế nào")).toEqual(["steps"]);
     expect(kb.detectFields("điều kiện như thế nào")).toEqual(["conditions"]);
   });
 

@@ -126,6 +126,10 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
+  if (resolution.kind === "fresh" && fresh.action === "clarify") {
+    const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
+    if (settled) return settled;
+  }
   if (resolution.kind === "sibling") {
     return {
       action: "answer",
@@ -147,6 +151,33 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     };
   }
   return fresh;
+}
+
+/**
+ * Lets the conversation settle an ambiguous new question: a candidate discussed earlier wins
+ * ("quay lại vụ khai tử"), otherwise the only candidate in the same field as the last procedure
+ * ("giờ muốn đóng cửa luôn" after registering a household business).
+ */
+function settleWithConversation(
+  input: DecisionInput,
+  fresh: Decision,
+  last: number,
+  recentCodes: string[],
+): Decision | undefined {
+  const { index, query } = input;
+  const docs = fresh.hits
+    .map((h) => input.docOf(h.procedure.code))
+    .filter((d): d is number => d !== undefined);
+  const recent = docs.find((d) => recentCodes.includes((index.procedures[d] as Procedure).code));
+  if (recent !== undefined)
+    return answerWith(index, [recent, ...docs.filter((d) => d !== recent)], query, true);
+  const field = (index.procedures[last] as Procedure).field;
+  const sameField = docs.filter((d) => field !== "" && (index.procedures[d] as Procedure).field === field);
+  const [only] = sameField;
+  if (sameField.length === 1 && only !== undefined) {
+    return answerWith(index, [only, ...docs.filter((d) => d !== only)], query, true);
+  }
+  return undefined;
 }
 
 /** Resolves a message against the candidates of the previous clarify question, when it picks one. */

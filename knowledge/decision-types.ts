@@ -12,6 +12,8 @@ export interface SearchContext {
   lastCode?: string;
   /** Candidates last offered in a clarify question, if any. */
   candidateCodes?: string[];
+  /** Procedures answered earlier in the conversation, most recent first ("quay lại vụ khai tử"). */
+  recentCodes?: string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { composeAnswer, composeClarify } from "../../knowledge/compose/index.js";
 import type { SearchHit } from "../../knowledge/decision-types.js";
 import type { Field, Procedure } from "../../knowledge/procedure.js";
+import { RECENT_LIMIT } from "./session.js";
 import type { TurnContext } from "./turn-context.js";
 
 /** Answers with a procedure (the asked parts first) and remembers it for follow-ups. */
@@ -11,6 +12,8 @@ export function respondWithProcedure(
   options: { intent: string; full?: boolean },
 ): void {
   ctx.session.lastCode = procedure.code;
+  const earlier = (ctx.session.recentCodes ?? []).filter((c) => c !== procedure.code);
+  ctx.session.recentCodes = [procedure.code, ...earlier].slice(0, RECENT_LIMIT);
   ctx.session.candidateCodes = undefined;
   ctx.session.pendingFields = undefined;
   ctx.reply(composeAnswer(procedure, fields, { full: options.full }), {

@@ -4,6 +4,8 @@ import type { Field } from "../../knowledge/procedure.js";
 export interface Session {
   /** The procedure last answered. */
   lastCode?: string;
+  /** Procedures answered in this conversation, most recent first (at most RECENT_LIMIT). */
+  recentCodes?: string[];
   /** Candidates last offered in a clarify question. */
   candidateCodes?: string[];
   /** What the citizen asked when the candidates were offered, to answer that part after a pick. */
@@ -18,6 +20,9 @@ export interface SessionStore {
   set(key: string, session: Session): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/** How many answered procedures a session remembers. */
+export const RECENT_LIMIT = 5;
 
 /** A session for a conversation seen for the first time. */
 export function newSession(): Session {

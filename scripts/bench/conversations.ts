@@ -50,9 +50,15 @@ export function conversationAccuracy(
           got: d.action,
           top,
         });
-      if (d.action === "answer" && top) context = { lastCode: top };
-      else if (d.action === "clarify")
-        context = { lastCode: context.lastCode, candidateCodes: d.hits.map((h) => h.procedure.code) };
+      if (d.action === "answer" && top) {
+        const recentCodes = [top, ...(context.recentCodes ?? []).filter((c) => c !== top)].slice(0, 5);
+        context = { lastCode: top, recentCodes };
+      } else if (d.action === "clarify")
+        context = {
+          lastCode: context.lastCode,
+          recentCodes: context.recentCodes,
+          candidateCodes: d.hits.map((h) => h.procedure.code),
+        };
     });
   }
   return { turns, accuracy: r3(ok / (turns || 1)), misses };

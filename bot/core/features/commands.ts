@@ -37,6 +37,7 @@ export const commands: Step<TurnContext> = async (ctx, next) => {
       ctx.session.candidateCodes = undefined;
       ctx.session.pendingFields = undefined;
       ctx.session.lastCode = undefined;
+      ctx.session.recentCodes = undefined;
       ctx.reply(toReply(CANCELLED), { intent: "cancel" });
       return;
     case "phananh":

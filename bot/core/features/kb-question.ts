@@ -17,6 +17,7 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
   const decision = kb.decide(ctx.text, {
     lastCode: session.lastCode,
     candidateCodes: session.candidateCodes,
+    recentCodes: session.recentCodes,
   });
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;

@@ -87,6 +87,21 @@ describe("conversation core", () => {
     expect((await say("lệ phí bao nhiêu", "cmd")).meta.action).toBe("out_of_scope");
   });
 
+  it("lets the conversation settle an ambiguous question: same field first, then earlier topics", async () => {
+    await say("đăng ký hộ kinh doanh cần giấy tờ gì", "hkd");
+    const first = await press("pick|1.001612", "hkd");
+    expect(first.meta).toMatchObject({ action: "answer", codes: ["1.001612"], fields: ["documents"] });
+    const field = bundledKnowledgeBase().get("1.001612")?.field;
+    const closing = await say("giờ muốn đóng cửa luôn thì sao", "hkd");
+    expect(closing.meta.action).toBe("answer");
+    const closed = bundledKnowledgeBase().get(closing.meta.codes[0] as string);
+    expect(closed?.field).toBe(field);
+    expect(closed?.name).toMatch(/chấm dứt|tạm ngừng/i);
+    await say("đăng ký khai tử cho bố", "hkd");
+    const back = await say("quay lại chuyện hộ kinh doanh, đóng cửa thì sao", "hkd");
+    expect(back.meta.codes[0]).toBe(closing.meta.codes[0]);
+  });
+
   it("still answers when Redis is unreachable", async () => {
     const down = new Redis("redis://127.0.0.1:1", {
       lazyConnect: true,

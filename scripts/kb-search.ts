@@ -2,14 +2,15 @@
  * kb:search — reads {"id","q"} JSON lines on stdin and writes one JSON line per input:
  * {"id","action","results":[{"code","name","score"}],"fields","ms"}; a bad line yields
  * {"id"?,"error"} instead. For out_of_scope, `results` lists the weak hits (at most 5) so a caller
- * can still offer "did you mean"; the action says they are not an answer. Logs go to stderr.
+ * can still offer "did you mean"; the action says they are not an answer. Without --kb the
+ * knowledge base comes from the configured database (seeded with the bundled procedures when
+ * empty). Logs go to stderr.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { createLogger } from "../app/logger.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
-import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
-import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
-import type { Procedure } from "../knowledge/procedure.js";
+import { openKnowledge } from "./lib/open-knowledge.js";
 
 /** Answers one input line; never throws, so every input line gets exactly one output line. */
 function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
@@ -40,24 +41,12 @@ function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
   }
 }
 
-async function loadProcedures(kbFile: string | undefined): Promise<Procedure[]> {
-  if (kbFile) {
-    const { procedures, problems } = readProceduresFile(kbFile);
-    if (problems.length)
-      process.stderr.write(`kb:search: ${problems.length} unreadable lines in ${kbFile}\n`);
-    return procedures;
-  }
-  const modulePath = "../db/load-procedures.js";
-  const mod = (await import(modulePath)) as { loadProceduresFromDatabase: () => Promise<Procedure[]> };
-  return mod.loadProceduresFromDatabase();
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { kb: { type: "string" }, jsonl: { type: "boolean", default: false } },
   });
   const started = performance.now();
-  const kb = createKnowledgeBase(await loadProcedures(values.kb));
+  const kb = await openKnowledge(createLogger({ level: "warn", toStderr: true }), values.kb);
   process.stderr.write(
     `kb:search: ${kb.size} procedures indexed in ${Math.round(performance.now() - started)} ms\n`,
   );

@@ -35,6 +35,11 @@ describe("kb:import and kb:export against PostgreSQL", () => {
     const again = await importFile(BUNDLED_PROCEDURES_FILE);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2642 });
     expect(await countProcedures(database.db)).toBe(2642);
+    const search = await runScript("kb-search.ts", ["--jsonl"], {
+      env: { DATABASE_URL: url },
+      input: `${JSON.stringify({ id: "a", q: "lệ phí đăng ký kết hôn" })}\n`,
+    });
+    expect(JSON.parse(search.stdout)).toMatchObject({ id: "a", action: "answer", fields: ["fee"] });
   }, 120_000);
 
   it("exports canonical JSON that imports back unchanged, reporting broken lines by number", async () => {

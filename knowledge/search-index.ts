@@ -219,7 +219,10 @@ export class SearchIndex {
     for (let i = 0; i + 1 < query.tokens.length; i++) {
       pairIds.push(this.termIds.get(`${query.tokens[i]} ${query.tokens[i + 1]}`) ?? -1);
     }
-    const qMask = queryMarkerMask(query.terms.filter((t) => !t.term.includes(" ")).map((t) => t.term));
+    // Markers are phrases: look for them in the typed order and in the dictionary's official words.
+    const qMask =
+      queryMarkerMask(query.tokens) |
+      queryMarkerMask(query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term));
     const hits = top.map((d) =>
       this.rescore(d, acc[d] as number, query, ids, pairIds, slotMass, totalSlotMass, qMask),
     );

@@ -95,11 +95,23 @@ export function queryMarkerMask(queryTokens: readonly string[]): number {
   return mask;
 }
 
-/** The product of the penalties of markers in the name that the message does not name. */
+/** Share of a marker's penalty given back as a bonus when the message names the marker too. */
+export const MATCHED_MARKER_BONUS = 0.25;
+
+/**
+ * The product of the penalties of markers in the name that the message does not name, times a
+ * bonus for markers both name ("đăng ký lại" asked, "đăng ký lại khai sinh" offered).
+ */
 export function variantFactor(nameMask: number, queryMask: number): number {
   let f = 1;
+  const both = nameMask & queryMask;
   const missing = nameMask & ~queryMask;
-  if (missing === 0) return 1;
-  for (let i = 0; i < MARKERS.length; i++) if (missing & (1 << i)) f *= (MARKERS[i] as VariantMarker).factor;
+  if (missing === 0 && both === 0) return 1;
+  for (let i = 0; i < MARKERS.length; i++) {
+    const bit = 1 << i;
+    const factor = (MARKERS[i] as VariantMarker).factor;
+    if (missing & bit) f *= factor;
+    else if (both & bit) f *= 1 + MATCHED_MARKER_BONUS * (1 - factor);
+  }
   return f;
 }

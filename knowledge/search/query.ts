@@ -45,6 +45,7 @@ const ASPECT_WEIGHT = 0.12;
 const FILLER_WEIGHT = 0.3;
 const EXPANSION_WEIGHT = 1;
 const PHRASE_WEIGHT = 0.6;
+const POSITION_DECAY = 0.15;
 
 /** True for words that phrase a question rather than name a topic. */
 export function isFiller(token: string): boolean {
@@ -63,10 +64,15 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   const tokens = normalizeTokens(text, vocabulary);
   const { fields, aspectTokens } = detectFieldsInTokens(tokens);
+  // The topic usually comes first; words added later (where, for whom) weigh a little less.
+  const last = Math.max(tokens.length - 1, 1);
+  const place = tokens.map((_, i) => 1 - POSITION_DECAY * (i / last));
   const weights = tokens.map((t, i): number =>
-    aspectTokens[i] ? ASPECT_WEIGHT : isFiller(t) ? FILLER_WEIGHT : 1,
+    aspectTokens[i] ? ASPECT_WEIGHT : isFiller(t) ? FILLER_WEIGHT : (place[i] as number),
   );
   const slotOf = tokens.map(() => -1);
+  /** Topical words outside dictionary phrases (full weight before the position discount). */
+  const plain = tokens.map((t, i) => !aspectTokens[i] && !isFiller(t));
   const byTerm = new Map<string, QueryTerm>();
   const add = (term: string, weight: number, slot: number, expansion = false) => {
     const prev = byTerm.get(term);
@@ -88,9 +94,10 @@ export function analyzeQuery(
     for (let k = m.start; k < m.start + m.length; k++) {
       slotOf[k] = slot;
       weights[k] = PHRASE_WEIGHT;
+      plain[k] = false;
     }
     // A long official phrase should not outweigh the short everyday phrase it replaces.
-    const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length);
+    const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length) * (place[m.start] as number);
     m.expansion.forEach((t, k) => {
       add(t, isFiller(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot, true);
       const next = m.expansion[k + 1];
@@ -100,7 +107,7 @@ export function analyzeQuery(
   const topicTokens: string[] = [];
   tokens.forEach((t, i) => {
     const w = weights[i] as number;
-    const topical = w >= 1 || (slotOf[i] as number) >= 0;
+    const topical = (!aspectTokens[i] && !isFiller(t)) || (slotOf[i] as number) >= 0;
     if (topical && slotOf[i] === -1) slotOf[i] = slotCount++;
     if (topical) topicTokens.push(t);
     add(t, w, topical ? (slotOf[i] as number) : -1);
@@ -110,7 +117,8 @@ export function analyzeQuery(
     const bw =
       aspectTokens[i] && aspectTokens[i + 1] ? ASPECT_WEIGHT : Math.max(Math.min(w, w2), FILLER_WEIGHT);
     const slot = topical ? (slotOf[i] as number) : -1;
-    add(`${t} ${next}`, bw === FILLER_WEIGHT && (w >= 1 || w2 >= 1) ? 0.8 : bw, slot);
+    const strong = plain[i] || plain[i + 1];
+    add(`${t} ${next}`, bw === FILLER_WEIGHT && strong ? 0.8 * (place[i] as number) : bw, slot);
   });
   const accents = accentedTerms(text);
   const terms = [...byTerm.values()];

@@ -10,8 +10,15 @@ export function createRedisSessionStore(
   options: { ttlSeconds: number; prefix?: string },
 ): SessionStore {
   const prefix = options.prefix ?? "motcua:session:";
+  // While Redis is known to be away, fail at once instead of making the citizen wait for retries.
+  const assertUp = () => {
+    if (redis.status === "reconnecting" || redis.status === "end" || redis.status === "close") {
+      throw new Error(`redis is ${redis.status}`);
+    }
+  };
   return {
     async get(key) {
+      assertUp();
       const raw = await redis.get(prefix + key);
       if (!raw) return undefined;
       try {
@@ -21,9 +28,11 @@ export function createRedisSessionStore(
       }
     },
     async set(key, session) {
+      assertUp();
       await redis.set(prefix + key, JSON.stringify(session), "EX", options.ttlSeconds);
     },
     async delete(key) {
+      assertUp();
       await redis.del(prefix + key);
     },
   };

@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedis } from "../../../app/redis.js";
 import { type Bot, createBot } from "../../../bot/core/create-bot.js";
 import { createRedisSessionStore } from "../../../bot/core/redis-session-store.js";
 import { bundledKnowledgeBase, silentLogger } from "../../helpers/knowledge.js";
@@ -103,12 +103,7 @@ describe("conversation core", () => {
   });
 
   it("still answers when Redis is unreachable", async () => {
-    const down = new Redis("redis://127.0.0.1:1", {
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
+    const down = createRedis("redis://127.0.0.1:1");
     down.on("error", () => {});
     const lonely = createBot({
       kb: bundledKnowledgeBase(),

@@ -2,6 +2,7 @@ import { accentKeysOf, foldTokens } from "./normalize.js";
 import type { Procedure } from "./procedure.js";
 import { spelledOutName } from "./search/abbreviations.js";
 import type { AnalyzedQuery } from "./search/query.js";
+import { SyllableReadings } from "./search/readings.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
 /** Ranking constants, measured on half of the dev set and checked on the other half. */
@@ -28,6 +29,11 @@ export const RANK_PARAMS = {
   unknownWord: 0.6,
   /** Share of a name match kept when the message's diacritics differ ("mại" for "mai"). */
   accentMismatch: 0.25,
+  /**
+   * Share of an unaccented word's name match taken back when its neighbours in the message form
+   * a name phrase that reads it with other diacritics ("dinh chinh" is "đính", not "gia đình").
+   */
+  contextReading: 0.8,
   /** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
   rerank: 40,
 };
@@ -64,6 +70,7 @@ export class SearchIndex {
   private readonly nameWordLists: string[][] = [];
   /** Per document: accent keys of name and alias words and pairs. */
   private readonly accentKeys: Set<string>[] = [];
+  private readonly readings: SyllableReadings;
   private readonly nameMass: Float64Array;
   private readonly variantMasks: Int32Array;
   private readonly priors: Float64Array;
@@ -80,6 +87,7 @@ export class SearchIndex {
     const coreLists: Set<string>[] = [];
     const maxPop = procedures.reduce((m, p) => Math.max(m, p.popularity), 0);
     this.variantMasks = new Int32Array(n);
+    this.readings = new SyllableReadings(procedures.map((p) => p.name));
     this.priors = new Float64Array(n);
     procedures.forEach((p, doc) => {
       const perDoc = new Map<number, number>();
@@ -223,12 +231,29 @@ export class SearchIndex {
     const qMask =
       queryMarkerMask(query.tokens) |
       queryMarkerMask(query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term));
+    const context = query.accents ? undefined : this.contextReadings(query);
     const hits = top.map((d) =>
-      this.rescore(d, acc[d] as number, query, ids, pairIds, slotMass, totalSlotMass, qMask),
+      this.rescore(d, acc[d] as number, query, ids, pairIds, slotMass, totalSlotMass, qMask, context),
     );
     for (let k = 0; k < touchedCount; k++) acc[touched[k] as number] = 0;
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);
+  }
+
+  /**
+   * Readings the neighbours allow for the ambiguous syllables of an unaccented message; words of
+   * a dictionary phrase ("so do" for "sổ đỏ") are left out, the dictionary already read them.
+   */
+  private contextReadings(query: AnalyzedQuery): Map<string, Set<string>> {
+    const expanded = new Set<number>();
+    for (const qt of query.terms) if (qt.expansion) expanded.add(qt.slot);
+    const inPhrase = new Set<string>();
+    for (const qt of query.terms)
+      if (!qt.expansion && expanded.has(qt.slot) && !qt.term.includes(" ")) inPhrase.add(qt.term);
+    return this.readings.inContext(
+      query.tokens,
+      query.tokens.map((t) => inPhrase.has(t)),
+    );
   }
 
   /** The stored weight of a term in a document (0 when absent). */
@@ -269,6 +294,7 @@ export class SearchIndex {
     slotMass: number[],
     totalSlotMass: number,
     qMask: number,
+    context: Map<string, Set<string>> | undefined,
   ): RankedHit {
     const names = this.nameTerms[d] as Int32Array;
     const slotCredit = new Array<number>(slotMass.length).fill(0);
@@ -286,6 +312,13 @@ export class SearchIndex {
         const lost = (1 - RANK_PARAMS.accentMismatch) * qt.weight * idf * this.postingWeight(id, d);
         raw = Math.max(raw - lost, raw * 0.05);
         idf *= RANK_PARAMS.accentMismatch;
+      } else if (!typed && !qt.expansion && context) {
+        const allowed = context.get(qt.term);
+        if (allowed && ![...allowed].some((key) => docAccents.has(key))) {
+          const share = RANK_PARAMS.contextReading;
+          raw = Math.max(raw - share * qt.weight * idf * this.postingWeight(id, d), raw * 0.05);
+          idf *= 1 - share;
+        }
       }
       if (!qt.term.includes(" ")) nameHit += idf * Math.min(1, qt.weight + 0.2);
       if (qt.slot >= 0 && !qt.term.includes(" ")) {

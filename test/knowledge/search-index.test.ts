@@ -28,6 +28,13 @@ describe("ranking a citizen would notice", () => {
     expect(top("so bao hiem xa hoi bi rach muon cap lai")[0]).toMatch(/sổ BHXH/);
   });
 
+  it("reads an unaccented syllable the way its neighbours do in procedure names", () => {
+    // "dinh chinh" is "đính chính", not the "đình" of "hộ gia đình".
+    const accented = top("sổ đỏ nhà em ghi sai tên chủ hộ muốn đính chính lại thì cần gì");
+    expect(accented[0]).toMatch(/^Đính chính/);
+    expect(top("so do nha em ghi sai ten chu ho muon dinh chinh lai thi can gi")).toEqual(accented);
+  });
+
   it("does not match a word typed with other diacritics by accident", () => {
     const names = top("hỗ trợ mai táng", 3).join(" | ");
     expect(names).not.toMatch(/thương mại/);

@@ -2,12 +2,12 @@ import { TEXTS } from "../../knowledge/compose/index.js";
 import { composeSteps } from "./compose-steps.js";
 import { buttons } from "./features/buttons.js";
 import { commands } from "./features/commands.js";
-import { guardInput, toReply } from "./features/guard-input.js";
+import { guardInput } from "./features/guard-input.js";
 import { kbQuestion } from "./features/kb-question.js";
 import { smallTalk } from "./features/small-talk.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
-import type { InboundMessage, TurnResult } from "./types.js";
+import { type InboundMessage, type TurnResult, textReply } from "./types.js";
 
 /** The conversation core every channel runs. */
 export interface Bot {
@@ -41,7 +41,7 @@ export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
         await run(ctx);
       } catch (err) {
         logger.error({ err, channel: message.channel }, "conversation step failed");
-        ctx.replies = [toReply(TEXTS.error)];
+        ctx.replies = [textReply(TEXTS.error)];
         ctx.meta = { intent: "error", action: null, codes: [], fields: [], feedback_code: null };
       }
       session.turns += 1;

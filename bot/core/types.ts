@@ -10,6 +10,11 @@ export interface Reply {
   buttons: Button[];
 }
 
+/** A reply with text only. */
+export function textReply(text: string): Reply {
+  return { text, buttons: [] };
+}
+
 /** A message from a citizen, already parsed by its channel. */
 export interface InboundMessage {
   /** "telegram", "zalo", "zalo-bot", "web", "cli". */

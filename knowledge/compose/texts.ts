@@ -16,8 +16,8 @@ const welcome = [
 ].join("\n\n");
 
 /**
- * Short texts the conversation needs, in natural Vietnamese: welcome/help, replies to empty,
- * too long or non-text input, to an unknown button, and a generic error reply.
+ * Short texts the conversation needs, in natural Vietnamese, in one place: welcome/help, replies to
+ * empty, too long or non-text input, commands, small talk, an unknown button, and a generic error.
  */
 export const TEXTS = {
   welcome,
@@ -31,6 +31,15 @@ export const TEXTS = {
   unknownButton:
     "Xin lỗi, tôi chưa hiểu lựa chọn này (có thể nút đã cũ). Bạn vui lòng gõ lại câu hỏi về thủ tục cần làm.",
   error: "Xin lỗi, hệ thống đang bận, bạn vui lòng thử lại sau ít phút.",
+  askPrompt:
+    "Bạn muốn hỏi thủ tục nào? Hãy gõ tên thủ tục hoặc điều bạn cần làm, ví dụ: “làm giấy khai sinh cho con cần gì”.",
+  cancelled: "Đã hủy. Bạn có thể hỏi một thủ tục khác bất cứ lúc nào.",
+  comingSoon:
+    "Chức năng gửi phản ánh, kiến nghị và tra cứu đang được hoàn thiện. Hiện tôi có thể giúp bạn tìm hiểu thủ tục hành chính.",
+  whichProcedure:
+    "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.",
+  youAreWelcome: "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.",
+  goodbye: "Chào bạn, chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi.",
 } as const;
 
 /** The key of one of the conversation texts. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { isGzip } from "./collect-procedures.js";
 
 /** The bundled usage weights of national-portal e-services (code → weight). */
 export const BUNDLED_POPULARITY_FILE = fileURLToPath(
@@ -13,7 +14,7 @@ let cached: Map<string, number> | undefined;
 export function loadPopularity(path = BUNDLED_POPULARITY_FILE): Map<string, number> {
   if (path === BUNDLED_POPULARITY_FILE && cached) return cached;
   const buf = readFileSync(path);
-  const content = (path.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8");
+  const content = (isGzip(buf) ? gunzipSync(buf) : buf).toString("utf8");
   const map = new Map<string, number>();
   for (const line of content.split("\n")) {
     if (!line.trim()) continue;

@@ -3,7 +3,7 @@ import { decodePayload } from "../../../knowledge/payload.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithProcedure } from "../respond.js";
 import type { TurnContext } from "../turn-context.js";
-import { toReply } from "./guard-input.js";
+import { textReply } from "../types.js";
 
 /**
  * Handles button presses: picking a clarify candidate answers what was asked before the
@@ -15,7 +15,7 @@ export const buttons: Step<TurnContext> = async (ctx, next) => {
   const payload = decodePayload(raw);
   const procedure = payload ? ctx.deps.kb.get(payload.code) : undefined;
   if (!payload || !procedure) {
-    ctx.reply(toReply(TEXTS.unknownButton), { intent: "unknown_button" });
+    ctx.reply(textReply(TEXTS.unknownButton), { intent: "unknown_button" });
     return;
   }
   if (payload.type === "pick") {

@@ -1,6 +1,7 @@
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
+import { textReply } from "../types.js";
 
 /** Longest question we try to answer; longer texts get a polite request to shorten. */
 export const MAX_QUESTION_CHARS = 1_000;
@@ -13,21 +14,16 @@ export const guardInput: Step<TurnContext> = async (ctx, next) => {
   if (message.payload !== undefined) return next();
   if (!text) {
     const nonText = message.kind && message.kind !== "text";
-    ctx.reply(toReply(nonText ? TEXTS.nonText : TEXTS.empty), { intent: nonText ? "non_text" : "empty" });
+    ctx.reply(textReply(nonText ? TEXTS.nonText : TEXTS.empty), { intent: nonText ? "non_text" : "empty" });
     return;
   }
   if (!HAS_LETTER_OR_DIGIT.test(text)) {
-    ctx.reply(toReply(TEXTS.nonText), { intent: "non_text" });
+    ctx.reply(textReply(TEXTS.nonText), { intent: "non_text" });
     return;
   }
   if (text.length > MAX_QUESTION_CHARS) {
-    ctx.reply(toReply(TEXTS.tooLong), { intent: "too_long" });
+    ctx.reply(textReply(TEXTS.tooLong), { intent: "too_long" });
     return;
   }
   return next();
 };
-
-/** A text-only reply. */
-export function toReply(text: string): { text: string; buttons: [] } {
-  return { text, buttons: [] };
-}

@@ -1,11 +1,8 @@
-import { composeOutOfScope } from "../../../knowledge/compose/index.js";
+import { composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
 import type { TurnContext } from "../turn-context.js";
-import { toReply } from "./guard-input.js";
-
-const WHICH_PROCEDURE =
-  "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.";
+import { textReply } from "../types.js";
 
 /**
  * Answers a question from the knowledge base: one procedure, a choice among candidates, or a
@@ -32,7 +29,7 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
   const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
   if (decision.fields.length > 0 && !session.lastCode) {
     // An aspect without a topic ("lệ phí bao nhiêu?") needs the procedure's name, not an apology.
-    ctx.reply(toReply(WHICH_PROCEDURE), meta);
+    ctx.reply(textReply(TEXTS.whichProcedure), meta);
     return;
   }
   ctx.reply(composeOutOfScope(), meta);

@@ -2,7 +2,7 @@ import { TEXTS } from "../../../knowledge/compose/index.js";
 import { normalizeText } from "../../../knowledge/normalize.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { toReply } from "./guard-input.js";
+import { textReply } from "../types.js";
 
 // Folded, normalized forms (see normalizeText): whole-message greetings and thanks only, so
 // "chào ad, làm khai sinh cần gì" still reaches the knowledge base.
@@ -12,9 +12,6 @@ const THANKS =
   /^(?:(?:xin )?cam on|thank(?:s| you)?|thanks?|tks|thank u|ok cam on|cam on nhieu)(?: .{0,20})?$/;
 const BYE = /^(?:tam biet|bye|bai|goodbye)(?: .{0,15})?$/;
 
-const YOU_ARE_WELCOME = "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.";
-const GOODBYE = "Chào bạn, chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi.";
-
 /** Answers greetings, thanks and goodbyes that carry no question. */
 export const smallTalk: Step<TurnContext> = async (ctx, next) => {
   const folded = normalizeText(ctx.text)
@@ -22,15 +19,15 @@ export const smallTalk: Step<TurnContext> = async (ctx, next) => {
     .replace(/\s+/g, " ")
     .trim();
   if (GREETING.test(folded)) {
-    ctx.reply(toReply(TEXTS.welcome), { intent: "greeting" });
+    ctx.reply(textReply(TEXTS.welcome), { intent: "greeting" });
     return;
   }
   if (THANKS.test(folded) && !/\b(?:nhung|cho hoi|hoi|can|lam)\b/.test(folded)) {
-    ctx.reply(toReply(YOU_ARE_WELCOME), { intent: "thanks" });
+    ctx.reply(textReply(TEXTS.youAreWelcome), { intent: "thanks" });
     return;
   }
   if (BYE.test(folded)) {
-    ctx.reply(toReply(GOODBYE), { intent: "bye" });
+    ctx.reply(textReply(TEXTS.goodbye), { intent: "bye" });
     return;
   }
   return next();

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { createBot } from "../bot/core/create-bot.js";
+import { createRedisDispatcher } from "../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { buildWebApp } from "../web/app.js";
+import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
@@ -13,7 +15,7 @@ import { resolveSessionSecret } from "./session-secret.js";
 const ROLES = ["all", "web"] as const;
 type Role = (typeof ROLES)[number];
 
-/** Starts motcua in one role and shuts it down in order on SIGINT/SIGTERM: HTTP, then Redis, then the database. */
+/** Starts motcua in one role and shuts it down in order on SIGINT/SIGTERM: HTTP, channels, then Redis, then the database. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -39,8 +41,11 @@ async function main(): Promise<void> {
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
   const bot = createBot({ kb, logger, sessions });
+  const dispatcher = createRedisDispatcher({ bot, redis, logger });
+  const channels = createChannels({ config, dispatcher, logger, redis, database });
   const app = await buildWebApp({
-    bot,
+    dispatcher,
+    channels,
     logger,
     sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
     secureCookies: config.PUBLIC_URL?.startsWith("https://") ?? false,
@@ -51,8 +56,9 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  for (const channel of channels) await channel.start?.();
   const base = `http://localhost:${config.PORT}`;
-  logger.info({ role, driver: database.driver }, "motcua is serving");
+  logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");
   process.stderr.write(
     `\nmotcua is serving:\n  web chat  ${base}/chat\n  health    ${base}/healthz\nPress Ctrl-C to stop.\n\n`,
   );
@@ -66,6 +72,8 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      for (const channel of channels)
+        await channel.stop?.().catch((err) => logger.warn({ err }, "channel stop failed"));
       await redis.quit().catch(() => redis.disconnect());
       await database.close();
       logger.info("stopped cleanly");

@@ -1,7 +1,8 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { Bot } from "../bot/core/create-bot.js";
+import type { Channel } from "../bot/channels/channel.js";
+import type { Dispatcher } from "../bot/core/dispatch.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
 import { registerChatApi } from "./routes/chat-api.js";
@@ -10,14 +11,16 @@ import { type HealthProbe, registerHealth } from "./routes/health.js";
 
 /** What the web role needs. */
 export interface WebDeps {
-  bot: Bot;
+  dispatcher: Dispatcher;
+  /** Messaging channels whose webhooks this process serves. */
+  channels?: Channel[];
   logger: Logger;
   sessionSecret: string;
   secureCookies: boolean;
   probes: { database: HealthProbe; redis: HealthProbe; procedures: () => number };
 }
 
-/** Builds the Fastify app (not listening): health, the web chat page and its API. */
+/** Builds the Fastify app (not listening): health, the web chat page and its API, and the channels' webhooks. */
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -28,6 +31,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(cookie, { secret: deps.sessionSecret });
   registerHealth(app, deps.probes);
   registerChatPage(app);
-  registerChatApi(app, { bot: deps.bot, secureCookies: deps.secureCookies });
+  registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies });
+  for (const channel of deps.channels ?? []) await channel.routes?.(app);
   return app;
 }

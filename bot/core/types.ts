@@ -15,6 +15,11 @@ export function textReply(text: string): Reply {
   return { text, buttons: [] };
 }
 
+/** A photo or a place a citizen sent; kept for the complaint intake (files are fetched later). */
+export type Attachment =
+  | { kind: "image"; url?: string; fileId?: string; mimeType?: string; size?: number }
+  | { kind: "location"; latitude: number; longitude: number };
+
 /** A message from a citizen, already parsed by its channel. */
 export interface InboundMessage {
   /** "telegram", "zalo", "zalo-bot", "web", "cli". */
@@ -30,6 +35,7 @@ export interface InboundMessage {
   payload?: string;
   /** Set by channels for stickers, photos, files … that carry no text. */
   kind?: "text" | "payload" | "sticker" | "image" | "file" | "location" | "other";
+  attachments?: Attachment[];
 }
 
 /** What the turn did, for logs, tests and the `chat --jsonl` contract. */

@@ -39,6 +39,8 @@ export const TEXTS = {
   whichProcedure:
     "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.",
   youAreWelcome: "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.",
+  slowDown:
+    "Bạn đang gửi tin nhắn hơi nhanh. Bạn vui lòng đợi khoảng một phút rồi gửi tiếp, tôi sẽ trả lời ngay khi có thể.",
   goodbye: "Chào bạn, chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi.",
 } as const;
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../bot/core/create-bot.js";
-import { createRedisSessionStore } from "../../bot/core/redis-session-store.js";
 import { buildWebApp } from "../../web/app.js";
-import { bundledKnowledgeBase, silentLogger } from "../helpers/knowledge.js";
+import { createTestDispatcher } from "../helpers/bot.js";
+import { silentLogger } from "../helpers/knowledge.js";
 import { createTestRedis } from "../helpers/redis.js";
 
 const SECRET = "test-secret-0123456789abcdef";
@@ -15,11 +14,7 @@ describe("web chat over HTTP", () => {
 
   const build = () =>
     buildWebApp({
-      bot: createBot({
-        kb: bundledKnowledgeBase(),
-        logger: silentLogger,
-        sessions: createRedisSessionStore(r.redis, { ttlSeconds: 600, prefix: r.prefix }),
-      }),
+      dispatcher: createTestDispatcher(r),
       logger: silentLogger,
       sessionSecret: SECRET,
       secureCookies: false,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../app/errors.js";
-import type { Bot } from "../../bot/core/create-bot.js";
+import type { Dispatcher } from "../../bot/core/dispatch.js";
+import type { Reply } from "../../bot/core/types.js";
 
 /** The web chat's session cookie: a signed random id, never chosen by the client. */
 export const CHAT_COOKIE = "mc_chat";
@@ -32,21 +33,30 @@ function chatSession(request: FastifyRequest, reply: FastifyReply, secure: boole
 }
 
 /** `POST /api/chat/messages`: one citizen message in, the bot's replies out. */
-export function registerChatApi(app: FastifyInstance, deps: { bot: Bot; secureCookies: boolean }): void {
+export function registerChatApi(
+  app: FastifyInstance,
+  deps: { dispatcher: Dispatcher; secureCookies: boolean },
+): void {
   app.post("/api/chat/messages", { bodyLimit: 100_000 }, async (request, reply) => {
     const parsed = bodySchema.safeParse(request.body);
     if (!parsed.success) {
       throw new AppError("bad_request", 'body must be {"text": string} or {"payload": string}');
     }
     const conversation = chatSession(request, reply, deps.secureCookies);
-    const result = await deps.bot.handle({
-      channel: "web",
-      conversation,
-      user: conversation,
-      ...("text" in parsed.data
-        ? { text: parsed.data.text, kind: "text" as const }
-        : { payload: parsed.data.payload, kind: "payload" as const }),
-    });
-    return reply.header("cache-control", "no-store").send({ replies: result.replies });
+    let replies: Reply[] = [];
+    await deps.dispatcher.dispatch(
+      {
+        channel: "web",
+        conversation,
+        user: conversation,
+        ...("text" in parsed.data
+          ? { text: parsed.data.text, kind: "text" as const }
+          : { payload: parsed.data.payload, kind: "payload" as const }),
+      },
+      async (out) => {
+        replies = out;
+      },
+    );
+    return reply.header("cache-control", "no-store").send({ replies });
   });
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../../bot/core/create-bot.js";
-import { createRedisSessionStore } from "../../../bot/core/redis-session-store.js";
 import { buildWebApp } from "../../../web/app.js";
+import { createTestDispatcher } from "../../helpers/bot.js";
 import { ARTIFACTS_DIR, launchBrowser } from "../../helpers/browser.js";
-import { bundledKnowledgeBase, silentLogger } from "../../helpers/knowledge.js";
+import { silentLogger } from "../../helpers/knowledge.js";
 import { createTestRedis } from "../../helpers/redis.js";
 
 describe("web chat page in a real browser", () => {
@@ -16,11 +15,7 @@ describe("web chat page in a real browser", () => {
 
   beforeAll(async () => {
     app = await buildWebApp({
-      bot: createBot({
-        kb: bundledKnowledgeBase(),
-        logger: silentLogger,
-        sessions: createRedisSessionStore(r.redis, { ttlSeconds: 600, prefix: r.prefix }),
-      }),
+      dispatcher: createTestDispatcher(r),
       logger: silentLogger,
       sessionSecret: "browser-test-secret-0123456789",
       secureCookies: false,

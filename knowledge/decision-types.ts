@@ -25,8 +25,10 @@ export interface Decision {
   action: "answer" | "clarify" | "out_of_scope";
   /** Best first; for `answer` the first is the answer, for `clarify` 2–5 candidates. */
   hits: SearchHit[];
-  /** What was asked; empty when nothing specific was asked. */
+  /** What was asked; for an answer to a bare request ("đăng ký kết hôn"), the documents it implies. */
   fields: Field[];
+  /** True when `fields` was implied rather than asked: the composer then shows the overview. */
+  impliedFields?: boolean;
   followUp: boolean;
 }
 

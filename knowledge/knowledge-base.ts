@@ -44,9 +44,20 @@ export function createKnowledgeBase(
       return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;
     },
     decide(text: string, context?: SearchContext): Decision {
-      return decide({ index, query: analyze(text), docOf: (c) => docs.get(c), analyze }, context);
+      return withImpliedFields(
+        decide({ index, query: analyze(text), docOf: (c) => docs.get(c), analyze }, context),
+      );
     },
   };
+}
+
+/**
+ * A bare request for a procedure ("xin giấy phép xây dựng") asks, above all, what to prepare: the
+ * answer reports the documents as asked, while the reply shows the overview that includes them.
+ */
+function withImpliedFields(decision: Decision): Decision {
+  if (decision.action !== "answer" || decision.fields.length > 0) return decision;
+  return { ...decision, fields: ["documents"], impliedFields: true };
 }
 
 /** Keeps the last record of each code, so a re-imported procedure replaces the old one. */

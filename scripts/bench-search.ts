@@ -106,7 +106,7 @@ function behaviour(subset: DevQuestion[]) {
 
 function fields(subset: DevQuestion[]) {
   const rows = subset
-    .map((q) => ({ predicted: kb.detectFields(q.q), gold: goldFields(q.fields) }))
+    .map((q) => ({ predicted: kb.decide(q.q).fields, gold: goldFields(q.fields) }))
     .filter((r) => r.gold.length > 0);
   return { ...fieldsF1(rows), perField: perFieldScores(rows) };
 }
@@ -181,7 +181,7 @@ if (args.verbose) {
   for (const q of questions) {
     const gold = goldFields(q.fields);
     if (gold.length === 0) continue;
-    const got = kb.detectFields(q.q);
+    const got = kb.decide(q.q).fields;
     if ([...gold].sort().join() !== [...got].sort().join())
       process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${got.join(",")} ${q.q}\n`);
   }

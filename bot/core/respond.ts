@@ -9,7 +9,7 @@ export function respondWithProcedure(
   ctx: TurnContext,
   procedure: Procedure,
   fields: Field[],
-  options: { intent: string; full?: boolean },
+  options: { intent: string; full?: boolean; metaFields?: Field[] },
 ): void {
   ctx.session.lastCode = procedure.code;
   const earlier = (ctx.session.recentCodes ?? []).filter((c) => c !== procedure.code);
@@ -20,7 +20,7 @@ export function respondWithProcedure(
     intent: options.intent,
     action: "answer",
     codes: [procedure.code],
-    fields,
+    fields: options.metaFields ?? fields,
   });
 }
 

@@ -19,7 +19,8 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;
   if (decision.action === "answer" && best) {
-    respondWithProcedure(ctx, best.procedure, decision.fields, { intent });
+    const shown = decision.impliedFields ? [] : decision.fields;
+    respondWithProcedure(ctx, best.procedure, shown, { intent, metaFields: decision.fields });
     return;
   }
   if (decision.action === "clarify" && decision.hits.length > 1) {

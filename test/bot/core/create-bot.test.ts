@@ -32,6 +32,13 @@ describe("conversation core", () => {
     expect(replies.at(-1)?.buttons.length).toBeGreaterThan(0);
   });
 
+  it("takes a bare request as asking what to prepare, and shows the overview with the dossier", async () => {
+    const { replies, meta } = await say("dang ky ket hon", "bare");
+    expect(meta).toMatchObject({ action: "answer", codes: ["1.000894"], fields: ["documents"] });
+    expect(replies[0]?.text).toContain("TÓM TẮT");
+    expect(replies[0]?.text).toMatch(/Hồ sơ: /);
+  });
+
   it("resolves a follow-up against the last procedure, and a button shows that part", async () => {
     const { meta } = await say("thế lệ phí bao nhiêu");
     expect(meta).toMatchObject({ action: "answer", codes: ["1.001193"], fields: ["fee"] });

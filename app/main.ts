@@ -12,7 +12,11 @@ import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
 import { resolveSessionSecret } from "./session-secret.js";
 
-const ROLES = ["all", "web"] as const;
+/**
+ * all: everything in one process; web: HTTP only (webhooks, web chat), any number of them;
+ * bot: the channels' background work only (Telegram long polling, setWebhook, token refresh), one.
+ */
+const ROLES = ["all", "web", "bot"] as const;
 type Role = (typeof ROLES)[number];
 
 /** Starts motcua in one role and shuts it down in order on SIGINT/SIGTERM: HTTP, channels, then Redis, then the database. */
@@ -55,12 +59,14 @@ async function main(): Promise<void> {
       procedures: () => kb.size,
     },
   });
-  await app.listen({ port: config.PORT, host: config.HOST });
-  for (const channel of channels) await channel.start?.();
+  if (role !== "bot") await app.listen({ port: config.PORT, host: config.HOST });
+  if (role !== "web") for (const channel of channels) await channel.start?.();
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");
+  const enabled = channels.map((c) => c.name).join(", ") || "none configured";
+  const urls = role === "bot" ? "" : `  web chat  ${base}/chat\n  health    ${base}/healthz\n`;
   process.stderr.write(
-    `\nmotcua is serving:\n  web chat  ${base}/chat\n  health    ${base}/healthz\nPress Ctrl-C to stop.\n\n`,
+    `\nmotcua (${role}) is running:\n${urls}  channels  ${enabled}\nPress Ctrl-C to stop.\n\n`,
   );
 
   let stopping = false;

@@ -1,5 +1,5 @@
 import { detectFieldsInTokens } from "../fields-detect.js";
-import { accentedTerms, normalizeTokens } from "../normalize.js";
+import { accentedTerms, foldDiacritics, normalizeTokens, prepareText } from "../normalize.js";
 import type { Field } from "../procedure.js";
 import type { SynonymDictionary } from "../synonyms.js";
 
@@ -17,6 +17,38 @@ const FILLER = new Set(
     "cam on ok oke okay thanks thank vang da chao alo hello hi quay vu tui tao may bo me vo chong xong"
   ).split(" "),
 );
+
+/**
+ * Accented spellings that fold onto a filler word but name a topic ("hội" is not "hỏi", "bán nhà"
+ * is not "bạn", "mã số" is not "mà"): typed with these diacritics, the word counts as topical.
+ */
+const TOPICAL_SPELLINGS = new Set([
+  "hội",
+  "bán",
+  "bản",
+  "lái",
+  "đầu",
+  "mã",
+  "cơ",
+  "tái",
+  "tài",
+  "đỗ",
+  "đồ",
+  "gỉ",
+]);
+
+/** Folded fillers the message spells, with diacritics, as topical words (and never as the filler). */
+function topicalFillers(text: string): Set<string> {
+  const topical = new Set<string>();
+  const plain = new Set<string>();
+  for (const [word] of prepareText(text).matchAll(/[\p{L}]+/gu)) {
+    const folded = foldDiacritics(word);
+    if (!FILLER.has(folded)) continue;
+    (TOPICAL_SPELLINGS.has(word) ? topical : plain).add(folded);
+  }
+  for (const f of plain) topical.delete(f);
+  return topical;
+}
 
 /** A weighted search term: a folded syllable or a "a b" bigram. */
 export interface QueryTerm {
@@ -64,15 +96,17 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   const tokens = normalizeTokens(text, vocabulary);
   const { fields, aspectTokens } = detectFieldsInTokens(tokens);
+  const spelledTopical = topicalFillers(text);
+  const filler = (t: string) => isFiller(t) && !spelledTopical.has(t);
   // The topic usually comes first; words added later (where, for whom) weigh a little less.
   const last = Math.max(tokens.length - 1, 1);
   const place = tokens.map((_, i) => 1 - POSITION_DECAY * (i / last));
   const weights = tokens.map((t, i): number =>
-    aspectTokens[i] ? ASPECT_WEIGHT : isFiller(t) ? FILLER_WEIGHT : (place[i] as number),
+    aspectTokens[i] ? ASPECT_WEIGHT : filler(t) ? FILLER_WEIGHT : (place[i] as number),
   );
   const slotOf = tokens.map(() => -1);
   /** Topical words outside dictionary phrases (full weight before the position discount). */
-  const plain = tokens.map((t, i) => !aspectTokens[i] && !isFiller(t));
+  const plain = tokens.map((t, i) => !aspectTokens[i] && !filler(t));
   const byTerm = new Map<string, QueryTerm>();
   const add = (term: string, weight: number, slot: number, expansion = false) => {
     const prev = byTerm.get(term);
@@ -99,7 +133,7 @@ export function analyzeQuery(
     // A long official phrase should not outweigh the short everyday phrase it replaces.
     const ew = Math.min(EXPANSION_WEIGHT, (m.length + 1.5) / m.expansion.length) * (place[m.start] as number);
     m.expansion.forEach((t, k) => {
-      add(t, isFiller(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot, true);
+      add(t, filler(t) ? Math.min(ew, FILLER_WEIGHT) : ew, slot, true);
       const next = m.expansion[k + 1];
       if (next !== undefined) add(`${t} ${next}`, ew, slot, true);
     });
@@ -107,7 +141,7 @@ export function analyzeQuery(
   const topicTokens: string[] = [];
   tokens.forEach((t, i) => {
     const w = weights[i] as number;
-    const topical = (!aspectTokens[i] && !isFiller(t)) || (slotOf[i] as number) >= 0;
+    const topical = (!aspectTokens[i] && !filler(t)) || (slotOf[i] as number) >= 0;
     if (topical && slotOf[i] === -1) slotOf[i] = slotCount++;
     if (topical) topicTokens.push(t);
     add(t, w, topical ? (slotOf[i] as number) : -1);

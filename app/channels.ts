@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
+import { createTelegramChannel } from "../bot/channels/telegram/index.js";
 import { createZaloBotChannel, isZaloBotEnabled } from "../bot/channels/zalo-bot/index.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
 import type { Database } from "../db/client.js";
@@ -18,6 +19,7 @@ export interface ChannelDeps {
 /** The channels the configuration enables (a channel without its token stays off). */
 export function createChannels(deps: ChannelDeps): Channel[] {
   const channels: Channel[] = [];
+  if (deps.config.TELEGRAM_BOT_TOKEN) channels.push(createTelegramChannel(deps));
   if (isZaloBotEnabled(deps.config)) channels.push(createZaloBotChannel(deps));
   void deps;
   return channels;

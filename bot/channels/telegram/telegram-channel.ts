@@ -1,0 +1,196 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
+import type { FastifyRequest } from "fastify";
+import { Bot, GrammyError, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Config } from "../../../app/config.js";
+import { AppError } from "../../../app/errors.js";
+import type { Dispatcher } from "../../core/dispatch.js";
+import type { Reply } from "../../core/types.js";
+import type { Channel } from "../channel.js";
+import { BOT_COMMANDS } from "./bot-commands.js";
+import { createCallbackData } from "./callback-data.js";
+import { describeError } from "./describe-error.js";
+import { parseUpdate } from "./parse-update.js";
+import { renderReply } from "./render-reply.js";
+import { registerTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from "./webhook-route.js";
+
+/** The update types the bot asks Telegram for; everything else is never sent to us. */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+/** What the Telegram channel needs. */
+export interface TelegramChannelDeps {
+  config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT" | "TELEGRAM_WEBHOOK_SECRET" | "PUBLIC_URL">;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  redis: Redis;
+  /** Redis key prefix for stored button payloads (tests use their own). */
+  prefix?: string;
+  /** How long a webhook request waits for the turn before answering 200 anyway (Telegram waits longer). */
+  webhookTimeoutMs?: number;
+  /** How long `start()` waits for getMe before carrying on without it. */
+  initTimeoutMs?: number;
+}
+
+/** Errors after which sending again cannot help: the citizen blocked the bot, the chat is gone. */
+function isPermanent(err: unknown): boolean {
+  return err instanceof GrammyError && (err.error_code === 403 || /chat not found/i.test(err.description));
+}
+
+/**
+ * The Telegram channel (grammY): parses updates, hands them to the dispatcher and renders the
+ * replies as HTML with inline keyboards. Webhook mode when TELEGRAM_WEBHOOK_SECRET is set
+ * (`POST /webhooks/telegram`, `setWebhook` at start when PUBLIC_URL is set), long polling with
+ * grammY's runner otherwise.
+ */
+export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
+  const { config, dispatcher } = deps;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const secret = config.TELEGRAM_WEBHOOK_SECRET;
+  const logger = deps.logger.child({ channel: "telegram" });
+  const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, "") } });
+  // Waits out 429s only: a network or server error fails the turn at once (Telegram redelivers the
+  // webhook) instead of holding the conversation through an outage with endless backoff.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 3,
+      maxDelaySeconds: 30,
+      rethrowHttpErrors: true,
+      rethrowInternalServerErrors: true,
+    }),
+  );
+  const callbackData = createCallbackData(deps.redis, { prefix: deps.prefix });
+  /** Turns still running (also after their webhook request was answered), awaited by stop(). */
+  const inFlight = new Set<Promise<unknown>>();
+  /** Updates whose webhook request already answered 200: their failures can only be logged. */
+  const answered = new Set<number>();
+  let runner: RunnerHandle | undefined;
+
+  bot.catch((err) => logger.error({ err: describeError(err) }, "telegram update failed"));
+  bot.use(async (_ctx, next) => {
+    const task = next();
+    inFlight.add(task);
+    try {
+      await task;
+    } finally {
+      inFlight.delete(task);
+    }
+  });
+  // One turn at a time per chat within this process; the dispatcher's lease orders across processes.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(async (ctx) => {
+    const id = ctx.update.update_id;
+    try {
+      await handleUpdate(ctx.update);
+    } catch (err) {
+      if (answered.has(id)) logger.error({ err: describeError(err), updateId: id }, "telegram update failed");
+      // A clean error: grammY would wrap the original with its context (API client, token).
+      else throw new AppError("unavailable", `telegram update ${id} failed: ${describeError(err).type}`);
+    } finally {
+      answered.delete(id);
+    }
+  });
+
+  async function handleUpdate(update: Update): Promise<void> {
+    const parsed = parseUpdate(update);
+    if (!parsed) return;
+    const { chatId, message } = parsed;
+    const chores: Promise<unknown>[] = [];
+    if (parsed.type === "button") {
+      // Every press is answered, also stale ones, so the button stops spinning.
+      chores.push(bot.api.answerCallbackQuery(parsed.callbackQueryId).catch(ignore("answerCallbackQuery")));
+      message.payload = await callbackData.decode(parsed.data).catch((err) => {
+        logger.warn({ err: describeError(err) }, "button payload lookup failed");
+        return parsed.data;
+      });
+    }
+    chores.push(bot.api.sendChatAction(chatId, "typing").catch(ignore("sendChatAction")));
+    try {
+      await dispatcher.dispatch(message, (replies) => send(chatId, replies));
+    } finally {
+      await Promise.all(chores);
+    }
+  }
+
+  async function send(chatId: number, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      for (const piece of await renderReply(reply, callbackData)) {
+        try {
+          await bot.api.sendMessage(chatId, piece.text, {
+            parse_mode: "HTML",
+            link_preview_options: { is_disabled: true },
+            ...(piece.replyMarkup ? { reply_markup: piece.replyMarkup } : {}),
+          });
+        } catch (err) {
+          if (!isPermanent(err)) throw err;
+          logger.info({ err: describeError(err) }, "telegram chat unreachable, reply dropped");
+          return;
+        }
+      }
+    }
+  }
+
+  function ignore(method: string) {
+    return (err: unknown) => logger.debug({ err: describeError(err), method }, "telegram call failed");
+  }
+
+  async function setUp(): Promise<void> {
+    try {
+      const signal = AbortSignal.timeout(deps.initTimeoutMs ?? 10_000) as Parameters<typeof bot.init>[0];
+      await bot.init(signal);
+    } catch (err) {
+      logger.error({ err: describeError(err) }, "telegram getMe failed; commands and webhook not set");
+      return;
+    }
+    await bot.api
+      .setMyCommands([...BOT_COMMANDS])
+      .catch((err) => logger.warn({ err: describeError(err) }, "telegram setMyCommands failed"));
+    if (!secret) {
+      // getUpdates is refused while a webhook is set.
+      await bot.api
+        .deleteWebhook()
+        .catch((err) => logger.warn({ err: describeError(err) }, "telegram deleteWebhook failed"));
+    } else if (config.PUBLIC_URL) {
+      const url = `${config.PUBLIC_URL.replace(/\/+$/, "")}${TELEGRAM_WEBHOOK_PATH}`;
+      await bot.api
+        .setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] })
+        .then(() => logger.info({ url }, "telegram webhook set"))
+        .catch((err) => logger.error({ err: describeError(err) }, "telegram setWebhook failed"));
+    } else {
+      logger.info("PUBLIC_URL is unset: set the Telegram webhook to <public url>/webhooks/telegram yourself");
+    }
+  }
+
+  return {
+    name: "telegram",
+    routes(app) {
+      if (!secret) return;
+      const callback = webhookCallback(bot, "fastify", {
+        secretToken: secret,
+        onTimeout: (request: FastifyRequest) => {
+          answered.add((request.body as { update_id: number }).update_id);
+        },
+        timeoutMilliseconds: deps.webhookTimeoutMs ?? 1_500,
+      });
+      registerTelegramWebhook(app, { secret, logger, handle: callback });
+    },
+    async start() {
+      await setUp();
+      if (secret) return;
+      runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      runner
+        .task()
+        ?.catch((err) => logger.error({ err: describeError(err) }, "telegram long polling stopped"));
+      logger.info("telegram long polling started");
+    },
+    async stop() {
+      const polling = runner;
+      runner = undefined;
+      await polling?.stop()?.catch(() => undefined);
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -65,8 +65,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   const callbackData = createCallbackData(deps.redis, { prefix: deps.prefix });
   /** Turns still running (also after their webhook request was answered), awaited by stop(). */
   const inFlight = new Set<Promise<unknown>>();
-  /** Updates whose webhook request already answered 200: their failures can only be logged. */
-  const answered = new Set<number>();
+  /**
+   * Updates (the very objects grammY's webhook callback took from the request body) whose request
+   * already answered 200: their failures can only be logged, a rejection would go unhandled.
+   */
+  const answered = new WeakSet<object>();
   let runner: RunnerHandle | undefined;
 
   bot.catch((err) => logger.error({ err: describeError(err) }, "telegram update failed"));
@@ -86,11 +89,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
     try {
       await handleUpdate(ctx.update);
     } catch (err) {
-      if (answered.has(id)) logger.error({ err: describeError(err), updateId: id }, "telegram update failed");
+      if (answered.has(ctx.update))
+        logger.error({ err: describeError(err), updateId: id }, "telegram update failed");
       // A clean error: grammY would wrap the original with its context (API client, token).
       else throw new AppError("unavailable", `telegram update ${id} failed: ${describeError(err).type}`);
-    } finally {
-      answered.delete(id);
     }
   });
 
@@ -168,14 +170,24 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
     name: "telegram",
     routes(app) {
       if (!secret) return;
+      const timeoutMs = deps.webhookTimeoutMs ?? 1_500;
       const callback = webhookCallback(bot, "fastify", {
         secretToken: secret,
         onTimeout: (request: FastifyRequest) => {
-          answered.add((request.body as { update_id: number }).update_id);
+          answered.add(request.body as object);
         },
-        timeoutMilliseconds: deps.webhookTimeoutMs ?? 1_500,
+        timeoutMilliseconds: timeoutMs,
       });
-      registerTelegramWebhook(app, { secret, logger, handle: callback });
+      registerTelegramWebhook(app, {
+        secret,
+        logger,
+        handle: async (request, reply) => {
+          // grammY's own getMe on the first update retries without end; bound it (Telegram redelivers).
+          if (!bot.isInited())
+            await bot.init(AbortSignal.timeout(timeoutMs) as Parameters<typeof bot.init>[0]);
+          await callback(request, reply);
+        },
+      });
     },
     async start() {
       await setUp();

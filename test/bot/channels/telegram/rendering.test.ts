@@ -160,6 +160,63 @@ describe("Telegram rendering end to end", () => {
     expect(keyboardOf(pieces[2])).toBeDefined();
   });
 
+  it("only logs a reply that fails after the webhook was answered (no crash, no unhandled rejection)", async () => {
+    const chat = 205;
+    fake.failNext("sendMessage", { errorCode: 500, description: "Internal Server Error" });
+    expect((await post(textUpdate(chat, "chậm"))).statusCode).toBe(200);
+    await fake.waitFor("sendMessage", fake.callsOf("sendMessage").length + 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sentTo(chat)).toHaveLength(1);
+  });
+
+  it("serves webhooks in a web-only process that never ran start(), bounding getMe", async () => {
+    const config = configSchema.parse({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    });
+    const dispatcher = createRedisDispatcher({
+      bot: echoBot,
+      redis: r.redis,
+      logger: silentLogger,
+      prefix: r.prefix,
+    });
+    const webOnly = createTelegramChannel({
+      config,
+      dispatcher,
+      logger: silentLogger,
+      redis: r.redis,
+      prefix: r.prefix,
+    });
+    const web = await buildWebApp({
+      dispatcher,
+      channels: [webOnly],
+      logger: silentLogger,
+      sessionSecret: "test-secret-0123456789abcdef",
+      secureCookies: false,
+      probes: { database: async () => 1, redis: () => r.redis.ping(), procedures: () => 0 },
+    });
+    const chat = 206;
+    const deliver = (update: Record<string, unknown>) =>
+      web.inject({
+        method: "POST",
+        url: "/webhooks/telegram",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        payload: JSON.stringify(update),
+      });
+    fake.failNext("getMe", { errorCode: 502, description: "Bad Gateway" }, 1_000);
+    const started = Date.now();
+    const update = textUpdate(chat, "xin chào", 60_606);
+    expect((await deliver(update)).statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(sentTo(chat)).toHaveLength(0);
+    fake.failNext("getMe", { errorCode: 502, description: "Bad Gateway" }, 0);
+    expect((await deliver(update)).statusCode).toBe(200);
+    expect(sentTo(chat)[0]?.body.text).toBe("Bạn nói: xin chào");
+    await web.close();
+    await webOnly.stop?.();
+  });
+
   it("answers the webhook within 2 seconds while the core is busy, and stop() waits for the reply", async () => {
     const chat = 204;
     const started = Date.now();

@@ -30,6 +30,8 @@ export interface Decision {
   /** True when `fields` was implied rather than asked: the composer then shows the overview. */
   impliedFields?: boolean;
   followUp: boolean;
+  /** For out_of_scope: where such a question is handled instead (a court, an embassy …). */
+  elsewhere?: string;
 }
 
 /** A searchable, in-memory knowledge base built from procedures. */

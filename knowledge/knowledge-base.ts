@@ -1,5 +1,6 @@
 import { decide } from "./decide.js";
 import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decision-types.js";
+import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
 import { detectFieldsInTokens } from "./fields-detect.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
@@ -11,6 +12,9 @@ import { loadSynonyms, type SynonymDictionary } from "./synonyms.js";
 export interface KnowledgeBaseOptions {
   synonymsFile?: string;
   synonyms?: SynonymDictionary;
+  /** Another list of topics handled elsewhere (default: assets/elsewhere.tsv). */
+  elsewhereFile?: string;
+  elsewhere?: ElsewhereTopics;
 }
 
 /**
@@ -24,6 +28,7 @@ export function createKnowledgeBase(
   const unique = dedupe(procedures);
   const index = new SearchIndex(unique);
   const synonyms = options.synonyms ?? loadSynonyms(options.synonymsFile, index.vocabulary);
+  const elsewhere = options.elsewhere ?? loadElsewhere(options.elsewhereFile, index.vocabulary);
   const docs = new Map<string, number>();
   unique.forEach((p, i) => {
     docs.set(p.code, i);
@@ -44,9 +49,12 @@ export function createKnowledgeBase(
       return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;
     },
     decide(text: string, context?: SearchContext): Decision {
-      return withImpliedFields(
-        decide({ index, query: analyze(text), docOf: (c) => docs.get(c), analyze }, context),
-      );
+      const query = analyze(text);
+      const decision = decide({ index, query, docOf: (c) => docs.get(c), analyze }, context);
+      const pointer = elsewhere.match(query.tokens);
+      // A divorce or a visa is not a procedure here, however many words it shares with one.
+      if (pointer) return { ...decision, action: "out_of_scope", followUp: false, elsewhere: pointer };
+      return withImpliedFields(decision);
     },
   };
 }

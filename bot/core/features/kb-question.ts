@@ -28,6 +28,10 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
     return;
   }
   const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
+  if (decision.elsewhere) {
+    ctx.reply(composeOutOfScope({ elsewhere: decision.elsewhere }), { ...meta, intent: "elsewhere" });
+    return;
+  }
   if (decision.fields.length > 0 && !session.lastCode) {
     // An aspect without a topic ("lệ phí bao nhiêu?") needs the procedure's name, not an apology.
     ctx.reply(textReply(TEXTS.whichProcedure), meta);

@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { normalizeTokens } from "./normalize.js";
+import { containsPhrase } from "./search/variants.js";
+
+/** The bundled, editable list of questions handled by another body (assets/elsewhere.tsv). */
+export const BUNDLED_ELSEWHERE_FILE = fileURLToPath(new URL("../assets/elsewhere.tsv", import.meta.url));
+
+/** One row of the list: what citizens type, what makes it a procedure after all, and where to go. */
+export interface ElsewhereRow {
+  phrases: string[];
+  unless: string[];
+  pointer: string;
+}
+
+/** Finds, in a normalized message, a topic the province's procedures do not cover. */
+export interface ElsewhereTopics {
+  readonly size: number;
+  /** The citizen-facing pointer for the first matching topic, if any. */
+  match(tokens: readonly string[]): string | undefined;
+}
+
+const splitPhrases = (cell: string | undefined) =>
+  (cell ?? "")
+    .split("|")
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** Parses the TSV list ("phrases<TAB>unless phrases<TAB>pointer", # comments), skipping broken rows. */
+export function parseElsewhere(content: string): ElsewhereRow[] {
+  const rows: ElsewhereRow[] = [];
+  for (const line of content.split(/\r?\n/)) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const [left, unless, pointer] = line.split("\t");
+    const phrases = splitPhrases(left);
+    if (phrases.length === 0 || !pointer?.trim()) continue;
+    rows.push({ phrases, unless: splitPhrases(unless), pointer: pointer.trim() });
+  }
+  return rows;
+}
+
+/** Compiles rows with the same normalization as queries, so plain and accented spellings match. */
+export function compileElsewhere(
+  rows: readonly ElsewhereRow[],
+  vocabulary?: ReadonlySet<string>,
+): ElsewhereTopics {
+  const compiled = rows.map((row) => ({
+    phrases: row.phrases.map((p) => normalizeTokens(p, vocabulary)).filter((p) => p.length > 0),
+    unless: row.unless.map((p) => normalizeTokens(p, vocabulary)).filter((p) => p.length > 0),
+    pointer: row.pointer,
+  }));
+  return {
+    size: compiled.length,
+    match(tokens) {
+      for (const row of compiled) {
+        if (!row.phrases.some((p) => containsPhrase(tokens, p))) continue;
+        if (row.unless.some((p) => containsPhrase(tokens, p))) continue;
+        return row.pointer;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Loads a list file (default: the bundled one). */
+export function loadElsewhere(
+  file = BUNDLED_ELSEWHERE_FILE,
+  vocabulary?: ReadonlySet<string>,
+): ElsewhereTopics {
+  return compileElsewhere(parseElsewhere(readFileSync(file, "utf8")), vocabulary);
+}

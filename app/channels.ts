@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
 import { createTelegramChannel } from "../bot/channels/telegram/index.js";
 import { createZaloBotChannel, isZaloBotEnabled } from "../bot/channels/zalo-bot/index.js";
+import { createZaloOaChannel, isZaloOaEnabled } from "../bot/channels/zalo-oa/index.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
 import type { Database } from "../db/client.js";
 import type { Config } from "./config.js";
@@ -21,6 +22,7 @@ export function createChannels(deps: ChannelDeps): Channel[] {
   const channels: Channel[] = [];
   if (deps.config.TELEGRAM_BOT_TOKEN) channels.push(createTelegramChannel(deps));
   if (isZaloBotEnabled(deps.config)) channels.push(createZaloBotChannel(deps));
+  if (isZaloOaEnabled(deps.config)) channels.push(createZaloOaChannel(deps));
   void deps;
   return channels;
 }

@@ -42,6 +42,8 @@ export const TEXTS = {
   slowDown:
     "Bạn đang gửi tin nhắn hơi nhanh. Bạn vui lòng đợi khoảng một phút rồi gửi tiếp, tôi sẽ trả lời ngay khi có thể.",
   goodbye: "Chào bạn, chúc bạn một ngày tốt lành! Khi cần, bạn cứ nhắn cho tôi.",
+  /** Heads the further buttons of a reply on channels that show only a few buttons per message (Zalo OA). */
+  moreOptions: "Bạn có thể chọn thêm:",
 } as const;
 
 /** The key of one of the conversation texts. */

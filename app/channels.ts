@@ -23,6 +23,5 @@ export function createChannels(deps: ChannelDeps): Channel[] {
   if (deps.config.TELEGRAM_BOT_TOKEN) channels.push(createTelegramChannel(deps));
   if (isZaloBotEnabled(deps.config)) channels.push(createZaloBotChannel(deps));
   if (isZaloOaEnabled(deps.config)) channels.push(createZaloOaChannel(deps));
-  void deps;
   return channels;
 }

@@ -37,7 +37,12 @@ export const configSchema = z.object({
     .default(60 * 60 * 24 * 7),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url("https://api.telegram.org"),
-  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+      .optional(),
+  ),
   ZALO_APP_ID: optionalString,
   ZALO_APP_SECRET: optionalString,
   ZALO_OA_SECRET_KEY: optionalString,
@@ -47,7 +52,9 @@ export const configSchema = z.object({
   ZALO_OAUTH_ROOT: url("https://oauth.zaloapp.com"),
   ZALO_BOT_TOKEN: optionalString,
   ZALO_BOT_API_ROOT: url("https://bot-api.zapps.me"),
-  ZALO_BOT_WEBHOOK_SECRET: optionalString,
+  ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().min(8, "must be 8-256 characters").max(256, "must be 8-256 characters").optional(),
+  ),
 });
 
 /** Validated configuration, passed through deps (never read from process.env elsewhere). */

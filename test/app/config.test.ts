@@ -28,12 +28,22 @@ describe("configuration", () => {
         REDIS_URL: "localhost:6379",
         DATABASE_URL: "mysql://x",
         PUBLIC_URL: "nope",
+        TELEGRAM_WEBHOOK_SECRET: "has spaces!",
+        ZALO_BOT_WEBHOOK_SECRET: "short",
       });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join("\n");
-    for (const name of ["PORT", "REDIS_URL", "DATABASE_URL", "PUBLIC_URL"]) expect(problems).toContain(name);
+    for (const name of [
+      "PORT",
+      "REDIS_URL",
+      "DATABASE_URL",
+      "PUBLIC_URL",
+      "TELEGRAM_WEBHOOK_SECRET",
+      "ZALO_BOT_WEBHOOK_SECRET",
+    ])
+      expect(problems).toContain(name);
   });
 });

@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "not_found"
+  | "conflict"
   | "unavailable";
 
 /** An expected failure carrying a code and data, never a token or personal data. */

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Procedure } from "../knowledge/procedure.js";
 
 /** The knowledge base: one row per procedure, the canonical record as JSON, upserted by code. */
@@ -49,4 +49,122 @@ export const deliveryFailures = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("delivery_failures_channel_recipient_idx").on(t.channel, t.recipient)],
+);
+
+/** A photo or place a citizen attached to a PAKN (files live under DATA_DIR; never public until marked safe). */
+export interface PaknAttachment {
+  kind: "image" | "location";
+  /** Stored file path relative to the uploads directory, or the channel's URL before download. */
+  path?: string;
+  url?: string;
+  mimeType?: string;
+  size?: number;
+  latitude?: number;
+  longitude?: number;
+}
+
+/**
+ * A complaint or recommendation (phản ánh, kiến nghị) or a question ticket: what the citizen said,
+ * who they are (only after consent), where it came from, and where it stands.
+ */
+export const pakn = pgTable(
+  "pakn",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Tracking code shown to the citizen: PAKN.YYYYMMDD.NNNN. */
+    code: text("code").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull(),
+    content: text("content").notNull(),
+    procedureCode: text("procedure_code"),
+    place: text("place"),
+    agencyId: text("agency_id"),
+    field: text("field"),
+    attachments: jsonb("attachments").$type<PaknAttachment[]>().notNull().default([]),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactAddress: text("contact_address").notNull(),
+    consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+    /** The channel identity of the sender: notifications go back there, and only it sees private details. */
+    channel: text("channel").notNull(),
+    channelUser: text("channel_user").notNull(),
+    conversation: text("conversation").notNull(),
+    /** The channel's id of the confirming message, so a redelivered confirmation creates nothing. */
+    inboundMessageId: text("inbound_message_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    forwardDueAt: timestamp("forward_due_at", { withTimezone: true }).notNull(),
+    answerDueAt: timestamp("answer_due_at", { withTimezone: true }).notNull(),
+    answer: text("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    mergedInto: text("merged_into"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("pakn_code_idx").on(t.code),
+    uniqueIndex("pakn_inbound_idx").on(t.channel, t.inboundMessageId),
+    index("pakn_sender_idx").on(t.channel, t.channelUser),
+    index("pakn_status_due_idx").on(t.status, t.answerDueAt),
+  ],
+);
+
+/** Every step of a PAKN's life (who, when, from which state to which, why): its full history. */
+export const paknEvents = pgTable(
+  "pakn_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    paknId: bigint("pakn_id", { mode: "number" })
+      .notNull()
+      .references(() => pakn.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    actor: text("actor").notNull(),
+    note: text("note"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pakn_events_pakn_idx").on(t.paknId, t.id)],
+);
+
+/** The last tracking-code number handed out per day; the row lock makes codes unique under concurrency. */
+export const paknCodeCounters = pgTable("pakn_code_counters", {
+  day: text("day").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/**
+ * Jobs written in the same transaction as the change that needs them; a relay enqueues them
+ * afterwards (with their deterministic job id), so a commit can never lose its follow-up work.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    queue: text("queue").notNull(),
+    jobId: text("job_id").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    relayedAt: timestamp("relayed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("outbox_job_idx").on(t.queue, t.jobId),
+    index("outbox_pending_idx").on(t.relayedAt, t.id),
+  ],
+);
+
+/** One row per PAKN event and audience, so each notification is sent exactly once. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => paknEvents.id),
+    audience: text("audience").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("notifications_event_audience_idx").on(t.eventId, t.audience)],
 );

@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   not_found: 404,
+  conflict: 409,
   unavailable: 503,
 };
 
@@ -19,6 +20,7 @@ const MESSAGE: Record<AppErrorCode, string> = {
   unsupported_media_type: "Vui lòng gửi nội dung dạng application/json.",
   payload_too_large: "Nội dung gửi lên quá lớn.",
   not_found: "Không tìm thấy trang hoặc tài nguyên yêu cầu.",
+  conflict: "Thao tác không thực hiện được ở trạng thái hiện tại.",
   unavailable: "Hệ thống đang bận, vui lòng thử lại sau ít phút.",
 };
 

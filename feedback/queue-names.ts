@@ -1,0 +1,12 @@
+/**
+ * The BullMQ queues of the PAKN pipeline, in one place: the outbox names them, workers consume them.
+ * Job ids are derived from database ids (`classify-12`, never with ":"), so retries are idempotent.
+ */
+export const QUEUES = {
+  classify: "pakn-classify",
+  notify: "pakn-notify",
+  publish: "pakn-publish",
+} as const;
+
+/** A queue of the pipeline. */
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

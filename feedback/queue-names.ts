@@ -10,3 +10,8 @@ export const QUEUES = {
 
 /** A queue of the pipeline. */
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Whether a string names a queue of the pipeline (outbox rows are data, so they are checked). */
+export function isQueueName(value: string): value is QueueName {
+  return (Object.values(QUEUES) as string[]).includes(value);
+}

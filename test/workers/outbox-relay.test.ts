@@ -1,0 +1,77 @@
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { createPakn } from "../../db/pakn-repo.js";
+import { QUEUES } from "../../feedback/queue-names.js";
+import { relayOutbox, startOutboxRelay } from "../../workers/outbox-relay.js";
+import {
+  closeQueues,
+  createQueueConnection,
+  createQueues,
+  type PipelineQueues,
+} from "../../workers/queues.js";
+import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
+import { silentLogger } from "../helpers/knowledge.js";
+import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
+
+const confirmed = (id: string) => ({
+  kind: "kien_nghi",
+  content: "Đề nghị lắp đèn đường ở ngõ 5 thôn Đông vì buổi tối rất tối.",
+  attachments: [],
+  contact: { name: "Trần Thị B", phone: "0987654321", address: "Thôn Đông" },
+  consentAt: new Date(),
+  channel: "web",
+  channelUser: "w1",
+  conversation: "w1",
+  inboundMessageId: id,
+  receivedAt: new Date(),
+  forwardDueAt: new Date(),
+  answerDueAt: new Date(),
+});
+
+describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
+  const r = createTestRedis();
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let connection: Redis;
+  let queues: PipelineQueues;
+
+  beforeAll(async () => {
+    ({ database, dispose } = await createTestDatabase(driver));
+    connection = createQueueConnection(TEST_REDIS_URL);
+    queues = createQueues(connection, { prefix: r.prefix.slice(0, -1) });
+  });
+  afterAll(async () => {
+    await closeQueues(queues);
+    await connection.quit();
+    await dispose();
+    await r.dispose();
+  });
+
+  it("enqueues each committed job once, under its deterministic id", async () => {
+    const { row } = await createPakn(database.db, confirmed("relay-1"));
+    expect(await relayOutbox({ db: database.db, queues })).toBe(1);
+    expect(await relayOutbox({ db: database.db, queues })).toBe(0);
+    const job = await queues[QUEUES.classify].getJob(`classify-${row.id}`);
+    expect(job?.data).toEqual({ paknId: row.id });
+  });
+
+  it("shares the work between relays running at the same time without enqueuing twice", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => createPakn(database.db, confirmed(`relay-burst-${i}`))),
+    );
+    const counts = await Promise.all([
+      relayOutbox({ db: database.db, queues }, { batch: 7 }),
+      relayOutbox({ db: database.db, queues }, { batch: 7 }),
+      relayOutbox({ db: database.db, queues }, { batch: 7 }),
+    ]);
+    const loop = startOutboxRelay({ db: database.db, queues, logger: silentLogger }, { intervalMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await loop.stop();
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30);
+    const counted = await queues[QUEUES.classify].getJobCounts("waiting", "delayed", "active");
+    expect((counted.waiting ?? 0) + (counted.delayed ?? 0) + (counted.active ?? 0)).toBe(31);
+    for (const { row } of created)
+      expect(await queues[QUEUES.classify].getJob(`classify-${row.id}`)).toBeTruthy();
+  });
+});

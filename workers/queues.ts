@@ -1,0 +1,35 @@
+import { type JobsOptions, Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { QUEUES, type QueueName } from "../feedback/queue-names.js";
+
+/** Retries with backoff for anything that is not an UnrecoverableError; finished jobs are kept a while for inspection. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60 },
+};
+
+/** A BullMQ connection: workers must wait for Redis rather than fail a command (BullMQ's requirement). */
+export function createQueueConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false });
+}
+
+/** The pipeline's queues by name. */
+export type PipelineQueues = Record<QueueName, Queue>;
+
+/** Opens every queue of the pipeline on one connection, under an optional key prefix (tests). */
+export function createQueues(connection: Redis, options: { prefix?: string } = {}): PipelineQueues {
+  const open = (name: QueueName) =>
+    new Queue(name, { connection, prefix: options.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  return {
+    [QUEUES.classify]: open(QUEUES.classify),
+    [QUEUES.notify]: open(QUEUES.notify),
+    [QUEUES.publish]: open(QUEUES.publish),
+  } as PipelineQueues;
+}
+
+/** Closes every queue. */
+export async function closeQueues(queues: PipelineQueues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+}

@@ -1,12 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import type { FastifyRequest } from "fastify";
 import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "../../../app/config.js";
-import { AppError } from "../../../app/errors.js";
 import type { Dispatcher } from "../../core/dispatch.js";
 import type { Reply } from "../../core/types.js";
 import type { Channel } from "../channel.js";
@@ -15,6 +13,7 @@ import { createCallbackData } from "./callback-data.js";
 import { describeError } from "./describe-error.js";
 import { parseUpdate } from "./parse-update.js";
 import { renderReply } from "./render-reply.js";
+import { retryTransient } from "./retry-transient.js";
 import { registerTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from "./webhook-route.js";
 
 /** The update types the bot asks Telegram for; everything else is never sent to us. */
@@ -28,8 +27,15 @@ export interface TelegramChannelDeps {
   redis: Redis;
   /** Redis key prefix for stored button payloads (tests use their own). */
   prefix?: string;
-  /** How long a webhook request waits for the turn before answering 200 anyway (Telegram waits longer). */
+  /**
+   * Turns in flight (running or queued behind their chat) up to which a webhook is answered as
+   * soon as the update is read; beyond it the request waits for its turn, so Telegram slows down.
+   */
+  webhookBacklog?: number;
+  /** How long a waiting webhook request holds before answering 200 anyway (Telegram waits longer). */
   webhookTimeoutMs?: number;
+  /** Pauses before sending a reply piece again after a network or 5xx failure. */
+  retryDelaysMs?: readonly number[];
   /** How long `start()` waits for getMe before carrying on without it. */
   initTimeoutMs?: number;
 }
@@ -63,38 +69,30 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
     }),
   );
   const callbackData = createCallbackData(deps.redis, { prefix: deps.prefix });
+  const backlog = deps.webhookBacklog ?? 500;
+  const retryDelaysMs = deps.retryDelaysMs ?? [1_000, 4_000];
   /** Turns still running (also after their webhook request was answered), awaited by stop(). */
-  const inFlight = new Set<Promise<unknown>>();
-  /**
-   * Updates (the very objects grammY's webhook callback took from the request body) whose request
-   * already answered 200: their failures can only be logged, a rejection would go unhandled.
-   */
-  const answered = new WeakSet<object>();
+  const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
 
   bot.catch((err) => logger.error({ err: describeError(err) }, "telegram update failed"));
-  bot.use(async (_ctx, next) => {
-    const task = next();
+  bot.use((ctx, next) => {
+    const updateId = ctx.update.update_id;
+    // Logged here, never rethrown: grammY would wrap the error with its context (API client, token).
+    const task = next().catch((err) =>
+      logger.error({ err: describeError(err), updateId }, "telegram update failed"),
+    );
     inFlight.add(task);
-    try {
-      await task;
-    } finally {
-      inFlight.delete(task);
-    }
+    void task.finally(() => inFlight.delete(task));
+    // Long polling: the runner awaits each update. Webhook: answered as soon as the update is read
+    // (the turn goes on in the background, its failed sends retried here), unless the backlog is
+    // full: then the request waits for its turn, and Telegram, which keeps few connections open
+    // per bot, slows down instead of piling up turns here.
+    if (!secret || inFlight.size > backlog) return task;
   });
   // One turn at a time per chat within this process; the dispatcher's lease orders across processes.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(async (ctx) => {
-    const id = ctx.update.update_id;
-    try {
-      await handleUpdate(ctx.update);
-    } catch (err) {
-      if (answered.has(ctx.update))
-        logger.error({ err: describeError(err), updateId: id }, "telegram update failed");
-      // A clean error: grammY would wrap the original with its context (API client, token).
-      else throw new AppError("unavailable", `telegram update ${id} failed: ${describeError(err).type}`);
-    }
-  });
+  bot.use((ctx) => handleUpdate(ctx.update));
 
   async function handleUpdate(update: Update): Promise<void> {
     const parsed = parseUpdate(update);
@@ -120,12 +118,16 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   async function send(chatId: number, replies: Reply[]): Promise<void> {
     for (const reply of replies) {
       for (const piece of await renderReply(reply, callbackData)) {
-        try {
-          await bot.api.sendMessage(chatId, piece.text, {
+        const call = () =>
+          bot.api.sendMessage(chatId, piece.text, {
             parse_mode: "HTML",
             link_preview_options: { is_disabled: true },
             ...(piece.replyMarkup ? { reply_markup: piece.replyMarkup } : {}),
           });
+        try {
+          await retryTransient(call, retryDelaysMs, (err, attempt) =>
+            logger.warn({ err: describeError(err), attempt }, "telegram sendMessage failed, trying again"),
+          );
         } catch (err) {
           if (!isPermanent(err)) throw err;
           logger.info({ err: describeError(err) }, "telegram chat unreachable, reply dropped");
@@ -171,11 +173,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
     routes(app) {
       if (!secret) return;
       const timeoutMs = deps.webhookTimeoutMs ?? 1_500;
+      // On timeout the turn goes on and only logs its failures, like every answered turn.
       const callback = webhookCallback(bot, "fastify", {
         secretToken: secret,
-        onTimeout: (request: FastifyRequest) => {
-          answered.add(request.body as object);
-        },
+        onTimeout: "return",
         timeoutMilliseconds: timeoutMs,
       });
       registerTelegramWebhook(app, {

@@ -29,7 +29,7 @@ function isUpdate(body: unknown): boolean {
 /**
  * Registers `POST /webhooks/telegram`: a missing or wrong secret header gets 401 before the body
  * is even read, a body that is not an update gets 400, and a genuine update goes to `handle`
- * (grammY's webhook callback, which answers 200 once the update is handled or its time is up).
+ * (grammY's webhook callback, which answers 200 once the channel took the update).
  */
 export function registerTelegramWebhook(
   app: FastifyInstance,
@@ -58,7 +58,7 @@ export function registerTelegramWebhook(
       try {
         await handle(request, reply);
       } catch (err) {
-        // Telegram delivers the update again after a non-2xx answer; the dedupe claim was released.
+        // Not taken (e.g. getMe failed on a web-only process): Telegram delivers it again after a non-2xx.
         logger.error({ err: describeError(err) }, "telegram update not handled, asking for redelivery");
         throw new AppError("unavailable", "telegram update not handled");
       }

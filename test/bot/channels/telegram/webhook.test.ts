@@ -42,6 +42,7 @@ describe("Telegram channel over a webhook", () => {
       logger: silentLogger,
       redis: r.redis,
       prefix: r.prefix,
+      retryDelaysMs: [50],
     });
     app = await buildWebApp({
       dispatcher: createTestDispatcher(r),
@@ -241,7 +242,7 @@ describe("Telegram channel over a webhook", () => {
     expect((await waitForSent(chat, 1))[0]?.body.text).toContain("Xin chào");
   });
 
-  it("waits out a 429 and asks for redelivery when Telegram fails, replying once in the end", async () => {
+  it("waits out a 429 and sends again when Telegram fails, replying once in the end", async () => {
     const chat = 107;
     fake.failNext("sendMessage", {
       errorCode: 429,
@@ -251,13 +252,26 @@ describe("Telegram channel over a webhook", () => {
     expect((await post(textUpdate(chat, "/start"))).statusCode).toBe(200);
     expect(await waitForSent(chat, 2)).toHaveLength(2); // the refused call, then the retry
 
+    // The webhook was answered before the turn ran, so the channel itself sends again.
     const failing = 108;
     fake.failNext("sendMessage", { errorCode: 500, description: "Internal Server Error" });
     const update = textUpdate(failing, "/start", 88_888);
-    expect((await post(update)).statusCode).toBe(503);
     expect((await post(update)).statusCode).toBe(200);
+    await waitForSent(failing, 2); // the failed attempt and the retry
+    expect((await post(update)).statusCode).toBe(200); // a redelivery changes nothing
     await settle();
-    expect(sentTo(failing)).toHaveLength(2); // the failed attempt and the redelivered one
+    expect(sentTo(failing)).toHaveLength(2);
+    expect(sentTo(failing)[1]?.body.text).toContain("Xin chào");
+
+    // Past the retries nothing reached the citizen: the delivery is let go, so a redelivery answers.
+    const down = 110;
+    fake.failNext("sendMessage", { errorCode: 502, description: "Bad Gateway" }, 2);
+    const lost = textUpdate(down, "/start", 99_999);
+    expect((await post(lost)).statusCode).toBe(200);
+    await waitForSent(down, 2);
+    await settle();
+    expect((await post(lost)).statusCode).toBe(200);
+    expect((await waitForSent(down, 3))[2]?.body.text).toContain("Xin chào");
 
     const blocked = 109;
     fake.failNext("sendMessage", { errorCode: 403, description: "Forbidden: bot was blocked by the user" });

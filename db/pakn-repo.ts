@@ -98,13 +98,11 @@ export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
         actor: `citizen:${input.channel}`,
         note: null,
       });
-      await tx
-        .insert(outbox)
-        .values({
-          queue: QUEUES.classify,
-          jobId: `classify-${inserted.id}`,
-          payload: { paknId: inserted.id },
-        });
+      await tx.insert(outbox).values({
+        queue: QUEUES.classify,
+        jobId: `classify-${inserted.id}`,
+        payload: { paknId: inserted.id },
+      });
       return inserted;
     });
     return { row, created: true };

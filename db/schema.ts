@@ -168,3 +168,17 @@ export const notifications = pgTable(
   },
   (t) => [uniqueIndex("notifications_event_audience_idx").on(t.eventId, t.audience)],
 );
+
+/** Deadline reminders already raised (half, eighty, due, overdue), one row per PAKN and point, so each goes out once. */
+export const paknReminders = pgTable(
+  "pakn_reminders",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    paknId: bigint("pakn_id", { mode: "number" })
+      .notNull()
+      .references(() => pakn.id),
+    point: text("point").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pakn_reminders_point_idx").on(t.paknId, t.point)],
+);

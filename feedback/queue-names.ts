@@ -6,6 +6,7 @@ export const QUEUES = {
   classify: "pakn-classify",
   notify: "pakn-notify",
   publish: "pakn-publish",
+  remind: "pakn-remind",
 } as const;
 
 /** A queue of the pipeline. */

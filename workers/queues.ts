@@ -22,11 +22,7 @@ export type PipelineQueues = Record<QueueName, Queue>;
 export function createQueues(connection: Redis, options: { prefix?: string } = {}): PipelineQueues {
   const open = (name: QueueName) =>
     new Queue(name, { connection, prefix: options.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  return {
-    [QUEUES.classify]: open(QUEUES.classify),
-    [QUEUES.notify]: open(QUEUES.notify),
-    [QUEUES.publish]: open(QUEUES.publish),
-  } as PipelineQueues;
+  return Object.fromEntries(Object.values(QUEUES).map((name) => [name, open(name)])) as PipelineQueues;
 }
 
 /** Closes every queue. */

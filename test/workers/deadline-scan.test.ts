@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { createPakn } from "../../db/pakn-repo.js";
+import { outbox, paknReminders } from "../../db/schema.js";
+import { pausesFromHistory } from "../../feedback/clock-pauses.js";
+import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
+import { QUEUES } from "../../feedback/queue-names.js";
+import { scanDeadlines } from "../../workers/deadline-scan.js";
+import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
+
+const at = (iso: string) => new Date(iso);
+
+const received = (id: string, receivedAt: Date) => ({
+  kind: "phan_anh",
+  content: "Cống thoát nước trước chợ bị tắc, nước thải tràn ra đường nhiều ngày.",
+  attachments: [],
+  contact: { name: "Lê Văn C", phone: "0901234567", address: "Chợ Đông" },
+  consentAt: receivedAt,
+  channel: "zalo",
+  channelUser: "z1",
+  conversation: "z1",
+  inboundMessageId: id,
+  receivedAt,
+  forwardDueAt: receivedAt,
+  answerDueAt: receivedAt,
+});
+
+describe("clock pauses from history", () => {
+  it("opens a pause when returned to the citizen and closes it when work resumes", () => {
+    const pauses = pausesFromHistory([
+      { fromStatus: null, toStatus: "received", createdAt: at("2026-11-02T09:00:00+07:00") },
+      { fromStatus: "assigned", toStatus: "returned", createdAt: at("2026-11-03T09:00:00+07:00") },
+      { fromStatus: "returned", toStatus: "in_progress", createdAt: at("2026-11-06T09:00:00+07:00") },
+      { fromStatus: "in_progress", toStatus: "returned", createdAt: at("2026-11-09T09:00:00+07:00") },
+    ]);
+    expect(pauses).toEqual([
+      { from: at("2026-11-03T09:00:00+07:00"), to: at("2026-11-06T09:00:00+07:00") },
+      { from: at("2026-11-09T09:00:00+07:00") },
+    ]);
+  });
+});
+
+describe.each(DRIVERS)("deadline scan on %s", (driver) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  const calendar = loadWorkingCalendar();
+
+  beforeAll(async () => {
+    ({ database, dispose } = await createTestDatabase(driver));
+  });
+  afterAll(() => dispose());
+
+  it("keeps the due date current and raises each reminder point once, with its job", async () => {
+    const { row } = await createPakn(database.db, received("late-one", at("2026-11-02T09:00:00+07:00")));
+    const fresh = await createPakn(database.db, received("fresh-one", at("2026-11-19T09:00:00+07:00")));
+    const now = () => at("2026-11-20T10:00:00+07:00");
+    const first = await scanDeadlines({ db: database.db, calendar, now });
+    expect(first.scanned).toBe(2);
+    const points = await database.db.select().from(paknReminders).where(eq(paknReminders.paknId, row.id));
+    expect(points.map((p) => p.point).sort()).toEqual(["due", "eighty", "half", "overdue"]);
+    const jobs = await database.db.select().from(outbox).where(eq(outbox.queue, QUEUES.remind));
+    expect(jobs.map((j) => j.jobId).sort()).toEqual(points.map((p) => `remind-${row.id}-${p.point}`).sort());
+    const none = await database.db.select().from(paknReminders).where(eq(paknReminders.paknId, fresh.row.id));
+    expect(none).toEqual([]);
+    // Ten working days from Monday 2 November end on Monday 16 November.
+    expect(first.dueDatesMoved).toBe(2);
+    const again = await scanDeadlines({ db: database.db, calendar, now });
+    expect(again).toMatchObject({ reminders: 0, dueDatesMoved: 0 });
+  });
+});

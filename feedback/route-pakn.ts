@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { transitionPakn } from "../db/pakn-repo.js";
+import { pakn } from "../db/schema.js";
+import type { Router } from "./routing/router.js";
+
+/** What routing one PAKN did. */
+export type RouteOutcome =
+  | { kind: "assigned"; agency: string; confidence: number }
+  | { kind: "triage"; confidence: number }
+  | { kind: "skipped"; status: string }
+  | { kind: "missing" };
+
+/**
+ * Routes a newly received PAKN: a confident routing assigns it to the agency, a doubtful one
+ * marks it classified and waiting for the coordinator's triage. Already routed PAKN are left
+ * alone, so a job run twice (a retry, a rebuilt queue) routes once.
+ */
+export async function routePakn(
+  deps: { db: Db; router: Router },
+  input: { paknId: number },
+): Promise<RouteOutcome> {
+  const [row] = await deps.db.select().from(pakn).where(eq(pakn.id, input.paknId));
+  if (!row) return { kind: "missing" };
+  if (row.status !== "received") return { kind: "skipped", status: row.status };
+  const routing = deps.router.classify({ text: row.content, procedureCode: row.procedureCode });
+  const data = { source: routing.source, confidence: routing.confidence, candidates: routing.candidates };
+  if (routing.triage || !routing.agency) {
+    await transitionPakn(deps.db, {
+      paknId: row.id,
+      to: "classified",
+      actor: "system:router",
+      note: "Chờ điều phối viên phân công cơ quan xử lý",
+      data: { ...data, triage: true },
+      set: { field: routing.field },
+    });
+    return { kind: "triage", confidence: routing.confidence };
+  }
+  await transitionPakn(deps.db, {
+    paknId: row.id,
+    to: "assigned",
+    actor: "system:router",
+    data,
+    set: { agencyId: routing.agency, field: routing.field },
+  });
+  return { kind: "assigned", agency: routing.agency, confidence: routing.confidence };
+}

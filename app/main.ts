@@ -4,6 +4,9 @@ import { createRedisDispatcher } from "../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { createFeedbackService } from "../feedback/feedback-service.js";
+import { loadWorkingCalendar } from "../feedback/holidays-file.js";
+import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { buildWebApp } from "../web/app.js";
 import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -44,7 +47,11 @@ async function main(): Promise<void> {
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
-  const bot = createBot({ kb, logger, sessions });
+  const feedback = createFeedbackService({
+    db: database.db,
+    dueDates: workingDayDueDates(loadWorkingCalendar()),
+  });
+  const bot = createBot({ kb, logger, sessions, feedback });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
   const channels = createChannels({ config, dispatcher, logger, redis, database });
   const app = await buildWebApp({

@@ -1,5 +1,8 @@
 // `npm run --silent chat -- --jsonl [--kb FILE] [--keep-sessions]`: runs the conversation core on
 // JSON lines from stdin, one output line per input line (see DESIGN.md). Logs go to stderr.
+// PAKN filed in the chat go to DATABASE_URL, or with --kb and no DATABASE_URL to an in-memory
+// database that disappears at the end of the run.
+import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import { Redis } from "ioredis";
 import { loadConfig } from "../app/config.js";
@@ -8,8 +11,11 @@ import { createBot } from "../bot/core/create-bot.js";
 import { createMemorySessionStore } from "../bot/core/memory-session-store.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { type SessionStore, sessionKey } from "../bot/core/session.js";
+import { createFeedbackService } from "../feedback/feedback-service.js";
+import { loadWorkingCalendar } from "../feedback/holidays-file.js";
+import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { parseCliArgs } from "./lib/cli-args.js";
-import { openKnowledge } from "./lib/open-knowledge.js";
+import { openCliDatabase, openKnowledge } from "./lib/open-knowledge.js";
 
 const CHANNEL = "cli";
 
@@ -61,9 +67,17 @@ async function run(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: "warn", toStderr: true });
   const kbFlag = args.flags.get("kb");
-  const kb = await openKnowledge(logger, typeof kbFlag === "string" ? kbFlag : undefined);
+  const kbFile = typeof kbFlag === "string" ? kbFlag : undefined;
+  const database = await openCliDatabase(kbFile);
+  const kb = await openKnowledge(logger, kbFile, database);
   const sessions = await openSessions(config.REDIS_URL, config.SESSION_TTL_SECONDS);
-  const bot = createBot({ kb, logger, sessions: sessions.store });
+  const feedback = createFeedbackService({
+    db: database.db,
+    dueDates: workingDayDueDates(loadWorkingCalendar()),
+  });
+  const bot = createBot({ kb, logger, sessions: sessions.store, feedback });
+  // Message ids must not repeat across runs: a filed PAKN is unique per (channel, message id).
+  const runId = randomBytes(4).toString("hex");
   const keep = args.flags.has("keep-sessions");
   const seen = new Set<string>();
   let lineNo = 0;
@@ -86,7 +100,7 @@ async function run(): Promise<void> {
       channel: CHANNEL,
       conversation: input.conversation,
       user: input.user,
-      messageId: String(lineNo),
+      messageId: `${runId}-${lineNo}`,
       ...(input.payload !== undefined
         ? { payload: input.payload, kind: "payload" as const }
         : { text: input.text, kind: "text" as const }),
@@ -94,6 +108,7 @@ async function run(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ conversation: input.conversation, replies, meta })}\n`);
   }
   await sessions.close();
+  await database.close();
 }
 
 run().catch((err) => {

@@ -4,6 +4,9 @@ import { buttons } from "./features/buttons.js";
 import { commands } from "./features/commands.js";
 import { guardInput } from "./features/guard-input.js";
 import { kbQuestion } from "./features/kb-question.js";
+import { paknAttachments } from "./features/pakn-attachments.js";
+import { paknDetect } from "./features/pakn-detect.js";
+import { paknDialog } from "./features/pakn-dialog.js";
 import { smallTalk } from "./features/small-talk.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
@@ -15,11 +18,21 @@ export interface Bot {
 }
 
 /**
- * Builds the conversation core: input guard, buttons, commands, small talk, then the knowledge
- * base as the fallback, inside an error boundary that always answers politely.
+ * Builds the conversation core: the PAKN intake's photos, input guard, the PAKN intake dialog,
+ * buttons, commands, small talk, PAKN lookups and offers, then the knowledge base as the fallback,
+ * inside an error boundary that always answers politely.
  */
 export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
-  const run = composeSteps([guardInput, buttons, commands, smallTalk, kbQuestion]);
+  const run = composeSteps([
+    paknAttachments,
+    guardInput,
+    paknDialog,
+    buttons,
+    commands,
+    smallTalk,
+    paknDetect,
+    kbQuestion,
+  ]);
   const { sessions, logger } = deps;
 
   async function loadSession(key: string): Promise<Session> {

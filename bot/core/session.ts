@@ -1,4 +1,5 @@
 import type { Field } from "../../knowledge/procedure.js";
+import type { PaknDraft } from "./features/pakn-draft.js";
 
 /** What the bot remembers about a conversation between messages. */
 export interface Session {
@@ -10,6 +11,12 @@ export interface Session {
   candidateCodes?: string[];
   /** What the citizen asked when the candidates were offered, to answer that part after a pick. */
   pendingFields?: Field[];
+  /** A PAKN being written (the intake dialog's state). */
+  intake?: PaknDraft;
+  /** The last question the knowledge base found nothing for, in case the citizen sends it to an officer. */
+  handoffQuestion?: string;
+  /** The last PAKN filed here, so a repeated "send" press gets its code again instead of a new one. */
+  lastPakn?: { code: string; kind: string; answerDueAt: string; draftId: string };
   /** Turns seen, for the welcome on first contact. */
   turns: number;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { FeedbackService } from "../../feedback/feedback-service.js";
 import type { KnowledgeBase } from "../../knowledge/decision-types.js";
 import type { Session } from "./session.js";
 import type { InboundMessage, Reply, TurnMeta } from "./types.js";
@@ -7,6 +8,8 @@ import type { InboundMessage, Reply, TurnMeta } from "./types.js";
 export interface BotDeps {
   kb: KnowledgeBase;
   logger: Logger;
+  /** The PAKN pipeline; without it (no database) the bot still answers and says filing is unavailable. */
+  feedback?: FeedbackService;
 }
 
 /** One turn: the inbound message, the session to read and change, and the replies being built. */

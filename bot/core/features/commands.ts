@@ -2,6 +2,8 @@ import { TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
+import { startIntake } from "./pakn-flow.js";
+import { replyOwnList, replyTracking } from "./pakn-track.js";
 
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i;
 
@@ -32,12 +34,15 @@ export const commands: Step<TurnContext> = async (ctx, next) => {
       ctx.session.pendingFields = undefined;
       ctx.session.lastCode = undefined;
       ctx.session.recentCodes = undefined;
+      ctx.session.intake = undefined;
       ctx.reply(textReply(TEXTS.cancelled), { intent: "cancel" });
       return;
     case "phananh":
-    case "tracuu":
-      ctx.reply(textReply(TEXTS.comingSoon), { intent: name === "phananh" ? "feedback" : "lookup" });
+      startIntake(ctx);
+      if (ctx.deps.feedback) ctx.meta.intent = "feedback";
       return;
+    case "tracuu":
+      return rest ? replyTracking(ctx, rest) : replyOwnList(ctx);
     default:
       ctx.reply(textReply(TEXTS.help), { intent: "help" });
   }

@@ -3,6 +3,8 @@ import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
+import { encodePaknAction } from "./pakn-payloads.js";
+import { PAKN_LABELS } from "./pakn-texts.js";
 
 /**
  * Answers a question from the knowledge base: one procedure, a choice among candidates, or a
@@ -37,5 +39,12 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
     ctx.reply(textReply(TEXTS.whichProcedure), meta);
     return;
   }
-  ctx.reply(composeOutOfScope(), meta);
+  if (!ctx.deps.feedback) {
+    ctx.reply(composeOutOfScope(), meta);
+    return;
+  }
+  // Offer to send the question to an officer (a "question" ticket through the PAKN pipeline).
+  session.handoffQuestion = ctx.text.slice(0, 1_000);
+  const handoff = { payload: encodePaknAction({ type: "handoff" }), label: PAKN_LABELS.handoff };
+  ctx.reply(composeOutOfScope({ handoff }), meta);
 };

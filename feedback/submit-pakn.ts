@@ -1,0 +1,89 @@
+import { AppError } from "../app/errors.js";
+import type { Db } from "../db/client.js";
+import { createPakn } from "../db/pakn-repo.js";
+import type { PaknAttachment } from "../db/schema.js";
+import { FEEDBACK_KINDS, type FeedbackKind } from "./deadlines.js";
+import type { DueDatesFn } from "./pakn-due-dates.js";
+import { checkContent, isPlausibleAddress, isPlausibleName } from "./pakn-input-rules.js";
+import { normalizeVnPhone } from "./vn-phone.js";
+
+/** What the intake dialog collected and the citizen confirmed. */
+export interface PaknSubmission {
+  kind: FeedbackKind;
+  content: string;
+  procedureCode?: string | null;
+  place?: string | null;
+  attachments?: PaknAttachment[];
+  contact: { name: string; phone: string; address: string };
+  /** When the citizen agreed to the personal-data notice; required before any contact is kept. */
+  consentAt: Date | string;
+  channel: string;
+  channelUser: string;
+  conversation: string;
+  /** The channel's id of the confirming message: a redelivered confirmation creates nothing. */
+  inboundMessageId: string;
+}
+
+/** The filed PAKN as the citizen is told about it. */
+export interface SubmittedPakn {
+  code: string;
+  /** False when this confirmation had already been stored (a redelivery). */
+  created: boolean;
+  answerDueAt: Date;
+}
+
+/** What submitting needs: the database, the deadline rule, and a clock for tests. */
+export interface SubmitPaknDeps {
+  db: Db;
+  dueDates: DueDatesFn;
+  now?: () => Date;
+}
+
+/** Every reason a submission cannot be filed (empty when it can). */
+export function submissionProblems(input: PaknSubmission): string[] {
+  const problems: string[] = [];
+  if (!(FEEDBACK_KINDS as readonly string[]).includes(input.kind)) problems.push("kind");
+  const content = checkContent(input.content ?? "");
+  if (content) problems.push(`content:${content}`);
+  if (!isPlausibleName(input.contact?.name ?? "")) problems.push("contact.name");
+  if (!normalizeVnPhone(input.contact?.phone ?? "")) problems.push("contact.phone");
+  if (!isPlausibleAddress(input.contact?.address ?? "")) problems.push("contact.address");
+  const consentAt = new Date(input.consentAt ?? Number.NaN);
+  if (Number.isNaN(consentAt.getTime())) problems.push("consentAt");
+  if (!input.channel || !input.channelUser || !input.conversation) problems.push("sender");
+  if (!input.inboundMessageId) problems.push("inboundMessageId");
+  return problems;
+}
+
+/**
+ * Files a confirmed PAKN: checks it (a PAKN needs readable content and the sender's name, phone and
+ * address given after consent), computes its deadlines and stores it with its tracking code in one
+ * transaction. Throws `bad_request` naming the missing parts; database errors pass through.
+ */
+export async function submitPakn(deps: SubmitPaknDeps, input: PaknSubmission): Promise<SubmittedPakn> {
+  const problems = submissionProblems(input);
+  if (problems.length > 0) throw new AppError("bad_request", "the PAKN is incomplete", { problems });
+  const receivedAt = deps.now?.() ?? new Date();
+  const due = deps.dueDates(input.kind, receivedAt);
+  const { row, created } = await createPakn(deps.db, {
+    kind: input.kind,
+    content: input.content.trim(),
+    procedureCode: input.procedureCode ?? null,
+    place: input.place?.trim() || null,
+    attachments: input.attachments ?? [],
+    contact: {
+      name: input.contact.name.trim(),
+      phone: normalizeVnPhone(input.contact.phone) as string,
+      address: input.contact.address.trim(),
+    },
+    consentAt: new Date(input.consentAt),
+    channel: input.channel,
+    channelUser: input.channelUser,
+    conversation: input.conversation,
+    inboundMessageId: input.inboundMessageId,
+    receivedAt,
+    forwardDueAt: due.forwardDueAt,
+    answerDueAt: due.answerDueAt,
+  });
+  return { code: row.code, created, answerDueAt: row.answerDueAt };
+}

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { Reply } from "../core/types.js";
 
 /**
  * A messaging channel as the composition root sees it: the HTTP routes it adds (webhooks), and
@@ -10,6 +11,11 @@ export interface Channel {
   routes?(app: FastifyInstance): void | Promise<void>;
   /** Called once the server listens. */
   start?(): Promise<void>;
+  /**
+   * Sends replies to a conversation without a message to answer (a PAKN status change); channels
+   * that cannot reach a citizen unprompted (the web chat) leave it out.
+   */
+  push?(conversation: string, replies: Reply[]): Promise<void>;
   /** Stops background work and waits for replies still being sent. */
   stop?(): Promise<void>;
 }

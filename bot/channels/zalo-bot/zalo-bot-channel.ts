@@ -110,6 +110,11 @@ export function createZaloBotChannel(
   return {
     name: "zalo-bot",
     routes: (app) => registerZaloBotWebhook(app, { secret, logger, accept }),
+    push: (chatId, replies) =>
+      send(chatId, replies, {
+        replies,
+        meta: { intent: "notify", action: null, codes: [], fields: [], feedback_code: null },
+      }),
     async start() {
       if (secret.length < 8 || secret.length > 256)
         logger.warn("ZALO_BOT_WEBHOOK_SECRET should be 8 to 256 characters long; the platform may refuse it");

@@ -93,6 +93,7 @@ export function createZaloOaChannel(deps: ChannelDeps, options: ZaloOaChannelOpt
         maxEventAgeMs: options.maxEventAgeMs,
         now: options.now,
       }),
+    push: (conversation, replies) => send(conversation, replies),
     async start() {
       const check = () =>
         void tokens

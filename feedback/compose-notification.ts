@@ -1,0 +1,43 @@
+import { formatVnDate } from "./vn-date.js";
+
+/** What a status notification says: the PAKN, its new state and the officer's note. */
+export interface NotificationInput {
+  code: string;
+  toStatus: string;
+  statusLabel: string;
+  note?: string | null;
+  agencyName?: string | null;
+  answer?: string | null;
+  answerDueAt?: Date | null;
+}
+
+/** Longest answer excerpt in a chat message; the full answer is on the public page. */
+const ANSWER_EXCERPT = 1_400;
+
+/**
+ * The message a citizen gets when their PAKN changes state: plain Vietnamese, the code first,
+ * what happened, what (if anything) they need to do, never longer than one chat message.
+ */
+export function composeStatusNotification(input: NotificationInput): string {
+  const lines = [`Phản ánh, kiến nghị ${input.code}: ${input.statusLabel.toLowerCase()}.`];
+  if (input.toStatus === "assigned" && input.agencyName) lines.push(`Cơ quan xử lý: ${input.agencyName}.`);
+  if (input.note?.trim()) {
+    const label = input.toStatus === "returned" ? "Nội dung cần bổ sung" : "Ghi chú";
+    lines.push(`${label}: ${input.note.trim()}`);
+  }
+  if (input.toStatus === "returned") {
+    lines.push(
+      "Bạn vui lòng trả lời tin nhắn này để bổ sung; thời hạn giải quyết tạm dừng trong lúc chờ bạn.",
+    );
+  }
+  if (input.toStatus === "published" && input.answer?.trim()) {
+    const answer = input.answer.trim();
+    lines.push(
+      `Trả lời:\n${answer.length > ANSWER_EXCERPT ? `${answer.slice(0, ANSWER_EXCERPT).trimEnd()}…` : answer}`,
+    );
+  }
+  const open = ["received", "classified", "assigned", "in_progress", "transferred"].includes(input.toStatus);
+  if (open && input.answerDueAt) lines.push(`Hạn trả lời dự kiến: ${formatVnDate(input.answerDueAt)}.`);
+  lines.push(`Bạn có thể gõ /tracuu ${input.code} để xem toàn bộ quá trình xử lý.`);
+  return lines.join("\n\n").slice(0, 2_000);
+}

@@ -14,12 +14,14 @@ import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
 import { resolveSessionSecret } from "./session-secret.js";
+import { startWorkerRole } from "./worker-role.js";
 
 /**
  * all: everything in one process; web: HTTP only (webhooks, web chat), any number of them;
+ * worker: the PAKN pipeline (outbox relay, queues, deadline scan), any number of them;
  * bot: the channels' background work only (Telegram long polling, setWebhook, token refresh), one.
  */
-const ROLES = ["all", "web", "bot"] as const;
+const ROLES = ["all", "web", "worker", "bot"] as const;
 type Role = (typeof ROLES)[number];
 
 /** Starts motcua in one role and shuts it down in order on SIGINT/SIGTERM: HTTP, channels, then Redis, then the database. */
@@ -66,12 +68,17 @@ async function main(): Promise<void> {
       procedures: () => kb.size,
     },
   });
-  if (role !== "bot") await app.listen({ port: config.PORT, host: config.HOST });
-  if (role !== "web") for (const channel of channels) await channel.start?.();
+  const serves = role === "all" || role === "web";
+  if (serves) await app.listen({ port: config.PORT, host: config.HOST });
+  if (role === "all" || role === "bot") for (const channel of channels) await channel.start?.();
+  const workers =
+    role === "all" || role === "worker"
+      ? await startWorkerRole({ redisUrl: config.REDIS_URL, database, kb, channels, logger })
+      : undefined;
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");
   const enabled = channels.map((c) => c.name).join(", ") || "none configured";
-  const urls = role === "bot" ? "" : `  web chat  ${base}/chat\n  health    ${base}/healthz\n`;
+  const urls = !serves ? "" : `  web chat  ${base}/chat\n  health    ${base}/healthz\n`;
   process.stderr.write(
     `\nmotcua (${role}) is running:\n${urls}  channels  ${enabled}\nPress Ctrl-C to stop.\n\n`,
   );
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await workers?.stop().catch((err) => logger.warn({ err }, "workers stop failed"));
       for (const channel of channels)
         await channel.stop?.().catch((err) => logger.warn({ err }, "channel stop failed"));
       await redis.quit().catch(() => redis.disconnect());

@@ -36,4 +36,41 @@ describe("chat --jsonl", () => {
     });
     expect(out[4]).toMatchObject({ meta: { codes: ["1.001193"], fields: ["place"] } });
   });
+
+  it("files a PAKN through the whole dialog and reports its tracking code in meta.feedback_code", async () => {
+    const say = (text: string) => ({ conversation: "p", user: "citizen", text });
+    const press = (payload: string) => ({ conversation: "p", user: "citizen", payload });
+    const input = lines(
+      say("/phananh"),
+      press("pakn|kind|phan_anh"),
+      say("Đèn đường trên trục đường chính thôn 4 bị hỏng cả tháng nay, buổi tối rất tối và nguy hiểm"),
+      say("Thôn 4, xã Đông Hòa"),
+      press("pakn|skip"),
+      press("pakn|yes"),
+      say("Lê Thị Hoa"),
+      say("0935 111 222"),
+      say("Thôn 4, xã Đông Hòa, tỉnh Khánh Hòa"),
+      press("pakn|send"),
+      say("phản ánh của tôi"),
+    );
+    const { code, stdout, stderr } = await runScript(
+      "chat.ts",
+      ["--jsonl", "--kb", BUNDLED_PROCEDURES_FILE],
+      {
+        input,
+        env: { DATABASE_URL: "" },
+      },
+    );
+    expect(code, stderr).toBe(0);
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(11);
+    const filed = out[9];
+    expect(filed.meta.feedback_code).toMatch(/^PAKN\.\d{8}\.\d{4}$/);
+    expect(filed.replies[0].text).toContain(filed.meta.feedback_code);
+    expect(out.slice(0, 9).every((o) => o.meta.feedback_code === null)).toBe(true);
+    expect(out[10].replies[0].text).toContain(filed.meta.feedback_code);
+  });
 });

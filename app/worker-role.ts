@@ -10,6 +10,7 @@ import { startDeadlineScan } from "../workers/deadline-scan.js";
 import { startNotifyWorker } from "../workers/notify-worker.js";
 import { startOutboxRelay } from "../workers/outbox-relay.js";
 import { closeQueues, createQueueConnection, createQueues } from "../workers/queues.js";
+import { startReconciler } from "../workers/reconciler.js";
 
 /** Sends through whichever channel the citizen used; false when that channel cannot push. */
 export function pushThrough(channels: readonly Channel[]): PushMessage {
@@ -22,8 +23,8 @@ export function pushThrough(channels: readonly Channel[]): PushMessage {
 }
 
 /**
- * The worker role: the outbox relay, the classify and notify workers and the minute deadline
- * scan, stopped in reverse order (new work first, then the jobs in hand, then the connection).
+ * The worker role: the outbox relay, the classify and notify workers, the minute deadline scan
+ * and the reconciler, stopped in reverse order (new work first, then the jobs in hand, then the connection).
  */
 export async function startWorkerRole(deps: {
   redisUrl: string;
@@ -48,10 +49,13 @@ export async function startWorkerRole(deps: {
     logger,
   });
   const scan = startDeadlineScan({ db, calendar: loadWorkingCalendar(), logger });
-  logger.info("workers running: outbox relay, classify, notify, deadline scan");
+  // Redis keeps nothing on disk here: after it comes back, rebuild what it lost from PostgreSQL.
+  const reconciler = startReconciler({ db, queues, logger, onReady: (tick) => connection.on("ready", tick) });
+  logger.info("workers running: outbox relay, classify, notify, deadline scan, reconciler");
   return {
     async stop() {
       await scan.stop();
+      await reconciler.stop();
       await relay.stop();
       // Worker.close waits for the jobs in hand; BullMQ returns unfinished ones to the queue.
       await Promise.all([classify.close(), notify.close()]);

@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Db } from "../db/client.js";
+import { rowsOf } from "../db/migrate.js";
+import { isQueueName } from "../feedback/queue-names.js";
+import type { PipelineQueues } from "./queues.js";
+
+interface PendingRow {
+  queue: string;
+  job_id: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Relayed outbox jobs whose work is still undone in PostgreSQL: a PAKN still waiting to be routed,
+ * a notification not yet sent. These are what a Redis flush or restart (it keeps nothing on disk)
+ * would lose.
+ */
+const UNDONE = sql`
+  SELECT o.queue, o.job_id, o.payload FROM outbox o
+  WHERE o.relayed_at IS NOT NULL AND o.created_at > now() - interval '14 days' AND (
+    (o.queue = 'pakn-classify' AND EXISTS (
+      SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint AND p.status = 'received'))
+    OR (o.queue = 'pakn-notify' AND NOT EXISTS (
+      SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
+        AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable')))
+  )
+  ORDER BY o.id LIMIT 5000`;
+
+/**
+ * Rebuilds the jobs Redis lost from PostgreSQL: every undone job that its queue no longer holds is
+ * added again under its own id (processors are idempotent, so a job that merely finished late does
+ * no harm). Returns how many were rebuilt.
+ */
+export async function reconcileJobs(deps: { db: Db; queues: PipelineQueues }): Promise<number> {
+  const rows = rowsOf<PendingRow>(await deps.db.execute(UNDONE));
+  let rebuilt = 0;
+  for (const row of rows) {
+    if (!isQueueName(row.queue)) continue;
+    const queue = deps.queues[row.queue];
+    if (await queue.getJob(row.job_id)) continue;
+    await queue.add(row.queue, row.payload, { jobId: row.job_id });
+    rebuilt++;
+  }
+  return rebuilt;
+}
+
+/** Reconciles every `intervalMs` (default one minute) and right after Redis comes back. */
+export function startReconciler(
+  deps: { db: Db; queues: PipelineQueues; logger: Logger; onReady?: (listener: () => void) => void },
+  options: { intervalMs?: number } = {},
+): { stop: () => Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running.then(() =>
+      reconcileJobs(deps)
+        .then((n) => {
+          if (n > 0) deps.logger.warn({ rebuilt: n }, "rebuilt jobs Redis had lost");
+        })
+        .catch((err) => deps.logger.warn({ err: err.message }, "reconcile failed; next round tries again")),
+    );
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 60_000);
+  timer.unref();
+  deps.onReady?.(tick);
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

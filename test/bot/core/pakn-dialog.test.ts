@@ -204,6 +204,30 @@ describe.each(DRIVERS)("PAKN intake dialog on %s", (driver) => {
     expect(textOf(await t.press("expired", "pakn|start"))).toMatch(/phản ánh hay kiến nghị/);
   });
 
+  it("suggests the related procedure the content names, and records it when confirmed", async () => {
+    await t.say("related", "/phananh");
+    await t.press("related", "pakn|kind|phan_anh");
+    const asked = await t.say(
+      "related",
+      "Tôi nộp hồ sơ đăng ký khai sinh cho con ở UBND xã, cán bộ bắt bổ sung giấy tờ ba lần vẫn chưa nhận",
+    );
+    expect(labelsOf(asked)).toEqual([
+      expect.stringMatching(/^Liên quan thủ tục .*khai sinh/),
+      "Không liên quan",
+    ]);
+    const payload = asked.replies[0]?.buttons[0]?.payload as string;
+    await t.press("related", payload);
+    await t.press("related", "pakn|skip");
+    await t.press("related", "pakn|yes");
+    await t.say("related", "Đỗ Văn Nam");
+    await t.say("related", "0901234567");
+    const review = await t.say("related", "Xóm 2, xã Nam Phong, Nam Định");
+    expect(textOf(review)).toMatch(/Thủ tục liên quan: .*khai sinh/);
+    await t.press("related", "pakn|send");
+    const [row] = await rowsOf("related");
+    expect(`pakn|rel|${row?.procedureCode}`).toBe(payload);
+  });
+
   it("lets the citizen rewrite the content from the summary", async () => {
     await t.toReview("edit");
     await t.press("edit", "pakn|edit");

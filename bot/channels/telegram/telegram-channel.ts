@@ -170,6 +170,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
 
   return {
     name: "telegram",
+    push: (conversation, replies) => send(Number(conversation), replies),
     routes(app) {
       if (!secret) return;
       const timeoutMs = deps.webhookTimeoutMs ?? 1_500;

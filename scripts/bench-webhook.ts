@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { Agent } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
     drain: { type: "string", default: "30" },
     /** Writes a V8 CPU profile of the server process into this directory. */
     profile: { type: "string" },
+    /** Shows on stderr what was expected and received in chats with lost, duplicated or stray replies. */
+    verbose: { type: "boolean", default: false },
   },
 });
 const rate = Number(args.rate);
@@ -98,13 +101,19 @@ async function drain(fake: FakeTelegram, count: number, maxS: number): Promise<v
 }
 
 /** Runs a workload and waits for its replies. */
-async function run(fake: FakeTelegram, port: number, workload: Workload, expectedMessages: number) {
+async function run(
+  fake: FakeTelegram,
+  agent: Agent,
+  port: number,
+  workload: Workload,
+  expectedMessages: number,
+) {
   let shown = 0;
   const result = await offerLoad({
     url: `http://127.0.0.1:${port}/webhooks/telegram`,
     secret: SECRET,
     deliveries: workload.deliveries,
-    connections: Number(args.connections),
+    agent,
     onProgress: (sent) => {
       const second = Math.floor(sent / (rate * 5));
       if (second <= shown) return;
@@ -153,15 +162,19 @@ async function main(): Promise<void> {
     .reduce((n, texts) => n + texts.length, 0);
 
   const { child, port } = await serverReady;
+  // One pool for the warm-up and the measure: the measured load runs on open connections, as
+  // Telegram's does (a saturated server was seen to accept new connections only once idle).
+  const agent = new Agent({ keepAlive: true, maxSockets: Number(args.connections) });
   serverProcess = child;
   if (warm.updates > 0) {
     log(`warming up: ${warm.updates} updates over ${args.warmup} s`);
-    await run(fake, port, warm, warmMessages);
+    await run(fake, agent, port, warm, warmMessages);
   }
   fake.reset();
   child.send({ type: "measure" });
   log(`offering ${workload.updates} updates (+${workload.duplicates} duplicates) at ${rate}/s`);
-  const result = await run(fake, port, workload, expectedMessages);
+  const result = await run(fake, agent, port, workload, expectedMessages);
+  agent.destroy();
   const server = await stopServer(child);
   const wallS = (performance.now() - result.startedAt) / 1000;
 
@@ -180,6 +193,24 @@ async function main(): Promise<void> {
       received.get(chatIdOf(workload.firstChat + i)) ?? [],
     ),
   );
+  if (args.verbose)
+    matches.forEach((m, i) => {
+      if (!m.lost.length && !m.duplicated.length && !m.unmatched) return;
+      const chatId = chatIdOf(workload.firstChat + i);
+      const short = (t: string) => t.slice(0, 60).replace(/\n/g, " ");
+      log(`chat ${chatId}: lost ${m.lost} duplicated ${m.duplicated} unmatched ${m.unmatched}`);
+      (perChat[i] as string[][]).forEach((texts, k) => {
+        const id = workload.updatesOfChat[i]?.[k];
+        const answers = result.outcomes
+          .filter((o) => o.delivery.updateId === id)
+          .map(
+            (o) =>
+              `${o.status} after ${Math.round(o.latencyMs)} ms, socket at ${Math.round(o.socketAt - result.startedAt)} ms${o.reusedSocket ? "" : " (new)"}`,
+          );
+        log(`  expected ${k} (update ${id}, ${answers.join(", ")}): ${texts.map(short).join(" | ")}`);
+      });
+      for (const r of received.get(chatId) ?? []) log(`  received: ${short(r.text)}`);
+    });
   const scheduled = new Map<number, number>();
   for (const d of workload.deliveries)
     if (!scheduled.has(d.updateId)) scheduled.set(d.updateId, result.startedAt + d.at);

@@ -1,4 +1,4 @@
-import { Agent, request } from "node:http";
+import { type Agent, request } from "node:http";
 import type { Delivery } from "./webhook-workload.js";
 
 /** What happened to one delivery: its HTTP status (0: no answer) and latency from its scheduled time. */
@@ -8,6 +8,9 @@ export interface DeliveryOutcome {
   latencyMs: number;
   /** `performance.now()` when the answer arrived. */
   doneAt: number;
+  /** `performance.now()` when the request got its connection, and whether that one was reused. */
+  socketAt: number;
+  reusedSocket: boolean;
 }
 
 /** The outcome of an open-loop run. */
@@ -21,30 +24,32 @@ export interface LoadResult {
 
 /**
  * Offers the deliveries open-loop: each is sent at its scheduled time whatever the answers to
- * earlier ones, over at most `connections` keep-alive connections (Telegram's `max_connections`
- * is 40 by default, 100 at most), and its latency counts from the scheduled time, so queueing
+ * earlier ones, over the keep-alive connections of `agent` (its `maxSockets`: Telegram's
+ * `max_connections` is 40 by default, 100 at most), and its latency counts from the scheduled time, so queueing
  * behind a slow server is measured rather than hidden.
  */
 export async function offerLoad(options: {
   url: string;
   secret: string;
   deliveries: Delivery[];
-  connections: number;
+  agent: Agent;
   timeoutMs?: number;
   onProgress?: (sent: number) => void;
 }): Promise<LoadResult> {
   const { deliveries } = options;
   const url = new URL(options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const { agent } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const outcomes: DeliveryOutcome[] = [];
   let maxSendLagMs = 0;
 
   const send = (delivery: Delivery, scheduledAt: number) =>
     new Promise<void>((resolve) => {
+      let socketAt = 0;
       const finish = (status: number) => {
         const doneAt = performance.now();
-        outcomes.push({ delivery, status, latencyMs: doneAt - scheduledAt, doneAt });
+        const reusedSocket = req.reusedSocket;
+        outcomes.push({ delivery, status, latencyMs: doneAt - scheduledAt, doneAt, socketAt, reusedSocket });
         resolve();
       };
       const req = request(
@@ -67,6 +72,9 @@ export async function offerLoad(options: {
           res.on("error", () => finish(0));
         },
       );
+      req.on("socket", () => {
+        socketAt = performance.now();
+      });
       req.on("timeout", () => req.destroy(new Error("timeout")));
       req.on("error", () => finish(0));
       req.end(delivery.body);
@@ -91,6 +99,5 @@ export async function offerLoad(options: {
     tick();
   });
   await Promise.all(pending);
-  agent.destroy();
   return { startedAt, outcomes, maxSendLagMs };
 }

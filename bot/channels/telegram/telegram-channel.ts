@@ -58,8 +58,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   const logger = deps.logger.child({ channel: "telegram" });
   const bot = new Bot(token, { client: { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, "") } });
-  // Waits out 429s only: a network or server error fails the turn at once (Telegram redelivers the
-  // webhook) instead of holding the conversation through an outage with endless backoff.
+  // Waits out 429s only: network and server errors go to `retryTransient` (a couple of short
+  // retries per reply piece) instead of holding the conversation through an outage with backoff.
   bot.api.config.use(
     autoRetry({
       maxRetryAttempts: 3,

@@ -40,9 +40,10 @@ export async function confirmDraft(ctx: TurnContext): Promise<void> {
     ctx.reply(textReply(PAKN_TEXTS.unavailable), { intent: "feedback_unavailable" });
     return;
   }
-  const { message } = ctx;
   try {
-    const filed = await service.submit(submissionOf(draft, ctx, message.messageId ?? `draft-${draft.id}`));
+    // The draft's own id is the idempotency key: however often (and through whatever redelivery) this
+    // draft is confirmed, one PAKN exists, even when a commit's reply was lost on the way back.
+    const filed = await service.submit(submissionOf(draft, ctx, `draft-${draft.id}`));
     const answerDueAt = filed.answerDueAt.toISOString();
     ctx.session.intake = undefined;
     ctx.session.lastPakn = {
@@ -61,7 +62,7 @@ export async function confirmDraft(ctx: TurnContext): Promise<void> {
       return;
     }
     ctx.deps.logger.error(
-      { ...safeError(err), channel: message.channel },
+      { ...safeError(err), channel: ctx.message.channel },
       "could not file the PAKN; the draft is kept",
     );
     ctx.reply({ text: PAKN_TEXTS.busy, buttons: reviewButtons() }, { intent: "feedback_busy" });

@@ -1,4 +1,4 @@
-import { composeAnswer, composeClarify } from "../../knowledge/compose/index.js";
+import { composeAnswerCached, composeClarify } from "../../knowledge/compose/index.js";
 import type { SearchHit } from "../../knowledge/decision-types.js";
 import type { Field, Procedure } from "../../knowledge/procedure.js";
 import { RECENT_LIMIT } from "./session.js";
@@ -16,7 +16,7 @@ export function respondWithProcedure(
   ctx.session.recentCodes = [procedure.code, ...earlier].slice(0, RECENT_LIMIT);
   ctx.session.candidateCodes = undefined;
   ctx.session.pendingFields = undefined;
-  ctx.reply(composeAnswer(procedure, fields, { full: options.full }), {
+  ctx.reply(composeAnswerCached(procedure, fields, { full: options.full }), {
     intent: options.intent,
     action: "answer",
     codes: [procedure.code],

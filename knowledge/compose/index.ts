@@ -1,3 +1,4 @@
+export { composeAnswerCached, createAnswerCache } from "./answer-cache.js";
 export { type ComposeAnswerOptions, composeAnswer } from "./compose-answer.js";
 export { composeClarify, MAX_CLARIFY_CANDIDATES } from "./compose-clarify.js";
 export { composeOutOfScope, type OutOfScopeOptions } from "./compose-out-of-scope.js";

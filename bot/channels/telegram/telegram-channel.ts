@@ -36,6 +36,8 @@ export interface TelegramChannelDeps {
   webhookTimeoutMs?: number;
   /** Pauses before sending a reply piece again after a network or 5xx failure. */
   retryDelaysMs?: readonly number[];
+  /** Show "typing…" only when a turn takes longer than this (default 300 ms). */
+  typingDelayMs?: number;
   /** How long `start()` waits for getMe before carrying on without it. */
   initTimeoutMs?: number;
 }
@@ -71,6 +73,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   const callbackData = createCallbackData(deps.redis, { prefix: deps.prefix });
   const backlog = deps.webhookBacklog ?? 500;
   const retryDelaysMs = deps.retryDelaysMs ?? [1_000, 4_000];
+  const typingDelayMs = deps.typingDelayMs ?? 300;
   /** Turns still running (also after their webhook request was answered), awaited by stop(). */
   const inFlight = new Set<Promise<void>>();
   let runner: RunnerHandle | undefined;
@@ -107,10 +110,17 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
         return parsed.data;
       });
     }
-    chores.push(bot.api.sendChatAction(chatId, "typing").catch(ignore("sendChatAction")));
+    // "typing…" only when the answer takes long enough for a person to notice; a quick answer saves the call.
+    const typing = setTimeout(() => {
+      chores.push(bot.api.sendChatAction(chatId, "typing").catch(ignore("sendChatAction")));
+    }, typingDelayMs);
     try {
-      await dispatcher.dispatch(message, (replies) => send(chatId, replies));
+      await dispatcher.dispatch(message, (replies) => {
+        clearTimeout(typing);
+        return send(chatId, replies);
+      });
     } finally {
+      clearTimeout(typing);
       await Promise.all(chores);
     }
   }

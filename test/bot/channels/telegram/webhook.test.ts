@@ -43,6 +43,7 @@ describe("Telegram channel over a webhook", () => {
       redis: r.redis,
       prefix: r.prefix,
       retryDelaysMs: [50],
+      typingDelayMs: 0,
     });
     app = await buildWebApp({
       dispatcher: createTestDispatcher(r),

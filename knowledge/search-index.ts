@@ -197,6 +197,12 @@ export class SearchIndex {
     let touchedCount = 0;
     const ids: number[] = [];
     const weights: number[] = [];
+    // A few allowed documents (a follow-up checked against the last answer): look them up in each
+    // posting list instead of walking every list; the sums are the same.
+    const few =
+      restrictTo !== undefined && restrictTo.size <= FEW_DOCS
+        ? [...restrictTo].sort((a, b) => a - b)
+        : undefined;
     for (const qt of query.terms) {
       const id = this.termIds.get(qt.term);
       ids.push(id ?? -1);
@@ -205,6 +211,15 @@ export class SearchIndex {
       const w = qt.weight * (this.idf[id] as number);
       const docs = this.postDocs[id] as Int32Array;
       const dws = this.postWeights[id] as Float32Array;
+      if (few) {
+        for (const d of few) {
+          const k = this.postingIndex(id, d);
+          if (k < 0) continue;
+          if (acc[d] === 0) touched[touchedCount++] = d;
+          acc[d] = (acc[d] as number) + w * (dws[k] as number) + 1e-9;
+        }
+        continue;
+      }
       for (let k = 0; k < docs.length; k++) {
         const d = docs[k] as number;
         if (acc[d] === 0) touched[touchedCount++] = d;
@@ -254,17 +269,23 @@ export class SearchIndex {
 
   /** The stored weight of a term in a document (0 when absent). */
   private postingWeight(id: number, d: number): number {
+    const k = this.postingIndex(id, d);
+    return k < 0 ? 0 : ((this.postWeights[id] as Float32Array)[k] as number);
+  }
+
+  /** Where a document sits in a term's posting list (sorted by document), -1 when absent. */
+  private postingIndex(id: number, d: number): number {
     const docs = this.postDocs[id] as Int32Array;
     let lo = 0;
     let hi = docs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const v = docs[mid] as number;
-      if (v === d) return (this.postWeights[id] as Float32Array)[mid] as number;
+      if (v === d) return mid;
       if (v < d) lo = mid + 1;
       else hi = mid - 1;
     }
-    return 0;
+    return -1;
   }
 
   private slotMasses(query: AnalyzedQuery): number[] {
@@ -369,6 +390,9 @@ function prior(p: Procedure, maxPop: number): number {
   const commune = p.levels.some((l) => /xã/i.test(l)) ? RANK_PARAMS.commune : 1;
   return (1 + RANK_PARAMS.popularity * pop) * local * commune;
 }
+
+/** Up to this many allowed documents are looked up directly instead of walking the posting lists. */
+const FEW_DOCS = 16;
 
 /**
  * The `k` candidates with the highest first-stage score (accumulated weight × prior), best first,

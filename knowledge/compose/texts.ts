@@ -11,6 +11,7 @@ const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join("\n");
 const welcome = [
   "Xin chào! Tôi là trợ lý hỗ trợ thủ tục hành chính.",
   "Bạn có thể hỏi tôi về một thủ tục hành chính: hồ sơ cần nộp, lệ phí, thời gian giải quyết, nơi nộp, các bước thực hiện và cách nộp trực tuyến.",
+  "Bạn cũng có thể gửi phản ánh, kiến nghị tới cơ quan nhà nước bằng lệnh /phananh và theo dõi kết quả bằng /tracuu.",
   `Ví dụ:\n${examples}`,
   "Bạn cứ gõ câu hỏi bằng tiếng Việt, có dấu hoặc không dấu đều được.",
 ].join("\n\n");
@@ -34,8 +35,6 @@ export const TEXTS = {
   askPrompt:
     "Bạn muốn hỏi thủ tục nào? Hãy gõ tên thủ tục hoặc điều bạn cần làm, ví dụ: “làm giấy khai sinh cho con cần gì”.",
   cancelled: "Đã hủy. Bạn có thể hỏi một thủ tục khác bất cứ lúc nào.",
-  comingSoon:
-    "Chức năng gửi phản ánh, kiến nghị và tra cứu đang được hoàn thiện. Hiện tôi có thể giúp bạn tìm hiểu thủ tục hành chính.",
   whichProcedure:
     "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.",
   youAreWelcome: "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.",

@@ -1,10 +1,10 @@
 import { AppError } from "../../../app/errors.js";
 import { kindLabel } from "../../../feedback/status-labels.js";
+import { formatVnDate } from "../../../feedback/vn-date.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
 import type { PaknDraft } from "./pakn-draft.js";
 import { askAgain } from "./pakn-flow.js";
-import { formatVnDate } from "./pakn-format.js";
 import { reviewButtons, startAgainButton } from "./pakn-prompts.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
 

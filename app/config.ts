@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 
 const optionalString = z
@@ -14,6 +15,23 @@ const url = (fallback: string) =>
 
 const optionalUrl = optionalString.pipe(z.url().optional());
 
+const TELEGRAM_CHAT_ID = /^-?\d{1,20}$/;
+
+/** `agency-id=chat-id,…` (officers' Telegram chat per canonical agency id) as a map. */
+const agencyChats = optionalString.transform((value, ctx) => {
+  const chats: Record<string, string> = {};
+  for (const part of (value ?? "").split(",")) {
+    if (!part.trim()) continue;
+    const [agency = "", chat = "", ...rest] = part.split("=").map((p) => p.trim());
+    if (!/^[a-z0-9-]+$/.test(agency) || !TELEGRAM_CHAT_ID.test(chat) || rest.length > 0) {
+      ctx.addIssue({ code: "custom", message: `"${part.trim()}" is not agency-id=numeric-chat-id` });
+      continue;
+    }
+    chats[agency] = chat;
+  }
+  return chats;
+});
+
 /** The environment variables motcua reads; DESIGN.md lists them as a contract. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,6 +43,17 @@ export const configSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().default("./data"),
+  /** Where PAKN photos are stored; unset: `<DATA_DIR>/uploads` (see `uploadsDirOf`). */
+  UPLOADS_DIR: optionalString,
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  AGENCY_TELEGRAM_CHATS: agencyChats,
+  COORDINATOR_TELEGRAM_CHAT: optionalString.pipe(
+    z.string().regex(TELEGRAM_CHAT_ID, "must be a numeric Telegram chat id").optional(),
+  ),
   REDIS_URL: url("redis://127.0.0.1:6379").pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -59,6 +88,11 @@ export const configSchema = z.object({
 
 /** Validated configuration, passed through deps (never read from process.env elsewhere). */
 export type Config = z.infer<typeof configSchema>;
+
+/** The directory PAKN photos are stored under: UPLOADS_DIR, or `uploads` inside DATA_DIR. */
+export function uploadsDirOf(config: Pick<Config, "UPLOADS_DIR" | "DATA_DIR">): string {
+  return config.UPLOADS_DIR ?? join(config.DATA_DIR, "uploads");
+}
 
 /** Raised at boot when the environment is invalid; the message lists every problem. */
 export class ConfigError extends Error {

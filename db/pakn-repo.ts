@@ -103,6 +103,13 @@ export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
         jobId: `classify-${inserted.id}`,
         payload: { paknId: inserted.id },
       });
+      // Photos are fetched from the channel and stored after commit (attachments worker).
+      if (input.attachments.some((a) => a.kind === "image"))
+        await tx.insert(outbox).values({
+          queue: QUEUES.attachments,
+          jobId: `attachments-${inserted.id}`,
+          payload: { paknId: inserted.id },
+        });
       return inserted;
     });
     return { row, created: true };

@@ -61,6 +61,8 @@ export interface PaknAttachment {
   size?: number;
   latitude?: number;
   longitude?: number;
+  /** Why the pipeline refused or could not fetch the photo (too large, not an image, gone); no file then. */
+  rejected?: string;
 }
 
 /**
@@ -181,4 +183,24 @@ export const paknReminders = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("pakn_reminders_point_idx").on(t.paknId, t.point)],
+);
+
+/**
+ * Who was told about a reminder (the agency's officers, the coordinator) and whether it went out,
+ * one row per reminder and audience, so a retried or rebuilt remind job sends nothing twice.
+ */
+export const reminderDeliveries = pgTable(
+  "reminder_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    reminderId: bigint("reminder_id", { mode: "number" })
+      .notNull()
+      .references(() => paknReminders.id),
+    audience: text("audience").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("reminder_deliveries_audience_idx").on(t.reminderId, t.audience)],
 );

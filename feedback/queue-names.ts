@@ -7,6 +7,7 @@ export const QUEUES = {
   notify: "pakn-notify",
   publish: "pakn-publish",
   remind: "pakn-remind",
+  attachments: "pakn-attachments",
 } as const;
 
 /** A queue of the pipeline. */

@@ -44,6 +44,16 @@ const TRANSITIONS: Record<PaknStatus, readonly PaknStatus[]> = {
 /** States that end a PAKN's life: nothing moves it again. */
 export const FINAL_STATUSES: readonly PaknStatus[] = PAKN_STATUSES.filter((s) => TRANSITIONS[s].length === 0);
 
+/** States in which a PAKN still waits for its answer (its deadline matters): received up to, not including, answered. */
+export const AWAITING_ANSWER: readonly PaknStatus[] = [
+  "received",
+  "classified",
+  "assigned",
+  "in_progress",
+  "transferred",
+  "returned",
+];
+
 /** States whose answer deadline clock does not run. */
 export const PAUSED_STATUSES: readonly PaknStatus[] = ["returned"];
 

@@ -9,18 +9,9 @@ import {
   FEEDBACK_KINDS,
   type FeedbackKind,
 } from "../feedback/deadlines.js";
+import { AWAITING_ANSWER } from "../feedback/lifecycle.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import type { WorkingCalendar } from "../feedback/working-calendar.js";
-
-/** States whose answer clock matters: received up to (not including) answered. */
-export const AWAITING_ANSWER = [
-  "received",
-  "classified",
-  "assigned",
-  "in_progress",
-  "transferred",
-  "returned",
-];
 
 /** What the scan needs. */
 export interface DeadlineScanDeps {
@@ -57,7 +48,7 @@ export async function scanDeadlines(
     const rows = await deps.db
       .select({ id: pakn.id, kind: pakn.kind, receivedAt: pakn.receivedAt, answerDueAt: pakn.answerDueAt })
       .from(pakn)
-      .where(and(inArray(pakn.status, AWAITING_ANSWER), gt(pakn.id, after)))
+      .where(and(inArray(pakn.status, [...AWAITING_ANSWER]), gt(pakn.id, after)))
       .orderBy(asc(pakn.id))
       .limit(batch);
     if (rows.length === 0) return result;
@@ -108,13 +99,11 @@ export async function scanDeadlines(
             .onConflictDoNothing()
             .returning({ id: paknReminders.id });
           if (raised.length === 0) continue;
-          await tx
-            .insert(outbox)
-            .values({
-              queue: QUEUES.remind,
-              jobId: `remind-${row.id}-${point}`,
-              payload: { paknId: row.id, point },
-            });
+          await tx.insert(outbox).values({
+            queue: QUEUES.remind,
+            jobId: `remind-${row.id}-${point}`,
+            payload: { paknId: row.id, point },
+          });
           result.reminders++;
         }
       });

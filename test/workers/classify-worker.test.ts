@@ -15,22 +15,8 @@ import {
 } from "../../workers/queues.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { silentLogger } from "../helpers/knowledge.js";
+import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
-
-const confirmed = (id: string, content: string) => ({
-  kind: "phan_anh",
-  content,
-  attachments: [],
-  contact: { name: "Phạm Văn D", phone: "0934567890", address: "Thôn Bắc" },
-  consentAt: new Date(),
-  channel: "telegram",
-  channelUser: "t1",
-  conversation: "t1",
-  inboundMessageId: id,
-  receivedAt: new Date(),
-  forwardDueAt: new Date(),
-  answerDueAt: new Date(),
-});
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -69,10 +55,10 @@ describe.each(DRIVERS)("routing a received PAKN on %s", (driver) => {
   it("assigns a clear complaint to an agency once, through the outbox and the queue", async () => {
     const { row } = await createPakn(
       database.db,
-      confirmed(
-        "route-1",
-        "Công ty nợ đóng bảo hiểm xã hội cho người lao động nhiều tháng, sổ bảo hiểm không được chốt.",
-      ),
+      confirmedPakn("route-1", {
+        content:
+          "Công ty nợ đóng bảo hiểm xã hội cho người lao động nhiều tháng, sổ bảo hiểm không được chốt.",
+      }),
     );
     await relayOutbox({ db: database.db, queues });
     await until(async () => (await findPaknByCode(database.db, row.code))?.status !== "received");
@@ -90,7 +76,7 @@ describe.each(DRIVERS)("routing a received PAKN on %s", (driver) => {
   it("leaves a vague one to the coordinator's triage", async () => {
     const { row } = await createPakn(
       database.db,
-      confirmed("route-2", "Tôi có ý kiến về việc này mong được xem xét."),
+      confirmedPakn("route-2", { content: "Tôi có ý kiến về việc này mong được xem xét." }),
     );
     const outcome = await routePakn({ db: database.db, router }, { paknId: row.id });
     expect(outcome.kind).toBe("triage");

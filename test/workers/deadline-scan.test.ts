@@ -8,23 +8,12 @@ import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { scanDeadlines } from "../../workers/deadline-scan.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
+import { confirmedPakn } from "../helpers/pakn.js";
 
 const at = (iso: string) => new Date(iso);
 
-const received = (id: string, receivedAt: Date) => ({
-  kind: "phan_anh",
-  content: "Cống thoát nước trước chợ bị tắc, nước thải tràn ra đường nhiều ngày.",
-  attachments: [],
-  contact: { name: "Lê Văn C", phone: "0901234567", address: "Chợ Đông" },
-  consentAt: receivedAt,
-  channel: "zalo",
-  channelUser: "z1",
-  conversation: "z1",
-  inboundMessageId: id,
-  receivedAt,
-  forwardDueAt: receivedAt,
-  answerDueAt: receivedAt,
-});
+const received = (id: string, receivedAt: Date) =>
+  confirmedPakn(id, { receivedAt, consentAt: receivedAt, forwardDueAt: receivedAt, answerDueAt: receivedAt });
 
 describe("clock pauses from history", () => {
   it("opens a pause when returned to the citizen and closes it when work resumes", () => {

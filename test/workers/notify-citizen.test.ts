@@ -10,6 +10,7 @@ import { createTestDispatcher } from "../helpers/bot.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { type FakeZaloBot, startFakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { silentLogger } from "../helpers/knowledge.js";
+import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis } from "../helpers/redis.js";
 
 const TOKEN = "12345:notify-test-token";
@@ -51,20 +52,15 @@ describe.each(DRIVERS)("telling the citizen about a status change on %s", (drive
   });
 
   const submitted = (id: string, channelName: string) =>
-    createPakn(database.db, {
-      kind: "phan_anh",
-      content: "Bãi rác tự phát cạnh trường học bốc mùi, đề nghị xã thu gom.",
-      attachments: [],
-      contact: { name: "Võ Thị E", phone: "0976543210", address: "Xóm 2" },
-      consentAt: new Date(),
-      channel: channelName,
-      channelUser: "chat-9",
-      conversation: "chat-9",
-      inboundMessageId: id,
-      receivedAt: new Date(),
-      forwardDueAt: new Date(),
-      answerDueAt: new Date("2026-12-07T16:59:59Z"),
-    });
+    createPakn(
+      database.db,
+      confirmedPakn(id, {
+        channel: channelName,
+        channelUser: "chat-9",
+        conversation: "chat-9",
+        answerDueAt: new Date("2026-12-07T16:59:59Z"),
+      }),
+    );
 
   it("sends one Vietnamese message with the code and the agency, once however often the job runs", async () => {
     const { row } = await submitted("n-1", "zalo-bot");

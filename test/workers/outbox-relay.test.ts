@@ -12,22 +12,8 @@ import {
 } from "../../workers/queues.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { silentLogger } from "../helpers/knowledge.js";
+import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
-
-const confirmed = (id: string) => ({
-  kind: "kien_nghi",
-  content: "Đề nghị lắp đèn đường ở ngõ 5 thôn Đông vì buổi tối rất tối.",
-  attachments: [],
-  contact: { name: "Trần Thị B", phone: "0987654321", address: "Thôn Đông" },
-  consentAt: new Date(),
-  channel: "web",
-  channelUser: "w1",
-  conversation: "w1",
-  inboundMessageId: id,
-  receivedAt: new Date(),
-  forwardDueAt: new Date(),
-  answerDueAt: new Date(),
-});
 
 describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
   const r = createTestRedis();
@@ -49,7 +35,7 @@ describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
   });
 
   it("enqueues each committed job once, under its deterministic id", async () => {
-    const { row } = await createPakn(database.db, confirmed("relay-1"));
+    const { row } = await createPakn(database.db, confirmedPakn("relay-1"));
     expect(await relayOutbox({ db: database.db, queues })).toBe(1);
     expect(await relayOutbox({ db: database.db, queues })).toBe(0);
     const job = await queues[QUEUES.classify].getJob(`classify-${row.id}`);
@@ -58,7 +44,7 @@ describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
 
   it("shares the work between relays running at the same time without enqueuing twice", async () => {
     const created = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => createPakn(database.db, confirmed(`relay-burst-${i}`))),
+      Array.from({ length: 30 }, (_, i) => createPakn(database.db, confirmedPakn(`relay-burst-${i}`))),
     );
     const counts = await Promise.all([
       relayOutbox({ db: database.db, queues }, { batch: 7 }),

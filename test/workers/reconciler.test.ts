@@ -15,22 +15,8 @@ import {
 import { reconcileJobs } from "../../workers/reconciler.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { silentLogger } from "../helpers/knowledge.js";
+import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
-
-const confirmed = (id: string) => ({
-  kind: "phan_anh",
-  content: "Doanh nghiệp chậm đóng bảo hiểm xã hội cho công nhân nhiều tháng liền.",
-  attachments: [],
-  contact: { name: "Đỗ Văn G", phone: "0945678901", address: "Khu công nghiệp" },
-  consentAt: new Date(),
-  channel: "telegram",
-  channelUser: "t9",
-  conversation: "t9",
-  inboundMessageId: id,
-  receivedAt: new Date(),
-  forwardDueAt: new Date(),
-  answerDueAt: new Date(),
-});
 
 describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) => {
   const r = createTestRedis();
@@ -53,7 +39,12 @@ describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) 
   });
 
   it("re-adds the lost job of a PAKN still waiting to be routed, which is then routed once", async () => {
-    const { row } = await createPakn(database.db, confirmed("flush-1"));
+    const { row } = await createPakn(
+      database.db,
+      confirmedPakn("flush-1", {
+        content: "Doanh nghiệp chậm đóng bảo hiểm xã hội cho công nhân nhiều tháng liền.",
+      }),
+    );
     await relayOutbox({ db: database.db, queues });
     expect(await reconcileJobs({ db: database.db, queues })).toBe(0);
     // What a Redis restart without persistence does to our keys.

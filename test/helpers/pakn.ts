@@ -1,0 +1,24 @@
+import type { NewPakn } from "../../db/pakn-repo.js";
+
+/**
+ * A confirmed PAKN as the repository stores it, from one citizen on Telegram; override what a test
+ * is about (the inbound message id keeps each one distinct).
+ */
+export function confirmedPakn(inboundMessageId: string, over: Partial<NewPakn> = {}): NewPakn {
+  const now = new Date();
+  return {
+    kind: "phan_anh",
+    content: "Đường liên thôn bị ngập sâu sau mưa, xe máy không đi được.",
+    attachments: [],
+    contact: { name: "Nguyễn Văn A", phone: "0912345678", address: "Thôn 3, xã Đông" },
+    consentAt: now,
+    channel: "telegram",
+    channelUser: "u1",
+    conversation: "c1",
+    inboundMessageId,
+    receivedAt: now,
+    forwardDueAt: now,
+    answerDueAt: now,
+    ...over,
+  };
+}

@@ -60,7 +60,9 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
   switch (action.type) {
     case "accept_offer":
       if (draft.step !== "offer") return askAgain(ctx, draft);
-      return moveTo(ctx, draft, "kind");
+      // The citizen pressed "Gửi phản ánh" about something that went wrong: that is the kind.
+      draft.kind = "phan_anh";
+      return afterKind(ctx, draft);
     case "decline_offer": {
       if (draft.step !== "offer") return askAgain(ctx, draft);
       session.intake = undefined;
@@ -111,9 +113,9 @@ async function onText(ctx: TurnContext, draft: PaknDraft): Promise<void> {
         draft.kind = kind;
         return afterKind(ctx, draft);
       }
-      if (!draft.content) {
-        // A description typed instead of pressing a button is kept as the content.
-        draft.content = text;
+      if (!draft.content || text.split(/\s+/).length >= 4) {
+        // A description typed instead of pressing a button is kept as (more of) the content.
+        draft.content = [draft.content, text].filter(Boolean).join("\n");
         return askAgain(ctx, draft, PAKN_TEXTS.contentKept);
       }
       return askAgain(ctx, draft, PAKN_TEXTS.kindNotUnderstood);

@@ -76,9 +76,8 @@ describe.each(DRIVERS)("PAKN intake dialog on %s", (driver) => {
     const offer = await t.say("offer", "đường làng ngập");
     expect(offer.meta.intent).toBe("feedback_offer");
     expect(labelsOf(offer)).toEqual(["Gửi phản ánh", "Không, tôi muốn hỏi thủ tục"]);
-    const kind = await t.press("offer", "pakn|go");
-    expect(labelsOf(kind)).toContain("Kiến nghị");
-    const vague = await t.press("offer", "pakn|kind|phan_anh");
+    // "Gửi phản ánh" says the kind: the message itself is the content, too short here.
+    const vague = await t.press("offer", "pakn|go");
     expect(textOf(vague)).toMatch(/ngắn quá/);
     const more = await t.say("offer", "ở thôn 3 xã Hòa Tiến, nước ngập ngang gối từ tuần trước");
     expect(more.meta.intent).toBe("feedback_step");

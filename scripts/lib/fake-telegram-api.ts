@@ -31,6 +31,13 @@ export interface FakeTelegram {
   failNext(method: string, failure: TelegramFailure, times?: number): void;
   /** Resolves once `method` was called at least `count` times (rejects after `timeoutMs`). */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<TelegramCall[]>;
+  /**
+   * Makes a file downloadable like one a user sent: `getFile` answers its path (and `fileSize`, the
+   * real length unless overridden) and `/file/bot<token>/<path>` serves the bytes. Returns its file_id.
+   */
+  addFile(bytes: Uint8Array, options?: { fileSize?: number }): string;
+  /** Downloads served from `/file/bot<token>/…`, in arrival order. */
+  fileDownloads: string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -63,6 +70,8 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
   let watchers: (() => void)[] = [];
   let nextUpdateId = 900_000_000;
   let nextMessageId = 1;
+  const files = new Map<string, { path: string; bytes: Uint8Array; fileSize: number }>();
+  const fileDownloads: string[] = [];
 
   const pending = (offset: number, limit: number) =>
     queue.filter((u) => (u.update_id as number) >= offset).slice(0, limit);
@@ -96,6 +105,31 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       default:
         return true;
     }
+  }
+
+  /** getFile: the file's path, or undefined for a file_id this fake never handed out. */
+  function getFile(body: Record<string, unknown>): unknown {
+    const id = String(body.file_id ?? "");
+    const file = files.get(id);
+    if (!file) return undefined;
+    return { file_id: id, file_unique_id: `u${id}`, file_size: file.fileSize, file_path: file.path };
+  }
+
+  /** `GET /file/bot<token>/<file_path>`: the bytes, as Telegram's file server sends them. */
+  function serveFile(url: string, res: ServerResponse): boolean {
+    const match = /^\/file\/bot([^/]+)\/(.+)$/.exec(url);
+    if (!match) return false;
+    const [, fileToken, path] = match;
+    fileDownloads.push(path ?? "");
+    const file = [...files.values()].find((f) => f.path === path);
+    if (fileToken !== token || !file) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+      return true;
+    }
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
+    res.end(Buffer.from(file.bytes));
+    return true;
   }
 
   async function getUpdates(
@@ -136,6 +170,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
+    if (req.method === "GET" && serveFile(req.url ?? "", res)) return;
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     let body: Record<string, unknown>;
     try {
@@ -161,6 +196,11 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     }
     const ok = (result: unknown) => send(200, { ok: true, result });
     if (method === "getUpdates") return getUpdates(body, ok, res);
+    if (method === "getFile") {
+      const file = getFile(body);
+      if (file) return ok(file);
+      return send(400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+    }
     const known = [
       "getMe",
       "sendMessage",
@@ -183,6 +223,13 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     callsOf,
+    fileDownloads,
+    addFile(bytes, options = {}) {
+      const n = files.size + 1;
+      const id = `AgACAgIAAxkBAAI${n}file`;
+      files.set(id, { path: `photos/file_${n}.jpg`, bytes, fileSize: options.fileSize ?? bytes.length });
+      return id;
+    },
     push(update) {
       const full = { update_id: nextUpdateId++, ...update };
       queue.push(full);

@@ -24,7 +24,29 @@ function afterPlace(draft: PaknDraft): IntakeStep {
   return draft.kind === "question" ? "consent" : "attachments";
 }
 
-const GENERIC = new Set(["thu tuc", "hanh chinh", "cap xa", "cap tinh", "giai quyet", "tham quyen"]);
+/** Word pairs that any complaint and many procedure names share without being about the same thing. */
+const GENERIC = new Set(
+  [
+    "thu tuc",
+    "hanh chinh",
+    "cap xa",
+    "cap tinh",
+    "giai quyet",
+    "tham quyen",
+    "xu ly",
+    "thuc hien",
+    "de nghi",
+    "co quan",
+    "ho so",
+    "giay to",
+    "dang ky",
+    "cong dan",
+    "nguoi dan",
+    "to chuc",
+    "ca nhan",
+    "khong co",
+  ].map((pair) => foldTokens(pair).join(" ")),
+);
 
 const bigrams = (tokens: string[]) => tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
 

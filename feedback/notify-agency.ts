@@ -1,0 +1,101 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { notifications, pakn, paknEvents } from "../db/schema.js";
+import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
+import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
+import type { AgencyDirectory } from "./routing/agencies.js";
+
+/** Where officers are reached: a Telegram chat per agency id, and the coordinator's chat. */
+export interface OfficerChats {
+  agencies: Readonly<Record<string, string>>;
+  coordinator?: string;
+}
+
+/** What alerting officers needs; `channel` is the channel their chats are on (Telegram). */
+export interface OfficerAlertDeps {
+  db: Db;
+  push: PushMessage;
+  chats: OfficerChats;
+  agencies?: AgencyDirectory;
+  channel?: string;
+}
+
+/** Whether any officer chat is configured (no chat: nothing to do, no query made). */
+export function hasOfficerChats(chats: OfficerChats): boolean {
+  return Boolean(chats.coordinator) || Object.keys(chats.agencies).length > 0;
+}
+
+/** An agency's chat, or the coordinator's when the agency has none (so an assignment is never silent). */
+export function agencyChat(
+  chats: OfficerChats,
+  agencyId: string | null,
+): { chat?: string; fallback: boolean } {
+  const own = agencyId ? chats.agencies[agencyId] : undefined;
+  if (own) return { chat: own, fallback: false };
+  return { chat: chats.coordinator, fallback: Boolean(chats.coordinator) };
+}
+
+/**
+ * Tells officers about an event that needs them: an assignment goes to the agency's chat
+ * (audience `agency`), a PAKN left for triage to the coordinator's (audience `coordinator`). One
+ * notification row per event and audience makes it once-only, as for citizens. Other events
+ * concern no officer ("not_applicable").
+ */
+export async function notifyOfficers(
+  deps: OfficerAlertDeps,
+  input: { eventId: number },
+): Promise<NotifyOutcome | "not_applicable"> {
+  const [found] = await deps.db
+    .select({ event: paknEvents, item: pakn })
+    .from(paknEvents)
+    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
+    .where(eq(paknEvents.id, input.eventId));
+  if (!found) return "missing";
+  const { event, item } = found;
+  let alert: OfficerAlertKind;
+  let audience: string;
+  let target: { chat?: string; fallback: boolean };
+  if (event.toStatus === "assigned") {
+    alert = "assigned";
+    audience = "agency";
+    target = agencyChat(deps.chats, item.agencyId);
+  } else if (event.toStatus === "classified" && event.data?.triage === true) {
+    alert = "triage";
+    audience = "coordinator";
+    target = { chat: deps.chats.coordinator, fallback: false };
+  } else {
+    return "not_applicable";
+  }
+  await deps.db
+    .insert(notifications)
+    .values({ eventId: event.id, audience, status: "pending" })
+    .onConflictDoNothing();
+  const [row] = await deps.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.eventId, event.id), eq(notifications.audience, audience)));
+  if (!row) return "missing";
+  if (row.status === "sent" || row.status === "unreachable") return "already_sent";
+  let status: "sent" | "unreachable" = "unreachable";
+  if (target.chat) {
+    const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
+    const text = composeOfficerAlert({
+      alert,
+      code: item.code,
+      kind: item.kind,
+      content: item.content,
+      status: event.toStatus,
+      agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
+      answerDueAt: item.answerDueAt,
+      forAgencyWithoutChat: target.fallback,
+    });
+    await deps.db
+      .update(notifications)
+      .set({ attempts: sql`${notifications.attempts} + 1` })
+      .where(eq(notifications.id, row.id));
+    const pushed = await deps.push(deps.channel ?? "telegram", target.chat, [{ text, buttons: [] }]);
+    status = pushed ? "sent" : "unreachable";
+  }
+  await deps.db.update(notifications).set({ status, sentAt: sql`now()` }).where(eq(notifications.id, row.id));
+  return status;
+}

@@ -1,0 +1,20 @@
+import type { PushMessage } from "../feedback/notify-citizen.js";
+import type { SendSlots } from "./send-slots.js";
+
+/** Telegram's limits for a bot: about 30 messages a second in all, one a second per chat. */
+export const TELEGRAM_LIMITS = { perBotMs: Math.ceil(1_000 / 30), perChatMs: 1_000 } as const;
+
+/**
+ * Wraps a push so that Telegram notifications keep Telegram's limits across every worker process:
+ * first the chat's slot (1 s apart), then the bot's (34 ms apart, so ≤ 30 in any second). Other
+ * channels pass straight through. Throws SendLater when a slot is too far off.
+ */
+export function throttledPush(push: PushMessage, slots: SendSlots): PushMessage {
+  return async (channel, conversation, replies) => {
+    if (channel === "telegram") {
+      await slots.take(`telegram:chat:${conversation}`, TELEGRAM_LIMITS.perChatMs);
+      await slots.take("telegram:bot", TELEGRAM_LIMITS.perBotMs);
+    }
+    return push(channel, conversation, replies);
+  };
+}

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
 import { pakn, paknReminders, reminderDeliveries } from "../db/schema.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { ReminderPoint } from "./deadlines.js";

@@ -4,6 +4,7 @@ import { notifications, pakn, paknEvents } from "../db/schema.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
+import { SendLater } from "./send-later.js";
 
 /** Where officers are reached: a Telegram chat per agency id, and the coordinator's chat. */
 export interface OfficerChats {
@@ -18,6 +19,50 @@ export interface OfficerAlertDeps {
   chats: OfficerChats;
   agencies?: AgencyDirectory;
   channel?: string;
+}
+
+/**
+ * How long a send in progress keeps its claim on a delivery row; a sender that died is taken over
+ * after it (longer than a Telegram push with its retries).
+ */
+export const OFFICER_CLAIM_LEASE_MS = 30_000;
+
+/**
+ * Claims the delivery of one event to one audience before sending: creates the row as 'sending',
+ * or takes a pending one, or a stale claim of a dead sender. Another sender in hand makes the job
+ * wait (SendLater); a finished delivery answers "already_sent".
+ */
+async function claimNotification(
+  db: Db,
+  eventId: number,
+  audience: string,
+): Promise<"claimed" | "already_sent"> {
+  const [claimed] = await db
+    .insert(notifications)
+    .values({ eventId, audience, status: "sending", attempts: 1, sentAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [notifications.eventId, notifications.audience],
+      set: { status: "sending", attempts: sql`${notifications.attempts} + 1`, sentAt: sql`now()` },
+      setWhere: sql`${notifications.status} = 'pending' OR (${notifications.status} = 'sending'
+        AND ${notifications.sentAt} < now() - make_interval(secs => ${OFFICER_CLAIM_LEASE_MS / 1000}))`,
+    })
+    .returning({ id: notifications.id });
+  if (claimed) return "claimed";
+  const [row] = await db
+    .select({ status: notifications.status })
+    .from(notifications)
+    .where(and(eq(notifications.eventId, eventId), eq(notifications.audience, audience)));
+  if (row?.status === "sending") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
+  return "already_sent";
+}
+
+/** Gives a claim back after a failed push, so the retry sends. */
+async function releaseNotification(db: Db, eventId: number, audience: string): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ status: "pending" })
+    .where(and(eq(notifications.eventId, eventId), eq(notifications.audience, audience)))
+    .catch(() => undefined);
 }
 
 /** Whether any officer chat is configured (no chat: nothing to do, no query made). */
@@ -66,36 +111,32 @@ export async function notifyOfficers(
   } else {
     return "not_applicable";
   }
-  await deps.db
-    .insert(notifications)
-    .values({ eventId: event.id, audience, status: "pending" })
-    .onConflictDoNothing();
-  const [row] = await deps.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.eventId, event.id), eq(notifications.audience, audience)));
-  if (!row) return "missing";
-  if (row.status === "sent" || row.status === "unreachable") return "already_sent";
+  const claim = await claimNotification(deps.db, event.id, audience);
+  if (claim !== "claimed") return claim;
   let status: "sent" | "unreachable" = "unreachable";
-  if (target.chat) {
-    const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
-    const text = composeOfficerAlert({
-      alert,
-      code: item.code,
-      kind: item.kind,
-      content: item.content,
-      status: event.toStatus,
-      agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
-      answerDueAt: item.answerDueAt,
-      forAgencyWithoutChat: target.fallback,
-    });
-    await deps.db
-      .update(notifications)
-      .set({ attempts: sql`${notifications.attempts} + 1` })
-      .where(eq(notifications.id, row.id));
-    const pushed = await deps.push(deps.channel ?? "telegram", target.chat, [{ text, buttons: [] }]);
-    status = pushed ? "sent" : "unreachable";
+  try {
+    if (target.chat) {
+      const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
+      const text = composeOfficerAlert({
+        alert,
+        code: item.code,
+        kind: item.kind,
+        content: item.content,
+        status: event.toStatus,
+        agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
+        answerDueAt: item.answerDueAt,
+        forAgencyWithoutChat: target.fallback,
+      });
+      const pushed = await deps.push(deps.channel ?? "telegram", target.chat, [{ text, buttons: [] }]);
+      status = pushed ? "sent" : "unreachable";
+    }
+  } catch (err) {
+    await releaseNotification(deps.db, event.id, audience);
+    throw err;
   }
-  await deps.db.update(notifications).set({ status, sentAt: sql`now()` }).where(eq(notifications.id, row.id));
+  await deps.db
+    .update(notifications)
+    .set({ status, sentAt: sql`now()` })
+    .where(and(eq(notifications.eventId, event.id), eq(notifications.audience, audience)));
   return status;
 }

@@ -3,7 +3,8 @@ import { pakn, paknReminders, reminderDeliveries } from "../db/schema.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { ReminderPoint } from "./deadlines.js";
 import { AWAITING_ANSWER, type PaknStatus } from "./lifecycle.js";
-import { agencyChat, type OfficerAlertDeps } from "./notify-agency.js";
+import { agencyChat, OFFICER_CLAIM_LEASE_MS, type OfficerAlertDeps } from "./notify-agency.js";
+import { SendLater } from "./send-later.js";
 
 /** What one audience of a reminder got. */
 export type ReminderOutcome = "sent" | "already_sent" | "unreachable";
@@ -59,7 +60,12 @@ export async function sendReminder(
   return result;
 }
 
-/** Sends one audience's message unless its delivery row says it went out already. */
+/**
+ * Sends one audience's message unless its delivery row says it went out already: the row is
+ * claimed ('sending', `sent_at` = claim time) before the push, so two deliveries of the same job
+ * never both send; another sender in hand postpones this one (SendLater), a dead one's claim
+ * expires after OFFICER_CLAIM_LEASE_MS, a failed push gives the claim back.
+ */
 async function deliver(
   deps: OfficerAlertDeps,
   reminderId: number,
@@ -67,28 +73,41 @@ async function deliver(
   chat: string | undefined,
   text: () => string,
 ): Promise<ReminderOutcome> {
-  await deps.db
+  const [claimed] = await deps.db
     .insert(reminderDeliveries)
-    .values({ reminderId, audience, status: "pending" })
-    .onConflictDoNothing();
-  const [row] = await deps.db
-    .select()
-    .from(reminderDeliveries)
-    .where(and(eq(reminderDeliveries.reminderId, reminderId), eq(reminderDeliveries.audience, audience)));
-  if (!row) throw new Error(`reminder delivery ${reminderId}/${audience} was not written`);
-  if (row.status === "sent" || row.status === "unreachable") return "already_sent";
+    .values({ reminderId, audience, status: "sending", attempts: 1, sentAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [reminderDeliveries.reminderId, reminderDeliveries.audience],
+      set: { status: "sending", attempts: sql`${reminderDeliveries.attempts} + 1`, sentAt: sql`now()` },
+      setWhere: sql`${reminderDeliveries.status} = 'pending' OR (${reminderDeliveries.status} = 'sending'
+        AND ${reminderDeliveries.sentAt} < now() - make_interval(secs => ${OFFICER_CLAIM_LEASE_MS / 1000}))`,
+    })
+    .returning({ id: reminderDeliveries.id });
+  if (!claimed) {
+    const [row] = await deps.db
+      .select({ status: reminderDeliveries.status })
+      .from(reminderDeliveries)
+      .where(and(eq(reminderDeliveries.reminderId, reminderId), eq(reminderDeliveries.audience, audience)));
+    if (row?.status === "sending") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
+    return "already_sent";
+  }
   let status: "sent" | "unreachable" = "unreachable";
-  if (chat) {
+  try {
+    if (chat) {
+      const pushed = await deps.push(deps.channel ?? "telegram", chat, [{ text: text(), buttons: [] }]);
+      status = pushed ? "sent" : "unreachable";
+    }
+  } catch (err) {
     await deps.db
       .update(reminderDeliveries)
-      .set({ attempts: sql`${reminderDeliveries.attempts} + 1` })
-      .where(eq(reminderDeliveries.id, row.id));
-    const pushed = await deps.push(deps.channel ?? "telegram", chat, [{ text: text(), buttons: [] }]);
-    status = pushed ? "sent" : "unreachable";
+      .set({ status: "pending" })
+      .where(eq(reminderDeliveries.id, claimed.id))
+      .catch(() => undefined);
+    throw err;
   }
   await deps.db
     .update(reminderDeliveries)
     .set({ status, sentAt: sql`now()` })
-    .where(eq(reminderDeliveries.id, row.id));
+    .where(eq(reminderDeliveries.id, claimed.id));
   return status;
 }

@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from "bullmq";
-import { SendLater } from "./send-slots.js";
+import { SendLater } from "../feedback/send-later.js";
 
 /**
  * Runs a processor's work; when a rate limit says "later" (SendLater), the job is moved to the

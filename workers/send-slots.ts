@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { SendLater } from "../feedback/send-later.js";
 
 /**
  * Reserves the next free instant of a key spaced `interval` ms apart, on Redis' clock (shared by
@@ -14,17 +15,6 @@ local wait = math.max(nextFree - now, 0)
 if wait > tonumber(ARGV[2]) then return -wait end
 redis.call('SET', KEYS[1], now + wait + interval, 'PX', wait + interval + 1000)
 return wait`;
-
-/**
- * A send that must wait longer than a worker should hold a job: the job is postponed by `waitMs`
- * (BullMQ's delayed set) instead of failing, and tries for a slot again then.
- */
-export class SendLater extends Error {
-  constructor(readonly waitMs: number) {
-    super(`send postponed by ${waitMs} ms (rate limit)`);
-    this.name = "SendLater";
-  }
-}
 
 /** Spaced send slots per key (a chat, a bot), shared by every process through Redis. */
 export interface SendSlots {

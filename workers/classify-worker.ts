@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { routePakn } from "../feedback/route-pakn.js";
 import type { Router } from "../feedback/routing/router.js";
+import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The classify job's data: the PAKN to route (job id `classify-<paknId>`). */
 export const classifyJobSchema = z.object({ paknId: z.number().int().positive() });
@@ -32,6 +33,7 @@ export function startClassifyWorker(
       connection: deps.connection,
       prefix: deps.prefix,
       concurrency: options.concurrency ?? CLASSIFY_CONCURRENCY,
+      ...STALLED_JOB_OPTIONS,
     },
   );
   worker.on("failed", (job, err) =>

@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
@@ -6,14 +6,22 @@ import type { Db } from "../db/client.js";
 import { notifyCitizen, type PushMessage } from "../feedback/notify-citizen.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
+import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The notify job's data: the event to tell the citizen about (job id `notify-<eventId>`). */
 export const notifyJobSchema = z.object({ eventId: z.number().int().positive() });
 
-/** Telegram allows about 30 messages a second per bot; the whole queue stays under it. */
-export const NOTIFY_RATE = { max: 25, duration: 1_000 };
+/**
+ * Sends in hand at once: a push is mostly waiting on the channel's API (≈100-300 ms for the real
+ * ones), so many run side by side. Channel limits are kept per channel by the push itself (Telegram
+ * ~30/s per bot), not by a limiter on the whole queue, which would hold Zalo to Telegram's rate.
+ */
+export const NOTIFY_CONCURRENCY = 32;
 
-/** The notify worker: a thin shell over `notifyCitizen`, rate-limited for the channels' sake. */
+/** When another job holds the event's send (a rebuilt twin of a job in hand), look again this much later. */
+export const BUSY_RECHECK_MS = 5_000;
+
+/** The notify worker: a thin shell over `notifyCitizen`; channel rate limits are the given push's business (`throttledPush`). */
 export function startNotifyWorker(deps: {
   db: Db;
   push: PushMessage;
@@ -24,14 +32,24 @@ export function startNotifyWorker(deps: {
 }): Worker {
   const worker = new Worker(
     QUEUES.notify,
-    async (job) => {
+    async (job, token) => {
       const parsed = notifyJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId}");
       const outcome = await notifyCitizen(deps, parsed.data);
       if (outcome === "missing") throw new UnrecoverableError(`event ${parsed.data.eventId} does not exist`);
+      if (outcome === "busy" && token) {
+        // Postponed, not failed: the sender in hand finishes it, or its claim runs out and this job takes over.
+        await job.moveToDelayed(Date.now() + BUSY_RECHECK_MS, token);
+        throw new DelayedError();
+      }
       return outcome;
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: 4, limiter: NOTIFY_RATE },
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      concurrency: NOTIFY_CONCURRENCY,
+      ...STALLED_JOB_OPTIONS,
+    },
   );
   worker.on("failed", (job, err) =>
     deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "notify job failed"),

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
+import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/migrate.js";
 import { isQueueName } from "../feedback/queue-names.js";
 import type { PipelineQueues } from "./queues.js";
+import { reconcileJobs } from "./reconciler.js";
 
 interface OutboxRow {
   id: number | string;
@@ -22,7 +24,7 @@ export async function relayOutbox(
   deps: { db: Db; queues: PipelineQueues },
   options: { batch?: number } = {},
 ): Promise<number> {
-  const batch = options.batch ?? 200;
+  const batch = options.batch ?? 500;
   return deps.db.transaction(async (tx) => {
     const rows = rowsOf<OutboxRow>(
       await tx.execute(
@@ -30,11 +32,18 @@ export async function relayOutbox(
       ),
     );
     if (rows.length === 0) return 0;
+    const byQueue = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      if (!isQueueName(row.queue)) throw new Error(`outbox row ${row.id} names an unknown queue`);
+      byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    }
+    // One round trip per queue rather than per job.
     await Promise.all(
-      rows.map((row) => {
-        if (!isQueueName(row.queue)) throw new Error(`outbox row ${row.id} names an unknown queue`);
-        return deps.queues[row.queue].add(row.queue, row.payload, { jobId: row.job_id });
-      }),
+      [...byQueue].map(([name, group]) =>
+        deps.queues[name as keyof PipelineQueues].addBulk(
+          group.map((row) => ({ name, data: row.payload, opts: { jobId: row.job_id } })),
+        ),
+      ),
     );
     const ids = rows.map((r) => Number(r.id));
     await tx.execute(
@@ -44,12 +53,51 @@ export async function relayOutbox(
   });
 }
 
-/** Runs the relay in a loop: at once while there is work, every `intervalMs` when idle; `stop()` waits for the round in progress. */
+/**
+ * Whether Redis lost our keys since the last look (FLUSHDB, a restart faster than the reconnect,
+ * eviction): a marker key that only we write is set again; finding it gone means the queues were
+ * emptied under us. The first look of a process also says true (a cheap, harmless reconcile).
+ */
+export async function redisWasEmptied(
+  queues: PipelineQueues,
+): Promise<{ emptied: boolean; forget(): Promise<void> }> {
+  const queue = Object.values(queues)[0];
+  const redis = queue?.opts.connection;
+  if (!(redis instanceof Redis)) return { emptied: false, forget: async () => {} };
+  const marker = `${queue?.opts.prefix ?? "bull"}:pakn-pipeline:alive`;
+  const emptied = (await redis.set(marker, String(Date.now()), "NX")) === "OK";
+  return {
+    emptied,
+    forget: async () => {
+      await redis.del(marker);
+    },
+  };
+}
+
+/**
+ * Runs the relay in a loop: at once while there is work, every `intervalMs` when idle; `stop()`
+ * waits for the round in progress. Every `lossCheckMs` it also looks whether Redis was emptied and
+ * then rebuilds the lost jobs at once (the reconciler's minute tick would leave them waiting).
+ */
 export function startOutboxRelay(
   deps: { db: Db; queues: PipelineQueues; logger: Logger },
-  options: { intervalMs?: number; batch?: number } = {},
+  options: { intervalMs?: number; batch?: number; lossCheckMs?: number } = {},
 ): { stop: () => Promise<void> } {
-  const intervalMs = options.intervalMs ?? 250;
+  const intervalMs = options.intervalMs ?? 50;
+  const lossCheckMs = options.lossCheckMs ?? 500;
+  let lastLossCheck = 0;
+  const rebuildIfEmptied = async () => {
+    if (Date.now() - lastLossCheck < lossCheckMs) return;
+    lastLossCheck = Date.now();
+    const look = await redisWasEmptied(deps.queues);
+    if (!look.emptied) return;
+    // Not rebuilt: forget the marker so that the next look tries again.
+    const rebuilt = await reconcileJobs(deps).catch(async (err) => {
+      await look.forget().catch(() => undefined);
+      throw err;
+    });
+    if (rebuilt > 0) deps.logger.warn({ rebuilt }, "Redis was emptied; rebuilt the jobs it lost");
+  };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
@@ -57,6 +105,7 @@ export function startOutboxRelay(
     while (!stopped) {
       let moved = 0;
       try {
+        await rebuildIfEmptied();
         moved = await relayOutbox(deps, options);
       } catch (err) {
         deps.logger.warn({ err }, "outbox relay round failed; retrying");

@@ -10,6 +10,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 60 * 60 },
 };
 
+/**
+ * Workers' job locks: a job whose worker died (SIGKILL, a lost host) is handed to another worker
+ * within about lockDuration + 2 × stalledInterval (≈ 25 s) instead of BullMQ's default ≈ 60 s; a live
+ * worker renews its locks every lockDuration / 2.
+ */
+export const STALLED_JOB_OPTIONS = { lockDuration: 15_000, stalledInterval: 5_000 } as const;
+
 /** A BullMQ connection: workers must wait for Redis rather than fail a command (BullMQ's requirement). */
 export function createQueueConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false });

@@ -1,0 +1,198 @@
+/**
+ * PAKN pipeline benchmark: one worker process of the real app (`app/main.ts worker`) on a
+ * PostgreSQL database of its own and a Redis db number of its own, notifying citizens through a
+ * local fake Zalo Bot API over HTTP. Confirmations are offered open-loop at a fixed rate through
+ * the feedback service (what the bot calls on confirmation). Then a recovery phase flushes the
+ * worker's Redis db mid-run and measures how long until every PAKN committed before the flush is
+ * routed and notified. Prints one JSON object on stdout, progress on stderr.
+ *
+ *   npm run --silent bench:pipeline -- [--rate 300] [--duration 60] [--warmup 5]
+ *     [--recovery-duration 20] [--redis-db 11]
+ */
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import { createScratchDatabase } from "./bench/pipeline-database.js";
+import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
+import { offerConfirmations } from "./bench/pipeline-load.js";
+import {
+  notifiedTimes,
+  type PhaseOutcome,
+  phaseOutcome,
+  routedTimes,
+  waitUntilDone,
+} from "./bench/pipeline-outcomes.js";
+import { startWorkerProcess } from "./bench/pipeline-worker-process.js";
+
+const TARGET = { confirmationsPerSecond: 300, durationS: 60, p99Ms: 2_000, recoveryS: 60 };
+const TOKEN = "3000000001:pipeline-bench-token";
+
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: "string", default: String(TARGET.confirmationsPerSecond) },
+    duration: { type: "string", default: String(TARGET.durationS) },
+    /** Seconds of load first, outside the measure, so the worker's code is compiled hot. */
+    warmup: { type: "string", default: "5" },
+    "recovery-duration": { type: "string", default: "20" },
+    /** A Redis database number the worker has to itself: the recovery phase flushes it. */
+    "redis-db": { type: "string", default: "11" },
+    "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+  },
+});
+const rate = Number(args.rate);
+const durationMs = Number(args.duration) * 1000;
+const warmupMs = Number(args.warmup) * 1000;
+const recoveryMs = Number(args["recovery-duration"]) * 1000;
+const redisUrl = new URL(args["redis-url"] as string);
+redisUrl.pathname = `/${args["redis-db"]}`;
+
+const withoutTimes = ({ lastDoneAt: _, ...rest }: PhaseOutcome) => rest;
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  const redis = new Redis(redisUrl.toString(), { maxRetriesPerRequest: 2 });
+  if ((await redis.dbsize()) > 0) {
+    await redis.quit();
+    throw new Error(`Redis db ${args["redis-db"]} is not empty; pick a free one with --redis-db`);
+  }
+  const scratch = await createScratchDatabase("bench", 40);
+  const fake = await startFakeZaloApi(TOKEN);
+  const db = scratch.database.db;
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
+  try {
+    log("starting the worker process (migrations, knowledge base) …");
+    worker = await startWorkerProcess({
+      databaseUrl: scratch.url,
+      redisUrl: redisUrl.toString(),
+      zaloApiRoot: fake.apiRoot,
+      zaloToken: TOKEN,
+    });
+    const progress = (phase: string) => () => {
+      log(`${phase}: ${fake.delivered.length} notified, load ${loadavg()[0]?.toFixed(2)}`);
+    };
+
+    if (warmupMs > 0) {
+      log(`warm-up: ${rate}/s for ${warmupMs / 1000} s`);
+      const warm = await offerConfirmations(db, {
+        rate,
+        durationMs: warmupMs,
+        tag: "warm",
+        onTick: progress("warm-up"),
+      });
+      await waitUntilDone(
+        db,
+        fake,
+        "warm",
+        warm.submitted.map((s) => s.chatId),
+        60_000,
+      );
+    }
+
+    log(`measure: ${rate}/s for ${durationMs / 1000} s`);
+    const load = await offerConfirmations(db, { rate, durationMs, tag: "run", onTick: progress("measure") });
+    const loadEndedAt = Date.now();
+    const drained = await waitUntilDone(
+      db,
+      fake,
+      "run",
+      load.submitted.map((s) => s.chatId),
+      60_000,
+      (left) => log(`draining: ${left} not yet routed and notified`),
+    );
+    const drainMs = Date.now() - loadEndedAt;
+    const measured = await phaseOutcome(db, fake, "run", load.submitted);
+    // Sustained: confirmations that went all the way through, from the first offer to the last completion.
+    const throughWindowMs = measured.lastDoneAt - load.startedAt;
+
+    log(`recovery: ${rate}/s for ${recoveryMs / 1000} s, Redis db ${args["redis-db"]} flushed half-way`);
+    let flushedAt = 0;
+    const flushing = new Promise<void>((resolve) =>
+      setTimeout(async () => {
+        await redis.flushdb();
+        flushedAt = Date.now();
+        log("Redis flushed");
+        resolve();
+      }, recoveryMs / 2),
+    );
+    const recoveryLoad = offerConfirmations(db, {
+      rate,
+      durationMs: recoveryMs,
+      tag: "flush",
+      onTick: progress("recovery"),
+    });
+    const recovered = await recoveryLoad;
+    await flushing;
+    const beforeFlush = recovered.submitted.filter((s) => s.committedAt <= flushedAt).map((s) => s.chatId);
+    const recoveredAll = await waitUntilDone(db, fake, "flush", beforeFlush, 120_000, (left) =>
+      log(`recovering: ${left} committed before the flush not yet routed and notified`),
+    );
+    const routed = await routedTimes(db, "flush");
+    const notified = notifiedTimes(fake);
+    const lastDone = Math.max(
+      flushedAt,
+      ...beforeFlush.map((c) => Math.max(routed.get(c) ?? 0, notified.get(c) ?? 0)),
+    );
+    await waitUntilDone(
+      db,
+      fake,
+      "flush",
+      recovered.submitted.map((s) => s.chatId),
+      60_000,
+    );
+    const recoveryOutcome = await phaseOutcome(db, fake, "flush", recovered.submitted);
+
+    const result = {
+      bench: "pipeline",
+      target: TARGET,
+      config: {
+        rate,
+        durationS: durationMs / 1000,
+        warmupS: warmupMs / 1000,
+        recoveryDurationS: recoveryMs / 1000,
+        workerProcesses: 1,
+        channel: "zalo-bot (fake API over HTTP)",
+      },
+      measure: {
+        offeredPerSecond: rate,
+        submittedPerSecond: Number(((load.submitted.length * 1000) / load.elapsedMs).toFixed(1)),
+        achievedPerSecond: Number(((measured.completed * 1000) / throughWindowMs).toFixed(1)),
+        drained,
+        drainMs,
+        failedSubmissions: load.failed,
+        lateSubmissions: load.late,
+        ...withoutTimes(measured),
+      },
+      recovery: {
+        flushedAfterS: recoveryMs / 2000,
+        committedBeforeFlush: beforeFlush.length,
+        recovered: recoveredAll,
+        timeToRecoverMs: recoveredAll ? lastDone - flushedAt : null,
+        ...withoutTimes(recoveryOutcome),
+      },
+      loadavg1m: Number(loadavg()[0]?.toFixed(2)),
+    };
+    const ok =
+      result.measure.achievedPerSecond >= TARGET.confirmationsPerSecond * 0.98 &&
+      measured.commitToNotifiedMs.p99 <= TARGET.p99Ms &&
+      measured.commitToRoutedMs.p99 <= TARGET.p99Ms &&
+      measured.lost === 0 &&
+      measured.duplicated === 0 &&
+      recoveredAll &&
+      (result.recovery.timeToRecoverMs ?? Infinity) <= TARGET.recoveryS * 1000 &&
+      recoveryOutcome.lost === 0 &&
+      recoveryOutcome.duplicated === 0;
+    process.stdout.write(`${JSON.stringify({ ...result, meetsTarget: ok }, null, 2)}\n`);
+  } finally {
+    worker?.kill("SIGTERM");
+    await worker?.exited;
+    await redis.flushdb().catch(() => undefined);
+    await redis.quit();
+    await fake.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench:pipeline failed: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);
+  process.exit(1);
+});

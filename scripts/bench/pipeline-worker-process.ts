@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** A worker process of the real app (`app/main.ts worker`), as an operator would run it. */
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Everything it wrote on stderr (logs at LOG_LEVEL, the start banner). */
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** What the worker is pointed at: its database, its Redis (a db number of its own) and the fake Zalo API. */
+export interface WorkerEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  zaloApiRoot: string;
+  zaloToken: string;
+  logLevel?: string;
+}
+
+/** Starts `app/main.ts worker` and resolves once it says it is running (rejects if it exits first or after `timeoutMs`). */
+export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts", "worker"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: env.logLevel ?? "warn",
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      TELEGRAM_BOT_TOKEN: "",
+      ZALO_ACCESS_TOKEN: "",
+      ZALO_BOT_TOKEN: env.zaloToken,
+      ZALO_BOT_WEBHOOK_SECRET: "pipeline-bench-secret",
+      ZALO_BOT_API_ROOT: env.zaloApiRoot,
+      PUBLIC_URL: "",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not start:\n${err.slice(-2000)}`)),
+      timeoutMs,
+    );
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+      if (err.includes("is running")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with ${code} before it started:\n${err.slice(-2000)}`));
+    });
+  });
+  return {
+    child,
+    stderr: () => err,
+    exited,
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+}

@@ -1,5 +1,4 @@
 import type { Worker } from "bullmq";
-import { eq } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema } from "../../app/config.js";

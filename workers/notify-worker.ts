@@ -3,9 +3,11 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { notifyOfficers, type OfficerAlertDeps } from "../feedback/notify-agency.js";
 import { notifyCitizen, type PushMessage } from "../feedback/notify-citizen.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
+import { postponeOnSendLater } from "./postpone-send.js";
 import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The notify job's data: the event to tell the citizen about (job id `notify-<eventId>`). */
@@ -26,6 +28,8 @@ export function startNotifyWorker(deps: {
   db: Db;
   push: PushMessage;
   agencies?: AgencyDirectory;
+  /** Officers' Telegram chats for new assignments and triage; unset: citizens only. */
+  officers?: OfficerAlertDeps;
   connection: Redis;
   logger: Logger;
   prefix?: string;
@@ -35,7 +39,13 @@ export function startNotifyWorker(deps: {
     async (job, token) => {
       const parsed = notifyJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId}");
-      const outcome = await notifyCitizen(deps, parsed.data);
+      const outcome = await postponeOnSendLater(job, token, async () => {
+        const citizen = await notifyCitizen(deps, parsed.data);
+        // Officers hear of assignments and triage once the citizen is done (notify-agency.ts).
+        if (deps.officers && citizen !== "missing" && citizen !== "busy")
+          await notifyOfficers(deps.officers, parsed.data);
+        return citizen;
+      });
       if (outcome === "missing") throw new UnrecoverableError(`event ${parsed.data.eventId} does not exist`);
       if (outcome === "busy" && token) {
         // Postponed, not failed: the sender in hand finishes it, or its claim runs out and this job takes over.

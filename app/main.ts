@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   if (role === "all" || role === "bot") for (const channel of channels) await channel.start?.();
   const workers =
     role === "all" || role === "worker"
-      ? await startWorkerRole({ redisUrl: config.REDIS_URL, database, kb, channels, logger })
+      ? await startWorkerRole({ config, database, kb, channels, logger })
       : undefined;
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");

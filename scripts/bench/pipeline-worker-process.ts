@@ -6,8 +6,8 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** A worker process of the real app (`app/main.ts worker`), as an operator would run it. */
 export interface WorkerProcess {
   child: ChildProcess;
-  /** Everything it wrote on stderr (logs at LOG_LEVEL, the start banner). */
-  stderr(): string;
+  /** Everything it wrote: its logs at LOG_LEVEL (stdout) and the start banner (stderr). */
+  output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal: NodeJS.Signals): void;
@@ -39,7 +39,7 @@ export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Pr
       ZALO_BOT_API_ROOT: env.zaloApiRoot,
       PUBLIC_URL: "",
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -50,6 +50,9 @@ export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Pr
       () => reject(new Error(`worker did not start:\n${err.slice(-2000)}`)),
       timeoutMs,
     );
+    child.stdout?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+    });
     child.stderr?.on("data", (chunk: Buffer) => {
       err += chunk.toString("utf8");
       if (err.includes("is running")) {
@@ -64,7 +67,7 @@ export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Pr
   });
   return {
     child,
-    stderr: () => err,
+    output: () => err,
     exited,
     kill: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

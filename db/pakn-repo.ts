@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { assertTransition, type PaknStatus } from "../feedback/lifecycle.js";
 import { QUEUES } from "../feedback/queue-names.js";
-import { codeDay, formatTrackingCode } from "../feedback/tracking-code.js";
+import { codeDay } from "../feedback/tracking-code.js";
 import type { Db } from "./client.js";
 import { rowsOf } from "./migrate.js";
-import { outbox, type PaknAttachment, pakn, paknCodeCounters, paknEvents } from "./schema.js";
+import { outbox, type PaknAttachment, pakn, paknEvents } from "./schema.js";
 
 /** A PAKN row as stored. */
 export type PaknRow = typeof pakn.$inferSelect;
@@ -53,65 +53,50 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
 export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
   const before = await existingByInbound(db, input.channel, input.inboundMessageId);
   if (before) return { row: before, created: false };
+  const day = codeDay(input.receivedAt);
+  const hasImages = input.attachments.some((a) => a.kind === "image");
   try {
-    const row = await db.transaction(async (tx) => {
-      const day = codeDay(input.receivedAt);
-      const counted = await tx
-        .insert(paknCodeCounters)
-        .values({ day, last: 1 })
-        .onConflictDoUpdate({
-          target: paknCodeCounters.day,
-          set: { last: sql`${paknCodeCounters.last} + 1` },
-        })
-        .returning({ last: paknCodeCounters.last });
-      const n = rowsOf<{ last: number }>(counted)[0]?.last ?? 1;
-      const [inserted] = await tx
-        .insert(pakn)
-        .values({
-          code: formatTrackingCode(day, n),
-          kind: input.kind,
-          status: "received",
-          content: input.content,
-          procedureCode: input.procedureCode ?? null,
-          place: input.place ?? null,
-          attachments: input.attachments,
-          contactName: input.contact.name,
-          contactPhone: input.contact.phone,
-          contactAddress: input.contact.address,
-          consentAt: input.consentAt,
-          channel: input.channel,
-          channelUser: input.channelUser,
-          conversation: input.conversation,
-          inboundMessageId: input.inboundMessageId,
-          receivedAt: input.receivedAt,
-          forwardDueAt: input.forwardDueAt,
-          answerDueAt: input.answerDueAt,
-        })
-        .onConflictDoNothing({ target: [pakn.channel, pakn.inboundMessageId] })
-        .returning();
+    // One statement under the day's counter lock (instead of five round trips): confirmations from
+    // many citizens at once queue on that row only for the length of this statement and the commit.
+    const id = await db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        WITH n AS (
+          INSERT INTO pakn_code_counters (day, last) VALUES (${day}, 1)
+          ON CONFLICT (day) DO UPDATE SET last = pakn_code_counters.last + 1
+          RETURNING last),
+        p AS (
+          INSERT INTO pakn (code, kind, status, content, procedure_code, place, attachments, contact_name,
+            contact_phone, contact_address, consent_at, channel, channel_user, conversation,
+            inbound_message_id, received_at, forward_due_at, answer_due_at)
+          SELECT ${`PAKN.${day}.`} || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END,
+            ${input.kind}, 'received', ${input.content}, ${input.procedureCode ?? null}, ${input.place ?? null},
+            ${JSON.stringify(input.attachments)}::jsonb, ${input.contact.name}, ${input.contact.phone},
+            ${input.contact.address}, ${input.consentAt.toISOString()}::timestamptz, ${input.channel},
+            ${input.channelUser}, ${input.conversation}, ${input.inboundMessageId},
+            ${input.receivedAt.toISOString()}::timestamptz, ${input.forwardDueAt.toISOString()}::timestamptz,
+            ${input.answerDueAt.toISOString()}::timestamptz
+          FROM n
+          ON CONFLICT (channel, inbound_message_id) DO NOTHING
+          RETURNING id),
+        e AS (
+          INSERT INTO pakn_events (pakn_id, from_status, to_status, actor)
+          SELECT id, NULL, 'received', ${`citizen:${input.channel}`} FROM p),
+        routing AS (
+          INSERT INTO outbox (queue, job_id, payload)
+          SELECT ${QUEUES.classify}, 'classify-' || id, jsonb_build_object('paknId', id) FROM p),
+        photos AS (
+          -- Photos are fetched from the channel and stored after commit (attachments worker).
+          INSERT INTO outbox (queue, job_id, payload)
+          SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
+          WHERE ${hasImages})
+        SELECT id FROM p`);
+      const inserted = rowsOf<{ id: number | string }>(result)[0];
       // A concurrent delivery of the same confirmation won: undo this one (and its code number).
       if (!inserted) throw new AlreadyStored();
-      await tx.insert(paknEvents).values({
-        paknId: inserted.id,
-        fromStatus: null,
-        toStatus: "received",
-        actor: `citizen:${input.channel}`,
-        note: null,
-      });
-      await tx.insert(outbox).values({
-        queue: QUEUES.classify,
-        jobId: `classify-${inserted.id}`,
-        payload: { paknId: inserted.id },
-      });
-      // Photos are fetched from the channel and stored after commit (attachments worker).
-      if (input.attachments.some((a) => a.kind === "image"))
-        await tx.insert(outbox).values({
-          queue: QUEUES.attachments,
-          jobId: `attachments-${inserted.id}`,
-          payload: { paknId: inserted.id },
-        });
-      return inserted;
+      return Number(inserted.id);
     });
+    const [row] = await db.select().from(pakn).where(eq(pakn.id, id));
+    if (!row) throw new Error(`PAKN ${id} vanished after commit`);
     return { row, created: true };
   } catch (err) {
     if (!(err instanceof AlreadyStored)) throw err;

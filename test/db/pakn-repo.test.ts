@@ -9,7 +9,7 @@ import {
   paknHistory,
   transitionPakn,
 } from "../../db/pakn-repo.js";
-import { outbox } from "../../db/schema.js";
+import { outbox, paknCodeCounters } from "../../db/schema.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 
 const day = (iso: string) => new Date(iso);
@@ -79,6 +79,15 @@ describe.each(DRIVERS)("PAKN repository on %s", (driver) => {
     // 23:30 UTC on the 22nd is already the 23rd in Viet Nam.
     const late = await createPakn(database.db, draft("late", { receivedAt: day("2026-11-22T23:30:00Z") }));
     expect(late.row.code.startsWith("PAKN.20261123.")).toBe(true);
+  });
+
+  it("keeps numbering past the 9,999th PAKN of a day", async () => {
+    await database.db.insert(paknCodeCounters).values({ day: "20261201", last: 9_999 });
+    const { row } = await createPakn(
+      database.db,
+      draft("busy-day", { receivedAt: day("2026-12-01T10:00:00+07:00") }),
+    );
+    expect(row.code).toBe("PAKN.20261201.10000");
   });
 
   it("moves a PAKN only along allowed transitions, recording each event with a notification job", async () => {

@@ -13,8 +13,9 @@ interface PendingRow {
 
 /**
  * Relayed outbox jobs whose work is still undone in PostgreSQL: a PAKN still waiting to be routed,
- * a notification not yet sent. These are what a Redis flush or restart (it keeps nothing on disk)
- * would lose.
+ * a citizen not yet told, an agency or coordinator not yet alerted of an assignment or a triage, a
+ * reminder not yet delivered, a photo neither stored nor refused. These are what a Redis flush or
+ * restart (it keeps nothing on disk) would lose.
  */
 const UNDONE = sql`
   SELECT o.queue, o.job_id, o.payload FROM outbox o
@@ -24,6 +25,23 @@ const UNDONE = sql`
     OR (o.queue = 'pakn-notify' AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable')))
+    OR (o.queue = 'pakn-notify' AND EXISTS (
+      SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
+        AND (ev.to_status = 'assigned' OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')))
+      AND NOT EXISTS (
+      SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
+        AND n.audience IN ('agency', 'coordinator') AND n.status IN ('sent', 'unreachable')))
+    OR (o.queue = 'pakn-remind' AND EXISTS (
+      SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint
+        AND p.status IN ('received', 'classified', 'assigned', 'in_progress', 'transferred', 'returned'))
+      AND NOT EXISTS (
+      SELECT 1 FROM pakn_reminders r JOIN reminder_deliveries d ON d.reminder_id = r.id
+      WHERE r.pakn_id = (o.payload->>'paknId')::bigint AND r.point = o.payload->>'point'
+        AND d.status IN ('sent', 'unreachable')))
+    OR (o.queue = 'pakn-attachments' AND EXISTS (
+      SELECT 1 FROM pakn p, jsonb_array_elements(p.attachments) a
+      WHERE p.id = (o.payload->>'paknId')::bigint AND a->>'kind' = 'image'
+        AND a->>'path' IS NULL AND a->>'rejected' IS NULL))
   )
   ORDER BY o.id LIMIT 5000`;
 

@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn, findPaknByCode, paknHistory } from "../../db/pakn-repo.js";
+import { createPakn, findPaknByCode, paknHistory, transitionPakn } from "../../db/pakn-repo.js";
+import { outbox, paknReminders } from "../../db/schema.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { createRouter } from "../../feedback/routing/router.js";
 import { startClassifyWorker } from "../../workers/classify-worker.js";
@@ -70,5 +71,40 @@ describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) 
     const more = await r.redis.keys(`${prefix}*`);
     if (more.length) await r.redis.del(...more);
     expect(await reconcileJobs({ db: database.db, queues })).toBe(0);
+  });
+
+  it("rebuilds a lost reminder while its PAKN waits for an answer, and forgets it once answered", async () => {
+    const { row } = await createPakn(database.db, confirmedPakn("flush-remind"));
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "ubnd-xa" },
+    });
+    await relayOutbox({ db: database.db, queues });
+    await database.db.insert(paknReminders).values({ paknId: row.id, point: "half" });
+    await database.db.insert(outbox).values({
+      queue: QUEUES.remind,
+      jobId: `remind-${row.id}-half`,
+      payload: { paknId: row.id, point: "half" },
+      relayedAt: new Date(),
+    });
+    const wipe = async () => {
+      const keys = await r.redis.keys(`${prefix}*`);
+      if (keys.length) await r.redis.del(...keys);
+    };
+    await wipe();
+    const before = await reconcileJobs({ db: database.db, queues });
+    expect(await queues[QUEUES.remind].getJob(`remind-${row.id}-half`)).toBeTruthy();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "answered",
+      actor: "officer:1",
+      set: { answer: "Đã xử lý xong, đường đã được khơi thông.", answeredAt: new Date() },
+    });
+    await wipe();
+    await reconcileJobs({ db: database.db, queues });
+    expect(await queues[QUEUES.remind].getJob(`remind-${row.id}-half`)).toBeUndefined();
   });
 });

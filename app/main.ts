@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // Workers keep dozens of jobs in hand, each with a database round trip or two.
+  const poolSize = role === "worker" || role === "all" ? 30 : 10;
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize });
   await migrate(database);
   await seedKnowledgeBase(database.db, logger);
   const kb = await loadKnowledgeBase(database.db, logger);

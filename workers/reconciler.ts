@@ -45,6 +45,9 @@ const UNDONE = sql`
   )
   ORDER BY o.id LIMIT 5000`;
 
+/** Job states in which a job will still run by itself. */
+const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
+
 /**
  * Rebuilds the jobs Redis lost from PostgreSQL: every undone job that its queue no longer holds is
  * added again under its own id (processors are idempotent, so a job that merely finished late does
@@ -56,7 +59,15 @@ export async function reconcileJobs(deps: { db: Db; queues: PipelineQueues }): P
   for (const row of rows) {
     if (!isQueueName(row.queue)) continue;
     const queue = deps.queues[row.queue];
-    if (await queue.getJob(row.job_id)) continue;
+    const existing = await queue.getJob(row.job_id);
+    if (existing) {
+      const state = await existing.getState();
+      // Waiting or in hand: it will run. Failed: its attempts are spent, an operator looks at it.
+      if (LIVE_STATES.has(state) || state === "failed") continue;
+      // Completed although the database says undone, or a husk a flush left behind (a worker that
+      // was finishing it wrote its hash back): adding under the same id would be ignored, so remove it.
+      await existing.remove().catch(() => undefined);
+    }
     await queue.add(row.queue, row.payload, { jobId: row.job_id });
     rebuilt++;
   }

@@ -11,7 +11,9 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
+import { rowsOf } from "../db/migrate.js";
 import { createScratchDatabase } from "./bench/pipeline-database.js";
 import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
 import { offerConfirmations } from "./bench/pipeline-load.js";
@@ -128,6 +130,37 @@ async function main(): Promise<void> {
     );
     const routed = await routedTimes(db, "flush");
     const notified = notifiedTimes(fake);
+    if (!recoveredAll) {
+      const stuck = beforeFlush.filter((c) => !routed.has(c) || !notified.has(c));
+      const detail = await db.execute(sql`
+        SELECT p.id, p.conversation, p.status,
+          (SELECT json_agg(json_build_object('q', o.queue, 'job', o.job_id, 'relayed', o.relayed_at)) FROM outbox o
+            WHERE o.payload->>'paknId' = p.id::text
+               OR o.payload->>'eventId' IN (SELECT e.id::text FROM pakn_events e WHERE e.pakn_id = p.id)) AS jobs,
+          (SELECT json_agg(json_build_object('event', n.event_id, 'aud', n.audience, 'status', n.status)) FROM notifications n
+            WHERE n.event_id IN (SELECT e.id FROM pakn_events e WHERE e.pakn_id = p.id)) AS sends
+        FROM pakn p WHERE p.conversation = ANY(${`{${stuck.join(",")}}`}::text[])`);
+      const rows = rowsOf<{ jobs: Array<{ q: string; job: string }> | null }>(detail);
+      const states: Record<string, string> = {};
+      for (const r of rows)
+        for (const j of r.jobs ?? []) {
+          const raw = await redis.hgetall(`bull:${j.q}:${j.job}`);
+          const where = await Promise.all(
+            ["wait", "active", "delayed", "completed", "failed", "prioritized", "paused"].map(
+              async (list) => {
+                const inList =
+                  list === "wait" || list === "active" || list === "paused"
+                    ? (await redis.lpos(`bull:${j.q}:${list}`, j.job)) !== null
+                    : (await redis.zscore(`bull:${j.q}:${list}`, j.job)) !== null;
+                return inList ? list : "";
+              },
+            ),
+          );
+          states[j.job] =
+            `${where.filter(Boolean).join("+") || "nowhere"} hash:${Object.keys(raw).join(",")}`;
+        }
+      log(`stuck after the flush: ${JSON.stringify(rows)} states: ${JSON.stringify(states)}`);
+    }
     const lastDone = Math.max(
       flushedAt,
       ...beforeFlush.map((c) => Math.max(routed.get(c) ?? 0, notified.get(c) ?? 0)),

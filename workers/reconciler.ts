@@ -45,6 +45,13 @@ const UNDONE = sql`
   )
   ORDER BY o.id LIMIT 5000`;
 
+/** Whether a job's data is its outbox row's payload (key order aside). */
+function sameData(data: unknown, payload: Record<string, unknown>): boolean {
+  if (!data || typeof data !== "object") return false;
+  const sorted = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  return sorted(data) === sorted(payload);
+}
+
 /** Job states in which a job will still run by itself. */
 const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
 
@@ -62,10 +69,13 @@ export async function reconcileJobs(deps: { db: Db; queues: PipelineQueues }): P
     const existing = await queue.getJob(row.job_id);
     if (existing) {
       const state = await existing.getState();
-      // Waiting or in hand: it will run. Failed: its attempts are spent, an operator looks at it.
-      if (LIVE_STATES.has(state) || state === "failed") continue;
-      // Completed although the database says undone, or a husk a flush left behind (a worker that
-      // was finishing it wrote its hash back): adding under the same id would be ignored, so remove it.
+      // A flush can leave a husk: a job a worker was finishing or failing writes its hash back
+      // without its data. Only a job that still carries its payload is the real one.
+      const intact = sameData(existing.data, row.payload);
+      // Waiting or in hand: it will run. Failed with its data: its attempts are spent, an operator looks at it.
+      if (intact && (LIVE_STATES.has(state) || state === "failed")) continue;
+      // Completed although the database says undone, or a husk: adding under the same id would be
+      // ignored, so remove it first.
       await existing.remove().catch(() => undefined);
     }
     await queue.add(row.queue, row.payload, { jobId: row.job_id });

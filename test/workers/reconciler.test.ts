@@ -107,4 +107,19 @@ describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) 
     await reconcileJobs({ db: database.db, queues });
     expect(await queues[QUEUES.remind].getJob(`remind-${row.id}-half`)).toBeUndefined();
   });
+
+  it("replaces a husk a flush left behind (a failed job without its data) while the work is undone", async () => {
+    const { row } = await createPakn(database.db, confirmedPakn("flush-husk"));
+    await relayOutbox({ db: database.db, queues });
+    const keys = await r.redis.keys(`${prefix}*`);
+    if (keys.length) await r.redis.del(...keys);
+    // What a worker failing a job it had fetched just before the flush writes back: a failed job, no data.
+    const husk = await queues[QUEUES.classify].add(QUEUES.classify, {}, { jobId: `classify-${row.id}` });
+    await r.redis.zadd(`${prefix}:${QUEUES.classify}:failed`, Date.now(), husk.id as string);
+    await r.redis.lrem(`${prefix}:${QUEUES.classify}:wait`, 0, husk.id as string);
+    expect(await husk.getState()).toBe("failed");
+    expect(await reconcileJobs({ db: database.db, queues })).toBeGreaterThanOrEqual(1);
+    const rebuilt = await queues[QUEUES.classify].getJob(`classify-${row.id}`);
+    expect(rebuilt?.data).toEqual({ paknId: row.id });
+  });
 });

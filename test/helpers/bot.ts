@@ -3,19 +3,26 @@ import { createBot } from "../../bot/core/create-bot.js";
 import type { Dispatcher } from "../../bot/core/dispatch.js";
 import { createRedisDispatcher } from "../../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../../bot/core/redis-session-store.js";
+import type { Db } from "../../db/client.js";
+import { createFeedbackService, type FeedbackService } from "../../feedback/feedback-service.js";
+import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
+import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { bundledKnowledgeBase, silentLogger } from "./knowledge.js";
 
 /**
  * The conversation core on the bundled knowledge base behind the real Redis dispatcher (sessions,
- * dedupe, conversation lock, flood limit), all under the test's own key prefix.
+ * dedupe, conversation lock, flood limit), all under the test's own key prefix; with a PAKN service
+ * when the test gives one.
  */
 export function createTestDispatcher(
   test: { redis: Redis; prefix: string },
-  options: { flood?: { limit?: number; windowSeconds?: number } } = {},
+  options: { flood?: { limit?: number; windowSeconds?: number }; feedback?: FeedbackService } = {},
 ): Dispatcher {
+  const { feedback, ...rest } = options;
   const bot = createBot({
     kb: bundledKnowledgeBase(),
     logger: silentLogger,
+    ...(feedback ? { feedback } : {}),
     sessions: createRedisSessionStore(test.redis, { ttlSeconds: 600, prefix: `${test.prefix}session:` }),
   });
   return createRedisDispatcher({
@@ -23,6 +30,11 @@ export function createTestDispatcher(
     redis: test.redis,
     logger: silentLogger,
     prefix: test.prefix,
-    ...options,
+    ...rest,
   });
+}
+
+/** The PAKN service on a test database, as the app wires it (working-day due dates). */
+export function testFeedbackService(db: Db): FeedbackService {
+  return createFeedbackService({ db, dueDates: workingDayDueDates(loadWorkingCalendar()) });
 }

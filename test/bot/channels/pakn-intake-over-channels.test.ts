@@ -18,6 +18,7 @@ import {
 import { type FakeZaloBot, startFakeZaloBot } from "../../helpers/fake-zalo-bot.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { createTestRedis } from "../../helpers/redis.js";
+import { createZaloHarness, postEvent, zaloEvent } from "./zalo-oa/zalo-oa-harness.js";
 
 const TG_TOKEN = "555555555:AAintake-test-token-for-the-fake-bot";
 const TG_SECRET = "tg-intake-secret-0123456789";
@@ -169,5 +170,37 @@ describe("the PAKN intake over the messaging channels", () => {
     expect(last).toMatch(/PAKN\.\d{8}\.\d{4}/);
     const [filed] = await listPaknBySender(database.db, { channel: "zalo-bot", user: chat });
     expect(last).toContain(filed?.code);
+  });
+
+  it("files a PAKN on the Zalo Official Account with its query buttons", async () => {
+    const h = await createZaloHarness("pglite");
+    try {
+      const p = await h.process({}, { feedback: testFeedbackService(h.database.db) });
+      const user = "oa-citizen-4300";
+      const send = async (text: string) => {
+        const before = h.fake.deliveredTo(user).length;
+        expect((await postEvent(p.app, zaloEvent("user_send_text", user, { text }))).statusCode).toBe(200);
+        await h.fake.waitFor(() => h.fake.deliveredTo(user).length > before);
+        await p.channel.stop?.();
+      };
+      for (const step of DIALOG) {
+        if (step.say) await send(step.say);
+        else {
+          const button = h.fake
+            .deliveredTo(user)
+            .flatMap((c) => c.buttons)
+            .reverse()
+            .find((b) => b.title === step.press);
+          expect(button, `button ${step.press}`).toBeDefined();
+          await send(String(button?.payload));
+        }
+      }
+      const last = h.fake.deliveredTo(user).at(-1)?.text ?? "";
+      expect(last).toMatch(/PAKN\.\d{8}\.\d{4}/);
+      const [filed] = await listPaknBySender(h.database.db, { channel: "zalo", user });
+      expect(last).toContain(filed?.code);
+    } finally {
+      await h.dispose();
+    }
   });
 });

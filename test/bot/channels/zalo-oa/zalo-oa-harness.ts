@@ -8,6 +8,7 @@ import {
 } from "../../../../bot/channels/zalo-oa/zalo-oa-channel.js";
 import type { Dispatcher } from "../../../../bot/core/dispatch.js";
 import { type Database, openDatabase } from "../../../../db/client.js";
+import type { FeedbackService } from "../../../../feedback/feedback-service.js";
 import { buildWebApp } from "../../../../web/app.js";
 import { createTestDispatcher } from "../../../helpers/bot.js";
 import { createTestDatabase, type Driver } from "../../../helpers/databases.js";
@@ -34,7 +35,7 @@ export interface ZaloHarness {
   redis: ReturnType<typeof createTestRedis>;
   /** The pair the configuration carries. */
   pair: { accessToken: string; refreshToken: string };
-  process(options?: ZaloOaChannelOptions): Promise<ZaloProcess>;
+  process(options?: ZaloOaChannelOptions, core?: { feedback?: FeedbackService }): Promise<ZaloProcess>;
   dispose(): Promise<void>;
 }
 
@@ -60,13 +61,13 @@ export async function createZaloHarness(driver: Driver): Promise<ZaloHarness> {
     database: created.database,
     redis,
     pair,
-    async process(options = {}) {
+    async process(options = {}, core = {}) {
       let database = created.database;
       if (created.url && processes.length > 0) {
         database = await openDatabase({ url: created.url, poolSize: 5 });
         extraPools.push(database);
       }
-      const dispatcher = createTestDispatcher(redis, { flood: { limit: 1_000 } });
+      const dispatcher = createTestDispatcher(redis, { flood: { limit: 1_000 }, ...core });
       const channel = createZaloOaChannel(
         { config, dispatcher, logger: silentLogger, redis: redis.redis, database },
         { retryDelaysMs: [10, 10], ...options },

@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { notifications, pakn, paknEvents } from "../db/schema.js";
+import { claimDelivery, finishDelivery, releaseDelivery } from "../db/notification-claims.js";
+import { pakn, paknEvents } from "../db/schema.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
@@ -26,44 +27,6 @@ export interface OfficerAlertDeps {
  * after it (longer than a Telegram push with its retries).
  */
 export const OFFICER_CLAIM_LEASE_MS = 30_000;
-
-/**
- * Claims the delivery of one event to one audience before sending: creates the row as 'sending',
- * or takes a pending one, or a stale claim of a dead sender. Another sender in hand makes the job
- * wait (SendLater); a finished delivery answers "already_sent".
- */
-async function claimNotification(
-  db: Db,
-  eventId: number,
-  audience: string,
-): Promise<"claimed" | "already_sent"> {
-  const [claimed] = await db
-    .insert(notifications)
-    .values({ eventId, audience, status: "sending", attempts: 1, sentAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [notifications.eventId, notifications.audience],
-      set: { status: "sending", attempts: sql`${notifications.attempts} + 1`, sentAt: sql`now()` },
-      setWhere: sql`${notifications.status} = 'pending' OR (${notifications.status} = 'sending'
-        AND ${notifications.sentAt} < now() - make_interval(secs => ${OFFICER_CLAIM_LEASE_MS / 1000}))`,
-    })
-    .returning({ id: notifications.id });
-  if (claimed) return "claimed";
-  const [row] = await db
-    .select({ status: notifications.status })
-    .from(notifications)
-    .where(and(eq(notifications.eventId, eventId), eq(notifications.audience, audience)));
-  if (row?.status === "sending") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
-  return "already_sent";
-}
-
-/** Gives a claim back after a failed push, so the retry sends. */
-async function releaseNotification(db: Db, eventId: number, audience: string): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ status: "pending" })
-    .where(and(eq(notifications.eventId, eventId), eq(notifications.audience, audience)))
-    .catch(() => undefined);
-}
 
 /** Whether any officer chat is configured (no chat: nothing to do, no query made). */
 export function hasOfficerChats(chats: OfficerChats): boolean {
@@ -111,7 +74,10 @@ export async function notifyOfficers(
   } else {
     return "not_applicable";
   }
-  const claim = await claimNotification(deps.db, event.id, audience);
+  const delivery = { eventId: event.id, audience };
+  const claim = await claimDelivery(deps.db, delivery, OFFICER_CLAIM_LEASE_MS);
+  // Another sender in hand: this job waits and looks again.
+  if (claim === "busy") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
   if (claim !== "claimed") return claim;
   let status: "sent" | "unreachable" = "unreachable";
   try {
@@ -131,12 +97,9 @@ export async function notifyOfficers(
       status = pushed ? "sent" : "unreachable";
     }
   } catch (err) {
-    await releaseNotification(deps.db, event.id, audience);
+    await releaseDelivery(deps.db, delivery);
     throw err;
   }
-  await deps.db
-    .update(notifications)
-    .set({ status, sentAt: sql`now()` })
-    .where(and(eq(notifications.eventId, event.id), eq(notifications.audience, audience)));
+  await finishDelivery(deps.db, delivery, status);
   return status;
 }

@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Reply } from "../bot/core/types.js";
 import type { Db } from "../db/client.js";
-import { notifications, pakn, paknEvents } from "../db/schema.js";
+import { claimDelivery, finishDelivery, releaseDelivery } from "../db/notification-claims.js";
+import { pakn, paknEvents } from "../db/schema.js";
 import { composeStatusNotification } from "./compose-notification.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 import { statusLabel } from "./status-labels.js";
@@ -35,25 +36,9 @@ export async function notifyCitizen(
     .where(eq(paknEvents.id, input.eventId));
   if (!found) return "missing";
   const { event, item } = found;
-  const leaseMs = deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS;
-  // One round trip: create the row claimed, or claim a pending one, or a stale claim of a dead sender.
-  const [claimed] = await deps.db
-    .insert(notifications)
-    .values({ eventId: event.id, audience: "citizen", status: "sending", attempts: 1, sentAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [notifications.eventId, notifications.audience],
-      set: { status: "sending", attempts: sql`${notifications.attempts} + 1`, sentAt: sql`now()` },
-      setWhere: sql`${notifications.status} = 'pending' OR (${notifications.status} = 'sending'
-        AND ${notifications.sentAt} < now() - make_interval(secs => ${leaseMs / 1000}))`,
-    })
-    .returning({ id: notifications.id });
-  if (!claimed) {
-    const [row] = await deps.db
-      .select({ status: notifications.status })
-      .from(notifications)
-      .where(and(eq(notifications.eventId, event.id), eq(notifications.audience, "citizen")));
-    return row?.status === "sending" ? "busy" : "already_sent";
-  }
+  const delivery = { eventId: event.id, audience: "citizen" };
+  const claim = await claimDelivery(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
+  if (claim !== "claimed") return claim;
   const text = composeStatusNotification({
     code: item.code,
     toStatus: event.toStatus,
@@ -67,17 +52,10 @@ export async function notifyCitizen(
   try {
     pushed = await deps.push(item.channel, item.conversation, [{ text, buttons: [] }]);
   } catch (err) {
-    await deps.db
-      .update(notifications)
-      .set({ status: "pending" })
-      .where(eq(notifications.id, claimed.id))
-      .catch(() => undefined);
+    await releaseDelivery(deps.db, delivery);
     throw err;
   }
   const status = pushed ? "sent" : "unreachable";
-  await deps.db
-    .update(notifications)
-    .set({ status, sentAt: sql`now()` })
-    .where(eq(notifications.id, claimed.id));
+  await finishDelivery(deps.db, delivery, status);
   return status;
 }

@@ -115,11 +115,10 @@ describe("the PAKN intake over the messaging channels", () => {
     for (const step of DIALOG) {
       if (step.say) await post(textUpdate(chat, step.say));
       else {
-        const keyboard = (
-          sent().at(-1)?.body.reply_markup as {
-            inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
-          }
-        ).inline_keyboard.flat();
+        const markup = sent().at(-1)?.body.reply_markup as
+          | { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+          | undefined;
+        const keyboard = markup?.inline_keyboard.flat() ?? [];
         const button = keyboard.find((b) => b.text === step.press);
         expect(button, `button ${step.press}`).toBeDefined();
         await post(callbackUpdate(chat, button?.callback_data ?? ""));

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { createWebInbox } from "../bot/channels/web-inbox.js";
 import { createBot } from "../bot/core/create-bot.js";
 import { createRedisDispatcher } from "../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
   });
   const bot = createBot({ kb, logger, sessions, feedback });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
-  const channels = createChannels({ config, dispatcher, logger, redis, database });
+  // The web chat cannot push: its messages wait in Redis until the page polls.
+  const inbox = createWebInbox(redis);
+  const channels = [...createChannels({ config, dispatcher, logger, redis, database }), inbox.channel];
   const app = await buildWebApp({
     dispatcher,
     channels,
+    inbox,
     logger,
     sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
     secureCookies: config.PUBLIC_URL?.startsWith("https://") ?? false,

@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
+import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
@@ -14,6 +15,8 @@ export interface WebDeps {
   dispatcher: Dispatcher;
   /** Messaging channels whose webhooks this process serves. */
   channels?: Channel[];
+  /** Where pushed messages wait for web chat visitors. */
+  inbox?: WebInbox;
   logger: Logger;
   sessionSecret: string;
   secureCookies: boolean;
@@ -31,7 +34,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(cookie, { secret: deps.sessionSecret });
   registerHealth(app, deps.probes);
   registerChatPage(app);
-  registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies });
+  registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies, inbox: deps.inbox });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
   return app;
 }

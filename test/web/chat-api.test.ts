@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWebInbox } from "../../bot/channels/web-inbox.js";
 import { buildWebApp } from "../../web/app.js";
 import { createTestDispatcher } from "../helpers/bot.js";
 import { silentLogger } from "../helpers/knowledge.js";
@@ -9,12 +10,14 @@ const SECRET = "test-secret-0123456789abcdef";
 
 describe("web chat over HTTP", () => {
   const r = createTestRedis();
+  const inbox = createWebInbox(r.redis, { prefix: r.prefix });
   let web1: FastifyInstance;
   let web2: FastifyInstance;
 
   const build = () =>
     buildWebApp({
       dispatcher: createTestDispatcher(r),
+      inbox,
       logger: silentLogger,
       sessionSecret: SECRET,
       secureCookies: false,
@@ -114,5 +117,28 @@ describe("web chat over HTTP", () => {
     const res = await web1.inject({ url: "/healthz" });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: "ok", database: "ok", redis: "ok", procedures: 2642 });
+  });
+
+  it("keeps a status change for a web visitor until the page collects it, once, from any process", async () => {
+    const first = await post(web1, JSON.stringify({ text: "xin chào" }));
+    const cookie = String(first.headers["set-cookie"]).split(";")[0] as string;
+    const conversation = decodeURIComponent(cookie.split("=")[1] ?? "").split(".")[0] as string;
+    await inbox.channel.push?.(conversation, [
+      { text: "PAKN.20261122.0001: đã chuyển cơ quan xử lý.", buttons: [] },
+    ]);
+    const updates = await web2.inject({ url: "/api/chat/updates", headers: { cookie } });
+    expect(updates.json()).toEqual({
+      replies: [{ text: "PAKN.20261122.0001: đã chuyển cơ quan xử lý.", buttons: [] }],
+    });
+    expect((await web1.inject({ url: "/api/chat/updates", headers: { cookie } })).json()).toEqual({
+      replies: [],
+    });
+    // Without the signed cookie nobody reads anybody's messages.
+    expect((await web1.inject({ url: "/api/chat/updates" })).json()).toEqual({ replies: [] });
+    expect(
+      (
+        await web1.inject({ url: "/api/chat/updates", headers: { cookie: `mc_chat=${conversation}` } })
+      ).json(),
+    ).toEqual({ replies: [] });
   });
 });

@@ -75,6 +75,20 @@
     }
   }
 
+  // News about the citizen's complaints (status changes, answers) waits on the server; look now and then.
+  async function collectUpdates() {
+    if (document.hidden) return;
+    try {
+      const res = await fetch("/api/chat/updates", { credentials: "same-origin", cache: "no-store" });
+      const data = await res.json().catch(() => ({}));
+      for (const r of data.replies || []) addMessage("bot", r.text, r.buttons);
+    } catch {
+      // Offline for a moment: the next look gets them.
+    }
+  }
+  setInterval(collectUpdates, 30_000);
+  document.addEventListener("visibilitychange", collectUpdates);
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../app/errors.js";
+import type { WebInbox } from "../../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../../bot/core/dispatch.js";
 import type { Reply } from "../../bot/core/types.js";
 
@@ -35,8 +36,16 @@ function chatSession(request: FastifyRequest, reply: FastifyReply, secure: boole
 /** `POST /api/chat/messages`: one citizen message in, the bot's replies out. */
 export function registerChatApi(
   app: FastifyInstance,
-  deps: { dispatcher: Dispatcher; secureCookies: boolean },
+  deps: { dispatcher: Dispatcher; secureCookies: boolean; inbox?: WebInbox },
 ): void {
+  // Messages that arrived while the visitor was away (their PAKN changed state); the page polls.
+  app.get("/api/chat/updates", async (request, reply) => {
+    const raw = request.cookies[CHAT_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : undefined;
+    const replies =
+      unsigned?.valid && unsigned.value && deps.inbox ? await deps.inbox.collect(unsigned.value) : [];
+    return reply.header("cache-control", "no-store").send({ replies });
+  });
   app.post("/api/chat/messages", { bodyLimit: 100_000 }, async (request, reply) => {
     const parsed = bodySchema.safeParse(request.body);
     if (!parsed.success) {

@@ -1,37 +1,54 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "./client.js";
-import { notifications } from "./schema.js";
+import { rowsOf } from "./migrate.js";
 
-/** One delivery of an event to one audience (citizen, agency, coordinator). */
+/**
+ * The tables that record deliveries once each, and the column naming what was delivered: a PAKN
+ * event (citizen notifications, officer alerts) or a deadline reminder. Both share audience, status,
+ * attempts and sent_at, and are unique on (that column, audience).
+ */
+const LEDGERS = {
+  notifications: { table: "notifications", key: "event_id" },
+  reminders: { table: "reminder_deliveries", key: "reminder_id" },
+} as const;
+
+/** One delivery: of an event or a reminder (`key`) to one audience (citizen, agency, coordinator). */
 export interface Delivery {
-  eventId: number;
+  ledger: keyof typeof LEDGERS;
+  key: number;
   audience: string;
 }
 
 /** What claiming a delivery found: ours to send, already done, or another sender's right now. */
 export type ClaimResult = "claimed" | "already_sent" | "busy";
 
+const names = (delivery: Delivery) => {
+  const { table, key } = LEDGERS[delivery.ledger];
+  return { t: sql.identifier(table), k: sql.identifier(key) };
+};
+
 /**
  * Claims a delivery before sending, in one round trip: creates its row as 'sending' (`sent_at` =
  * when the claim was taken), or takes a pending one, or a stale claim of a sender that died. So two
- * jobs for the same event (a retry, a job rebuilt after a Redis flush) never both send.
+ * jobs for the same thing (a retry, a job rebuilt after a Redis flush) never both send.
  */
 export async function claimDelivery(db: Db, delivery: Delivery, leaseMs: number): Promise<ClaimResult> {
-  const [claimed] = await db
-    .insert(notifications)
-    .values({ ...delivery, status: "sending", attempts: 1, sentAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [notifications.eventId, notifications.audience],
-      set: { status: "sending", attempts: sql`${notifications.attempts} + 1`, sentAt: sql`now()` },
-      setWhere: sql`${notifications.status} = 'pending' OR (${notifications.status} = 'sending'
-        AND ${notifications.sentAt} < now() - make_interval(secs => ${leaseMs / 1000}))`,
-    })
-    .returning({ id: notifications.id });
-  if (claimed) return "claimed";
-  const [row] = await db
-    .select({ status: notifications.status })
-    .from(notifications)
-    .where(and(eq(notifications.eventId, delivery.eventId), eq(notifications.audience, delivery.audience)));
+  const { t, k } = names(delivery);
+  const claimed = rowsOf(
+    await db.execute(sql`
+      INSERT INTO ${t} (${k}, audience, status, attempts, sent_at)
+      VALUES (${delivery.key}, ${delivery.audience}, 'sending', 1, now())
+      ON CONFLICT (${k}, audience) DO UPDATE SET status = 'sending', attempts = ${t}.attempts + 1, sent_at = now()
+      WHERE ${t}.status = 'pending'
+        OR (${t}.status = 'sending' AND ${t}.sent_at < now() - make_interval(secs => ${leaseMs / 1000}))
+      RETURNING id`),
+  );
+  if (claimed.length > 0) return "claimed";
+  const [row] = rowsOf<{ status: string }>(
+    await db.execute(
+      sql`SELECT status FROM ${t} WHERE ${k} = ${delivery.key} AND audience = ${delivery.audience}`,
+    ),
+  );
   return row?.status === "sending" ? "busy" : "already_sent";
 }
 
@@ -41,17 +58,38 @@ export async function finishDelivery(
   delivery: Delivery,
   status: "sent" | "unreachable",
 ): Promise<void> {
-  await db
-    .update(notifications)
-    .set({ status, sentAt: sql`now()` })
-    .where(and(eq(notifications.eventId, delivery.eventId), eq(notifications.audience, delivery.audience)));
+  const { t, k } = names(delivery);
+  await db.execute(
+    sql`UPDATE ${t} SET status = ${status}, sent_at = now() WHERE ${k} = ${delivery.key} AND audience = ${delivery.audience}`,
+  );
 }
 
 /** Gives a claim back after a failed push, so the retry sends. */
 export async function releaseDelivery(db: Db, delivery: Delivery): Promise<void> {
+  const { t, k } = names(delivery);
   await db
-    .update(notifications)
-    .set({ status: "pending" })
-    .where(and(eq(notifications.eventId, delivery.eventId), eq(notifications.audience, delivery.audience)))
+    .execute(
+      sql`UPDATE ${t} SET status = 'pending' WHERE ${k} = ${delivery.key} AND audience = ${delivery.audience}`,
+    )
     .catch(() => undefined);
+}
+
+/**
+ * Sends a claimed delivery and records the end: `send` says whether it reached anybody; a send that
+ * throws gives the claim back (and rethrows) so the job's retry sends.
+ */
+export async function sendClaimed(
+  db: Db,
+  delivery: Delivery,
+  send: () => Promise<boolean>,
+): Promise<"sent" | "unreachable"> {
+  let status: "sent" | "unreachable";
+  try {
+    status = (await send()) ? "sent" : "unreachable";
+  } catch (err) {
+    await releaseDelivery(db, delivery);
+    throw err;
+  }
+  await finishDelivery(db, delivery, status);
+  return status;
 }

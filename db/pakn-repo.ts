@@ -176,3 +176,16 @@ export async function listPaknBySender(
 export async function paknHistory(db: Db, paknId: number): Promise<PaknEventRow[]> {
   return db.select().from(paknEvents).where(eq(paknEvents.paknId, paknId)).orderBy(asc(paknEvents.id));
 }
+
+/** An event with the PAKN it belongs to (what notifications and alerts are composed from). */
+export async function findEventWithPakn(
+  db: Db,
+  eventId: number,
+): Promise<{ event: PaknEventRow; item: PaknRow } | undefined> {
+  const [found] = await db
+    .select({ event: paknEvents, item: pakn })
+    .from(paknEvents)
+    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
+    .where(eq(paknEvents.id, eventId));
+  return found;
+}

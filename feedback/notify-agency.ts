@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { claimDelivery, finishDelivery, releaseDelivery } from "../db/notification-claims.js";
-import { pakn, paknEvents } from "../db/schema.js";
+import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
+import { findEventWithPakn } from "../db/pakn-repo.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
@@ -53,11 +52,7 @@ export async function notifyOfficers(
   deps: OfficerAlertDeps,
   input: { eventId: number },
 ): Promise<NotifyOutcome | "not_applicable"> {
-  const [found] = await deps.db
-    .select({ event: paknEvents, item: pakn })
-    .from(paknEvents)
-    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
-    .where(eq(paknEvents.id, input.eventId));
+  const found = await findEventWithPakn(deps.db, input.eventId);
   if (!found) return "missing";
   const { event, item } = found;
   let alert: OfficerAlertKind;
@@ -74,32 +69,26 @@ export async function notifyOfficers(
   } else {
     return "not_applicable";
   }
-  const delivery = { eventId: event.id, audience };
+  const delivery = { ledger: "notifications" as const, key: event.id, audience };
   const claim = await claimDelivery(deps.db, delivery, OFFICER_CLAIM_LEASE_MS);
   // Another sender in hand: this job waits and looks again.
   if (claim === "busy") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
   if (claim !== "claimed") return claim;
-  let status: "sent" | "unreachable" = "unreachable";
-  try {
-    if (target.chat) {
-      const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
-      const text = composeOfficerAlert({
-        alert,
-        code: item.code,
-        kind: item.kind,
-        content: item.content,
-        status: event.toStatus,
-        agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
-        answerDueAt: item.answerDueAt,
-        forAgencyWithoutChat: target.fallback,
-      });
-      const pushed = await deps.push(deps.channel ?? "telegram", target.chat, [{ text, buttons: [] }]);
-      status = pushed ? "sent" : "unreachable";
-    }
-  } catch (err) {
-    await releaseDelivery(deps.db, delivery);
-    throw err;
-  }
-  await finishDelivery(deps.db, delivery, status);
-  return status;
+  const chat = target.chat;
+  // No chat configured for anybody: recorded as unreachable, not retried.
+  if (!chat) return sendClaimed(deps.db, delivery, async () => false);
+  const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
+  const text = composeOfficerAlert({
+    alert,
+    code: item.code,
+    kind: item.kind,
+    content: item.content,
+    status: event.toStatus,
+    agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
+    answerDueAt: item.answerDueAt,
+    forAgencyWithoutChat: target.fallback,
+  });
+  return sendClaimed(deps.db, delivery, () =>
+    deps.push(deps.channel ?? "telegram", chat, [{ text, buttons: [] }]),
+  );
 }

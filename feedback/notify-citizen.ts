@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Reply } from "../bot/core/types.js";
 import type { Db } from "../db/client.js";
-import { claimDelivery, finishDelivery, releaseDelivery } from "../db/notification-claims.js";
-import { pakn, paknEvents } from "../db/schema.js";
+import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
+import { findEventWithPakn } from "../db/pakn-repo.js";
 import { composeStatusNotification } from "./compose-notification.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 import { statusLabel } from "./status-labels.js";
@@ -29,14 +28,10 @@ export async function notifyCitizen(
   deps: { db: Db; push: PushMessage; agencies?: AgencyDirectory; claimLeaseMs?: number },
   input: { eventId: number },
 ): Promise<NotifyOutcome> {
-  const [found] = await deps.db
-    .select({ event: paknEvents, item: pakn })
-    .from(paknEvents)
-    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
-    .where(eq(paknEvents.id, input.eventId));
+  const found = await findEventWithPakn(deps.db, input.eventId);
   if (!found) return "missing";
   const { event, item } = found;
-  const delivery = { eventId: event.id, audience: "citizen" };
+  const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };
   const claim = await claimDelivery(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
   if (claim !== "claimed") return claim;
   const text = composeStatusNotification({
@@ -48,14 +43,7 @@ export async function notifyCitizen(
     answer: item.answer,
     answerDueAt: item.answerDueAt,
   });
-  let pushed: boolean;
-  try {
-    pushed = await deps.push(item.channel, item.conversation, [{ text, buttons: [] }]);
-  } catch (err) {
-    await releaseDelivery(deps.db, delivery);
-    throw err;
-  }
-  const status = pushed ? "sent" : "unreachable";
-  await finishDelivery(deps.db, delivery, status);
-  return status;
+  return sendClaimed(deps.db, delivery, () =>
+    deps.push(item.channel, item.conversation, [{ text, buttons: [] }]),
+  );
 }

@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
-import { pakn, paknReminders, reminderDeliveries } from "../db/schema.js";
+import { and, eq } from "drizzle-orm";
+import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
+import { pakn, paknReminders } from "../db/schema.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { ReminderPoint } from "./deadlines.js";
 import { AWAITING_ANSWER, type PaknStatus } from "./lifecycle.js";
@@ -73,41 +74,12 @@ async function deliver(
   chat: string | undefined,
   text: () => string,
 ): Promise<ReminderOutcome> {
-  const [claimed] = await deps.db
-    .insert(reminderDeliveries)
-    .values({ reminderId, audience, status: "sending", attempts: 1, sentAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [reminderDeliveries.reminderId, reminderDeliveries.audience],
-      set: { status: "sending", attempts: sql`${reminderDeliveries.attempts} + 1`, sentAt: sql`now()` },
-      setWhere: sql`${reminderDeliveries.status} = 'pending' OR (${reminderDeliveries.status} = 'sending'
-        AND ${reminderDeliveries.sentAt} < now() - make_interval(secs => ${OFFICER_CLAIM_LEASE_MS / 1000}))`,
-    })
-    .returning({ id: reminderDeliveries.id });
-  if (!claimed) {
-    const [row] = await deps.db
-      .select({ status: reminderDeliveries.status })
-      .from(reminderDeliveries)
-      .where(and(eq(reminderDeliveries.reminderId, reminderId), eq(reminderDeliveries.audience, audience)));
-    if (row?.status === "sending") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
-    return "already_sent";
-  }
-  let status: "sent" | "unreachable" = "unreachable";
-  try {
-    if (chat) {
-      const pushed = await deps.push(deps.channel ?? "telegram", chat, [{ text: text(), buttons: [] }]);
-      status = pushed ? "sent" : "unreachable";
-    }
-  } catch (err) {
-    await deps.db
-      .update(reminderDeliveries)
-      .set({ status: "pending" })
-      .where(eq(reminderDeliveries.id, claimed.id))
-      .catch(() => undefined);
-    throw err;
-  }
-  await deps.db
-    .update(reminderDeliveries)
-    .set({ status, sentAt: sql`now()` })
-    .where(eq(reminderDeliveries.id, claimed.id));
-  return status;
+  const delivery = { ledger: "reminders" as const, key: reminderId, audience };
+  const claim = await claimDelivery(deps.db, delivery, OFFICER_CLAIM_LEASE_MS);
+  // Another sender in hand: this job waits and looks again.
+  if (claim === "busy") throw new SendLater(OFFICER_CLAIM_LEASE_MS / 6);
+  if (claim !== "claimed") return claim;
+  return sendClaimed(deps.db, delivery, async () =>
+    chat ? deps.push(deps.channel ?? "telegram", chat, [{ text: text(), buttons: [] }]) : false,
+  );
 }

@@ -72,6 +72,17 @@ export const configSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
       .optional(),
   ),
+  /** Comma-separated keys that may create PAKN through Open311 `POST requests.json`. */
+  OPEN311_API_KEYS: optionalString.transform((v, ctx) => {
+    const keys = (v ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean);
+    for (const key of keys)
+      if (key.length < 16)
+        ctx.addIssue({ code: "custom", message: "every key must be at least 16 characters" });
+    return keys;
+  }),
   ZALO_APP_ID: optionalString,
   ZALO_APP_SECRET: optionalString,
   ZALO_OA_SECRET_KEY: optionalString,

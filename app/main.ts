@@ -8,6 +8,7 @@ import { migrate } from "../db/migrate.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
 import { loadWorkingCalendar } from "../feedback/holidays-file.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
+import { loadAgencies } from "../feedback/routing/agencies.js";
 import { buildWebApp } from "../web/app.js";
 import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -52,26 +53,36 @@ async function main(): Promise<void> {
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
-  const feedback = createFeedbackService({
-    db: database.db,
-    dueDates: workingDayDueDates(loadWorkingCalendar()),
-  });
+  const calendar = loadWorkingCalendar();
+  const feedback = createFeedbackService({ db: database.db, dueDates: workingDayDueDates(calendar) });
   const bot = createBot({ kb, logger, sessions, feedback });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
   // The web chat cannot push: its messages wait in Redis until the page polls.
   const inbox = createWebInbox(redis);
   const channels = [...createChannels({ config, dispatcher, logger, redis, database }), inbox.channel];
+  const secureCookies = config.PUBLIC_URL?.startsWith("https://") ?? false;
   const app = await buildWebApp({
     dispatcher,
     channels,
     inbox,
     logger,
     sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
-    secureCookies: config.PUBLIC_URL?.startsWith("https://") ?? false,
+    secureCookies,
     probes: {
       database: () => database.db.execute(sql`SELECT 1`),
       redis: () => redis.ping(),
       procedures: () => kb.size,
+    },
+    site: {
+      db: database.db,
+      redis,
+      kb,
+      feedback,
+      agencies: loadAgencies(),
+      calendar,
+      open311ApiKeys: config.OPEN311_API_KEYS,
+      secureCookies,
+      publicUrl: config.PUBLIC_URL,
     },
   });
   const serves = role === "all" || role === "web";

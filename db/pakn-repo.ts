@@ -113,7 +113,19 @@ export interface TransitionInput {
   actor: string;
   note?: string | null;
   data?: Record<string, unknown>;
-  set?: Partial<Pick<PaknRow, "agencyId" | "field" | "answer" | "answeredAt" | "publishedAt" | "mergedInto">>;
+  set?: Partial<
+    Pick<
+      PaknRow,
+      | "agencyId"
+      | "field"
+      | "answer"
+      | "answeredAt"
+      | "publishedAt"
+      | "mergedInto"
+      | "publicQuestion"
+      | "publicAnswer"
+    >
+  >;
 }
 
 /**

@@ -1,4 +1,14 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { Procedure } from "../knowledge/procedure.js";
 
 /** The knowledge base: one row per procedure, the canonical record as JSON, upserted by code. */
@@ -63,6 +73,8 @@ export interface PaknAttachment {
   longitude?: number;
   /** Why the pipeline refused or could not fetch the photo (too large, not an image, gone); no file then. */
   rejected?: string;
+  /** Set when an officer checked the photo shows no personal data; only such photos are ever public. */
+  safe?: boolean;
 }
 
 /**
@@ -100,6 +112,12 @@ export const pakn = pgTable(
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     mergedInto: text("merged_into"),
+    /** The redacted question and answer the public sees, fixed at publication. */
+    publicQuestion: text("public_question"),
+    publicAnswer: text("public_answer"),
+    /** The citizen's satisfaction with the published answer, 1-5. */
+    rating: integer("rating"),
+    ratedAt: timestamp("rated_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -107,6 +125,8 @@ export const pakn = pgTable(
     uniqueIndex("pakn_inbound_idx").on(t.channel, t.inboundMessageId),
     index("pakn_sender_idx").on(t.channel, t.channelUser),
     index("pakn_status_due_idx").on(t.status, t.answerDueAt),
+    index("pakn_agency_due_idx").on(t.agencyId, t.answerDueAt),
+    index("pakn_published_idx").on(t.publishedAt),
   ],
 );
 
@@ -204,3 +224,108 @@ export const reminderDeliveries = pgTable(
   },
   (t) => [uniqueIndex("reminder_deliveries_audience_idx").on(t.reminderId, t.audience)],
 );
+
+/**
+ * A staff account of the officer console. role: officer (own agency), leader (approves own
+ * agency's answers), coordinator (province-wide), admin (settings); agencyId is null for the
+ * province-wide roles.
+ */
+export const officers = pgTable(
+  "officers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Lower-cased; the login name. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    agencyId: text("agency_id"),
+    /** scrypt, `scrypt$N$r$p$salt$hash` (base64). */
+    passwordHash: text("password_hash").notNull(),
+    /** A one-time password from `officer:create` must be replaced at first login. */
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("officers_email_idx").on(t.email)],
+);
+
+/** A signed-in console session: the cookie carries a random token, this row its sha-256. */
+export const officerSessions = pgTable(
+  "officer_sessions",
+  {
+    id: text("id").primaryKey(),
+    officerId: integer("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    /** The synchronizer token every form and state-changing request must echo. */
+    csrfToken: text("csrf_token").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("officer_sessions_officer_idx").on(t.officerId)],
+);
+
+/** Every console action and sign-in attempt (who, what, on which item, from where), never a password or token. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    officerId: integer("officer_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+/** Officers' internal notes on a PAKN; never shown to the citizen or the public. */
+export const paknNotes = pgTable(
+  "pakn_notes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    paknId: bigint("pakn_id", { mode: "number" })
+      .notNull()
+      .references(() => pakn.id),
+    officerId: integer("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("pakn_notes_pakn_idx").on(t.paknId, t.id)],
+);
+
+/** Reusable answer texts, for one agency or (agencyId null) for every agency. */
+export const cannedAnswers = pgTable(
+  "canned_answers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    agencyId: text("agency_id"),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("canned_answers_agency_idx").on(t.agencyId)],
+);
+
+/**
+ * An admin's edited copy of a bundled data file (agencies.tsv, routing-rules.tsv,
+ * holidays-vn.json, synonyms.tsv): when a row exists it replaces the bundled file everywhere.
+ */
+export const assetOverrides = pgTable("asset_overrides", {
+  name: text("name").primaryKey(),
+  content: text("content").notNull(),
+  updatedBy: integer("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -67,15 +67,14 @@ export async function publishPakn(
 ): Promise<PaknRow> {
   const current = await load(deps.db, input.paknId);
   const sender = { name: current.contactName, address: current.contactAddress, phone: current.contactPhone };
+  const publicQuestion = redactForPublic(current.content, sender);
+  const publicAnswer = redactForPublic(current.answer ?? "", sender);
   const { row } = await transitionPakn(deps.db, {
     paknId: input.paknId,
     to: "published",
     actor: input.actor,
-    set: { publishedAt: deps.now?.() ?? new Date() },
-    data: {
-      publicQuestion: redactForPublic(current.content, sender),
-      publicAnswer: redactForPublic(current.answer ?? "", sender),
-    },
+    set: { publishedAt: deps.now?.() ?? new Date(), publicQuestion, publicAnswer },
+    data: { publicQuestion, publicAnswer },
   });
   return row;
 }

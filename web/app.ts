@@ -6,9 +6,11 @@ import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
+import { registerAssets } from "./routes/assets.js";
 import { registerChatApi } from "./routes/chat-api.js";
 import { registerChatPage } from "./routes/chat-page.js";
 import { type HealthProbe, registerHealth } from "./routes/health.js";
+import { registerSite, type SiteDeps } from "./site.js";
 
 /** What the web role needs. */
 export interface WebDeps {
@@ -21,6 +23,8 @@ export interface WebDeps {
   sessionSecret: string;
   secureCookies: boolean;
   probes: { database: HealthProbe; redis: HealthProbe; procedures: () => number };
+  /** The officer console, public pages, Open311 and metrics; unset in channel-only tests. */
+  site?: SiteDeps;
 }
 
 /** Builds the Fastify app (not listening): health, the web chat page and its API, and the channels' webhooks. */
@@ -33,8 +37,10 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   registerStrictJson(app);
   await app.register(cookie, { secret: deps.sessionSecret });
   registerHealth(app, deps.probes);
+  registerAssets(app);
   registerChatPage(app);
   registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies, inbox: deps.inbox });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
+  if (deps.site) await registerSite(app, deps.site);
   return app;
 }

@@ -1,13 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { TEXTS } from "../../knowledge/compose/index.js";
+import { escapeHtml } from "../html.js";
 
 const page = (name: string) => readFileSync(new URL(`../pages/${name}`, import.meta.url), "utf8");
-
-/** Escapes text for HTML element content and attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** `GET /chat` and its two static assets: a plain page that works on a cheap phone. */
 export function registerChatPage(app: FastifyInstance): void {

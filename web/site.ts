@@ -1,0 +1,32 @@
+import type { FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import type { Db } from "../db/client.js";
+import type { FeedbackService } from "../feedback/feedback-service.js";
+import type { AgencyDirectory } from "../feedback/routing/agencies.js";
+import type { WorkingCalendar } from "../feedback/working-calendar.js";
+import type { KnowledgeBase } from "../knowledge/decision-types.js";
+
+/**
+ * What the officer console, the public pages, Open311 and the metrics need: the database, Redis,
+ * the knowledge base, the PAKN intake, the agency list and calendar; absent in channel-only tests.
+ */
+export interface SiteDeps {
+  db: Db;
+  redis: Redis;
+  kb: KnowledgeBase;
+  feedback: FeedbackService;
+  agencies: AgencyDirectory;
+  calendar: WorkingCalendar;
+  /** Keys allowed to POST to Open311 (OPEN311_API_KEYS). */
+  open311ApiKeys: readonly string[];
+  /** Secure cookies when served over https. */
+  secureCookies: boolean;
+  publicUrl?: string;
+  now?: () => Date;
+}
+
+/** Registers every area of the web site that works on PAKN data; each area is one call. */
+export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  void app;
+  void deps;
+}

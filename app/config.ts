@@ -83,6 +83,8 @@ export const configSchema = z.object({
         ctx.addIssue({ code: "custom", message: "every key must be at least 16 characters" });
     return keys;
   }),
+  /** Set: `GET /metrics` wants `Authorization: Bearer <token>`; unset: open (it holds no personal data). */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   ZALO_APP_ID: optionalString,
   ZALO_APP_SECRET: optionalString,
   ZALO_OA_SECRET_KEY: optionalString,

@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       agencies: loadAgencies(),
       calendar,
       open311ApiKeys: config.OPEN311_API_KEYS,
+      metricsToken: config.METRICS_TOKEN,
       secureCookies,
       publicUrl: config.PUBLIC_URL,
     },

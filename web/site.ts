@@ -5,6 +5,8 @@ import type { FeedbackService } from "../feedback/feedback-service.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import type { WorkingCalendar } from "../feedback/working-calendar.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
+import { registerConsoleAuth } from "./console/auth-pages.js";
+import { registerMetrics } from "./metrics/metrics-route.js";
 
 /**
  * What the officer console, the public pages, Open311 and the metrics need: the database, Redis,
@@ -19,14 +21,18 @@ export interface SiteDeps {
   calendar: WorkingCalendar;
   /** Keys allowed to POST to Open311 (OPEN311_API_KEYS). */
   open311ApiKeys: readonly string[];
+  /** METRICS_TOKEN: when set, `/metrics` wants it as a bearer token. */
+  metricsToken?: string;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
   publicUrl?: string;
+  /** Prefix of the site's Redis keys (default "motcua:"; tests give each run its own). */
+  redisPrefix?: string;
   now?: () => Date;
 }
 
 /** Registers every area of the web site that works on PAKN data; each area is one call. */
 export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  void app;
-  void deps;
+  await registerConsoleAuth(app, deps);
+  await registerMetrics(app, deps);
 }

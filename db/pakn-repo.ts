@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { assertTransition, type PaknStatus } from "../feedback/lifecycle.js";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { assertTransition, type PaknStatus, statusesLeadingTo } from "../feedback/lifecycle.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { codeDay } from "../feedback/tracking-code.js";
 import type { Db } from "./client.js";
+import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
 import { outbox, type PaknAttachment, pakn, paknEvents } from "./schema.js";
 
@@ -49,16 +50,15 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
 /**
  * Stores a confirmed PAKN in one transaction: the next tracking code of its day, the row, its first
  * event and the outbox job that routes it. A confirmation delivered twice returns the first PAKN.
+ * Three round trips (BEGIN, one statement, COMMIT) on the common path.
  */
 export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
-  const before = await existingByInbound(db, input.channel, input.inboundMessageId);
-  if (before) return { row: before, created: false };
   const day = codeDay(input.receivedAt);
   const hasImages = input.attachments.some((a) => a.kind === "image");
   try {
     // One statement under the day's counter lock (instead of five round trips): confirmations from
     // many citizens at once queue on that row only for the length of this statement and the commit.
-    const id = await db.transaction(async (tx) => {
+    const row = await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
         WITH n AS (
           INSERT INTO pakn_code_counters (day, last) VALUES (${day}, 1)
@@ -77,7 +77,7 @@ export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
             ${input.answerDueAt.toISOString()}::timestamptz
           FROM n
           ON CONFLICT (channel, inbound_message_id) DO NOTHING
-          RETURNING id),
+          RETURNING *),
         e AS (
           INSERT INTO pakn_events (pakn_id, from_status, to_status, actor)
           SELECT id, NULL, 'received', ${`citizen:${input.channel}`} FROM p),
@@ -89,14 +89,12 @@ export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
           INSERT INTO outbox (queue, job_id, payload)
           SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
           WHERE ${hasImages})
-        SELECT id FROM p`);
-      const inserted = rowsOf<{ id: number | string }>(result)[0];
-      // A concurrent delivery of the same confirmation won: undo this one (and its code number).
+        SELECT * FROM p`);
+      const inserted = rowsOf<Record<string, unknown>>(result)[0];
+      // Stored before (a redelivery) or by a concurrent delivery: undo this one and its code number.
       if (!inserted) throw new AlreadyStored();
-      return Number(inserted.id);
+      return mapRow(pakn, inserted);
     });
-    const [row] = await db.select().from(pakn).where(eq(pakn.id, id));
-    if (!row) throw new Error(`PAKN ${id} vanished after commit`);
     return { row, created: true };
   } catch (err) {
     if (!(err instanceof AlreadyStored)) throw err;
@@ -129,39 +127,51 @@ export interface TransitionInput {
 }
 
 /**
- * Moves a PAKN to another state under a row lock, refusing illegal moves, and records the event
- * with the outbox job that notifies the citizen, all in one transaction.
+ * Moves a PAKN to another state, refusing illegal moves, and records the event with the outbox job
+ * that notifies the citizen, in one statement (so one round trip, atomic without a transaction):
+ * the row is locked, its state checked against the states that may lead to `to`, updated, and the
+ * event and outbox rows written; nothing is written when the move is illegal.
  */
 export async function transitionPakn(
   db: Db,
   input: TransitionInput,
 ): Promise<{ row: PaknRow; event: PaknEventRow }> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(pakn).where(eq(pakn.id, input.paknId)).for("update");
+  if (!input.note?.trim()) {
+    // Reasons are checked up front: the statement only knows the states.
+    for (const from of statusesLeadingTo(input.to)) assertTransition(from, input.to, input.note);
+  }
+  const columns = getTableColumns(pakn);
+  const assignments = Object.entries(input.set ?? {}).map(([key, value]) => {
+    const column = columns[key as keyof typeof columns];
+    return sql`${sql.identifier(column.name)} = ${value === null ? null : sql.param(value, column)}`;
+  });
+  const from = `{${statusesLeadingTo(input.to).join(",")}}`;
+  const result = await db.execute(sql`
+    WITH old AS (
+      SELECT id, status FROM pakn WHERE id = ${input.paknId} FOR UPDATE),
+    p AS (
+      UPDATE pakn SET ${sql.join([...assignments, sql`status = ${input.to}`, sql`updated_at = now()`], sql`, `)}
+      FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
+      RETURNING pakn.*, old.status AS old_status),
+    e AS (
+      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data)
+      SELECT id, old_status, ${input.to}, ${input.actor}, ${input.note ?? null}, ${JSON.stringify(input.data ?? {})}::jsonb
+      FROM p
+      RETURNING id AS e_id, pakn_id AS e_pakn_id, from_status AS e_from_status, to_status AS e_to_status,
+        actor AS e_actor, note AS e_note, data AS e_data, created_at AS e_created_at),
+    o AS (
+      INSERT INTO outbox (queue, job_id, payload)
+      SELECT ${QUEUES.notify}, 'notify-' || e_id, jsonb_build_object('eventId', e_id) FROM e)
+    SELECT p.*, e.* FROM p, e`);
+  const [raw] = rowsOf<Record<string, unknown>>(result);
+  if (!raw) {
+    // Nothing written: say why (missing, or not allowed from the state it is in now).
+    const [current] = await db.select({ status: pakn.status }).from(pakn).where(eq(pakn.id, input.paknId));
     if (!current) throw new Error(`PAKN ${input.paknId} does not exist`);
     assertTransition(current.status as PaknStatus, input.to, input.note);
-    const [row] = await tx
-      .update(pakn)
-      .set({ ...input.set, status: input.to, updatedAt: sql`now()` })
-      .where(eq(pakn.id, input.paknId))
-      .returning();
-    const [event] = await tx
-      .insert(paknEvents)
-      .values({
-        paknId: input.paknId,
-        fromStatus: current.status,
-        toStatus: input.to,
-        actor: input.actor,
-        note: input.note ?? null,
-        data: input.data ?? {},
-      })
-      .returning();
-    if (!row || !event) throw new Error("transition was not written");
-    await tx
-      .insert(outbox)
-      .values({ queue: QUEUES.notify, jobId: `notify-${event.id}`, payload: { eventId: event.id } });
-    return { row, event };
-  });
+    throw new Error(`PAKN ${input.paknId} changed state during the transition; try again`);
+  }
+  return { row: mapRow(pakn, raw), event: mapRow(paknEvents, raw, "e_") };
 }
 
 /** A PAKN by its tracking code. */

@@ -71,6 +71,11 @@ export function canTransition(from: PaknStatus, to: PaknStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** The states a PAKN may be in to move to `to` (what a single-statement transition checks). */
+export function statusesLeadingTo(to: PaknStatus): PaknStatus[] {
+  return PAKN_STATUSES.filter((from) => TRANSITIONS[from].includes(to));
+}
+
 /** The states reachable from `from` in one step (for the console's action buttons). */
 export function nextStatuses(from: PaknStatus): readonly PaknStatus[] {
   return TRANSITIONS[from];

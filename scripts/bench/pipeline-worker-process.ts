@@ -24,7 +24,11 @@ export interface WorkerEnv {
 
 /** Starts `app/main.ts worker` and resolves once it says it is running (rejects if it exits first or after `timeoutMs`). */
 export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts", "worker"], {
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of the worker when it exits.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "app/main.ts", "worker"], {
     cwd: ROOT,
     env: {
       ...process.env,

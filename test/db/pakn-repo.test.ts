@@ -120,6 +120,36 @@ describe.each(DRIVERS)("PAKN repository on %s", (driver) => {
     expect((await findPaknByCode(database.db, row.code))?.agencyId).toBe("ubnd-xa");
   });
 
+  it("lets only one of two simultaneous moves from the same state through, and returns typed rows", async () => {
+    const { row } = await createPakn(database.db, draft("m-race"));
+    const answeredAt = day("2026-11-25T09:00:00+07:00");
+    const moves = await Promise.allSettled([
+      transitionPakn(database.db, { paknId: row.id, to: "assigned", actor: "a", set: { agencyId: "so-a" } }),
+      transitionPakn(database.db, { paknId: row.id, to: "assigned", actor: "b", set: { agencyId: "so-b" } }),
+    ]);
+    expect(moves.filter((m) => m.status === "fulfilled")).toHaveLength(1);
+    expect(moves.find((m) => m.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
+    const { row: answered, event } = await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "answered",
+      actor: "officer:1",
+      set: { answer: "Đã sửa xong đoạn đường bị ngập.", answeredAt },
+      data: { via: "console" },
+    });
+    expect(answered.answeredAt).toEqual(answeredAt);
+    expect(answered.updatedAt).toBeInstanceOf(Date);
+    expect(answered.status).toBe("answered");
+    expect(answered.attachments).toEqual([]);
+    expect(event).toMatchObject({
+      paknId: row.id,
+      fromStatus: "assigned",
+      toStatus: "answered",
+      data: { via: "console" },
+    });
+    expect(event.createdAt).toBeInstanceOf(Date);
+    expect(typeof event.id).toBe("number");
+  });
+
   it("lists a sender's own PAKN, newest first, and nobody else's", async () => {
     await createPakn(database.db, draft("other", { channelUser: "someone-else" }));
     const mine = await listPaknBySender(database.db, { channel: "telegram", user: "u1" }, 100);

@@ -1,3 +1,4 @@
+import { RATING_QUESTION } from "./rating-payload.js";
 import { formatVnDate } from "./vn-date.js";
 
 /** What a status notification says: the PAKN, its new state and the officer's note. */
@@ -16,7 +17,8 @@ const ANSWER_EXCERPT = 1_400;
 
 /**
  * The message a citizen gets when their PAKN changes state: plain Vietnamese, the code first,
- * what happened, what (if anything) they need to do, never longer than one chat message.
+ * what happened, what (if anything) they need to do, never longer than one chat message; a
+ * published answer ends with the satisfaction question.
  */
 export function composeStatusNotification(input: NotificationInput): string {
   const lines = [`Phản ánh, kiến nghị ${input.code}: ${input.statusLabel.toLowerCase()}.`];
@@ -39,5 +41,7 @@ export function composeStatusNotification(input: NotificationInput): string {
   const open = ["received", "classified", "assigned", "in_progress", "transferred"].includes(input.toStatus);
   if (open && input.answerDueAt) lines.push(`Hạn trả lời dự kiến: ${formatVnDate(input.answerDueAt)}.`);
   lines.push(`Bạn có thể gõ /tracuu ${input.code} để xem toàn bộ quá trình xử lý.`);
+  // The published answer ends with the satisfaction question; its buttons go under it (notify-citizen).
+  if (input.toStatus === "published") lines.push(RATING_QUESTION);
   return lines.join("\n\n").slice(0, 2_000);
 }

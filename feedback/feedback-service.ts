@@ -1,16 +1,22 @@
 import type { Db } from "../db/client.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
+import { type RateOutcome, rateLatestPublished, ratePakn } from "./rate-pakn.js";
 import { type PaknSubmission, type SubmittedPakn, submitPakn } from "./submit-pakn.js";
 import { listOwnPakn, type OwnPaknItem, type PaknSender, type TrackedPakn, trackPakn } from "./track-pakn.js";
 
 /**
  * What the conversation core needs from the PAKN pipeline: file a confirmed PAKN, look one up, list
- * a citizen's own. The bot gets it through its deps and works without it (no database).
+ * a citizen's own, rate a published answer. The bot gets it through its deps and works without it
+ * (no database).
  */
 export interface FeedbackService {
   submit(input: PaknSubmission): Promise<SubmittedPakn>;
   track(code: string, sender: PaknSender): Promise<TrackedPakn | undefined>;
   listOwn(sender: PaknSender): Promise<OwnPaknItem[]>;
+  /** The sender's satisfaction (1–5) with the published answer of their PAKN `code`. */
+  rate(code: string, sender: PaknSender, rating: number): Promise<RateOutcome>;
+  /** A bare typed 1–5: the rating of the sender's latest published, unrated PAKN, if any. */
+  rateLatest(sender: PaknSender, rating: number): Promise<RateOutcome>;
 }
 
 /** The feedback service on a database, with the deadline rule and an optional clock. */
@@ -23,5 +29,7 @@ export function createFeedbackService(deps: {
     submit: (input) => submitPakn(deps, input),
     track: (code, sender) => trackPakn(deps, { code, sender }),
     listOwn: (sender) => listOwnPakn(deps, sender),
+    rate: (code, sender, rating) => ratePakn(deps, { code, sender, rating }),
+    rateLatest: (sender, rating) => rateLatestPublished(deps, { sender, rating }),
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
 import { findEventWithPakn } from "../db/pakn-repo.js";
 import { composeStatusNotification } from "./compose-notification.js";
+import { ratingButtons } from "./rating-payload.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 import { statusLabel } from "./status-labels.js";
 
@@ -43,7 +44,9 @@ export async function notifyCitizen(
     answer: item.answer,
     answerDueAt: item.answerDueAt,
   });
+  // A published answer asks the citizen to rate it, 1 to 5, with one button each.
+  const buttons = event.toStatus === "published" ? ratingButtons(item.code) : [];
   return sendClaimed(deps.db, delivery, () =>
-    deps.push(item.channel, item.conversation, [{ text, buttons: [] }]),
+    deps.push(item.channel, item.conversation, [{ text, buttons }]),
   );
 }

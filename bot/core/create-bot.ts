@@ -7,6 +7,7 @@ import { kbQuestion } from "./features/kb-question.js";
 import { paknAttachments } from "./features/pakn-attachments.js";
 import { paknDetect } from "./features/pakn-detect.js";
 import { paknDialog } from "./features/pakn-dialog.js";
+import { paknRate } from "./features/pakn-rate.js";
 import { smallTalk } from "./features/small-talk.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
@@ -18,14 +19,15 @@ export interface Bot {
 }
 
 /**
- * Builds the conversation core: the PAKN intake's photos, input guard, the PAKN intake dialog,
- * buttons, commands, small talk, PAKN lookups and offers, then the knowledge base as the fallback,
- * inside an error boundary that always answers politely.
+ * Builds the conversation core: the PAKN intake's photos, input guard, ratings of published
+ * answers, the PAKN intake dialog, buttons, commands, small talk, PAKN lookups and offers, then the
+ * knowledge base as the fallback, inside an error boundary that always answers politely.
  */
 export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
   const run = composeSteps([
     paknAttachments,
     guardInput,
+    paknRate,
     paknDialog,
     buttons,
     commands,

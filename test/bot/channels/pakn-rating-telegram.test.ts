@@ -105,7 +105,7 @@ describe("the published answer's rating over Telegram", () => {
     const message = sent().at(-1)?.body;
     expect(String(message?.text)).toContain("UBND xã đã nạo vét cống");
     expect(String(message?.text).trimEnd().endsWith(RATING_QUESTION)).toBe(true);
-    const buttons = (message?.reply_markup as Keyboard).inline_keyboard.flat();
+    const buttons = (message?.reply_markup as Keyboard | undefined)?.inline_keyboard.flat() ?? [];
     expect(buttons.map((b) => b.text)).toEqual([
       "1 – Rất kém",
       "2 – Kém",

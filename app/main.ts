@@ -11,7 +11,7 @@ import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { loadAgencies } from "../feedback/routing/agencies.js";
 import { buildWebApp } from "../web/app.js";
 import { createChannels } from "./channels.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       metricsToken: config.METRICS_TOKEN,
       secureCookies,
       publicUrl: config.PUBLIC_URL,
+      uploadsDir: uploadsDirOf(config),
     },
   });
   const serves = role === "all" || role === "web";

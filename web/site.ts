@@ -8,6 +8,7 @@ import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { registerConsoleAuth } from "./console/auth-pages.js";
 import { registerMetrics } from "./metrics/metrics-route.js";
 import { registerOpen311 } from "./open311/open311-routes.js";
+import { registerPublicPages } from "./public/register-public-pages.js";
 
 /**
  * What the officer console, the public pages, Open311 and the metrics need: the database, Redis,
@@ -27,6 +28,8 @@ export interface SiteDeps {
   /** Secure cookies when served over https. */
   secureCookies: boolean;
   publicUrl?: string;
+  /** Where PAKN photos are stored (uploadsDirOf(config)); the public pages serve only those marked safe. */
+  uploadsDir?: string;
   /** Prefix of the site's Redis keys (default "motcua:"; tests give each run its own). */
   redisPrefix?: string;
   now?: () => Date;
@@ -37,4 +40,5 @@ export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promis
   await registerConsoleAuth(app, deps);
   await registerMetrics(app, deps);
   await registerOpen311(app, deps);
+  await registerPublicPages(app, deps);
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { officerSessions, officers } from "../../db/schema.js";
+import type { AgencyDirectory } from "../routing/agencies.js";
 import { hashPassword } from "./password.js";
 import { isOfficerRole, isProvinceWide, type OfficerRole, type SignedInOfficer } from "./roles.js";
 
@@ -39,6 +40,22 @@ export function checkRoleAgency(
     throw new AppError("bad_request", "Vai trò điều phối và quản trị không gắn với một cơ quan.", { role });
   if (!isProvinceWide(role) && !agencyId)
     throw new AppError("bad_request", "Cán bộ xử lý và lãnh đạo đơn vị phải thuộc một cơ quan.", { role });
+}
+
+/**
+ * Checks a role and agency pairing against the agency directory: the agency must exist
+ * (assets/agencies.tsv or its override). Throws AppError bad_request with a Vietnamese message.
+ */
+export function checkAgencyExists(
+  agencies: AgencyDirectory,
+  role: string,
+  agencyId: string | null | undefined,
+): asserts role is OfficerRole {
+  checkRoleAgency(role, agencyId);
+  if (agencyId && !agencies.get(agencyId))
+    throw new AppError("bad_request", `Không có cơ quan mã "${agencyId}" trong danh mục cơ quan.`, {
+      agencyId,
+    });
 }
 
 /** Creates an account (e-mail lower-cased); an e-mail already in use is an AppError "conflict". */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { loadSession, type OfficerSession } from "../../feedback/officers/officer-sessions.js";
 import type { OfficerRole, SignedInOfficer } from "../../feedback/officers/roles.js";
 import type { SiteDeps } from "../site.js";
-import { rememberCsrf, sendConsoleError, wantsJson } from "./console-layout.js";
+import { rememberCsrf, sendConsoleError, sendNotFound, wantsJson } from "./console-layout.js";
 import { formField, isConsolePath } from "./form-body.js";
 
 declare module "fastify" {
@@ -116,7 +116,12 @@ export function requireOfficer(deps: SiteDeps, roles?: readonly OfficerRole[]): 
       const refused = refuseBadCsrf(req, reply);
       if (refused) return refused;
     }
-    if (roles && !roles.includes(officer.role))
-      return sendConsoleError(req, reply, 404, "Không tìm thấy trang.", "not_found");
+    if (roles && !roles.includes(officer.role)) return sendNotFound(req, reply);
   };
+}
+
+/** The signed-in officer of a request that passed requireOfficer (throws if used without it). */
+export function officerOf(req: FastifyRequest): SignedInOfficer {
+  if (!req.officer) throw new Error("officerOf used on a route without requireOfficer");
+  return req.officer;
 }

@@ -10,6 +10,7 @@ import { html } from "../html.js";
 import { sendPage } from "../layout.js";
 import type { SiteDeps } from "../site.js";
 import {
+  officerOf,
   registerSessionHook,
   requireOfficer,
   SESSION_COOKIE,
@@ -45,8 +46,7 @@ ${csrfInput(input.token)}
 }
 
 function changeForm(req: FastifyRequest, next: string, error?: string): string {
-  // biome-ignore lint/style/noNonNullAssertion: only reached behind requireOfficer
-  const officer = req.officer!;
+  const officer = officerOf(req);
   const mustChange = req.officerSession?.mustChangePassword ?? false;
   return consolePage(officer, {
     title: "Đổi mật khẩu",
@@ -173,8 +173,8 @@ export async function registerConsoleAuth(app: FastifyInstance, deps: SiteDeps):
   app.post("/officer/doi-mat-khau", { preHandler: signedIn }, async (req, reply) => {
     const body = req.body;
     const next = safeNext(formField(body, "next"));
-    // biome-ignore lint/style/noNonNullAssertion: set by requireOfficer
-    const session = req.officerSession!;
+    const session = req.officerSession;
+    if (!session) throw new Error("change-password post without a session");
     const problem = await changePassword(
       { db: deps.db },
       {

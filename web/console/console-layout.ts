@@ -88,3 +88,8 @@ export function wantsJson(req: FastifyRequest): boolean {
     type.includes("application/json")
   );
 }
+
+/** The console's 404: the same page whether the item does not exist or the officer may not see it. */
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendConsoleError(req, reply, 404, "Không tìm thấy trang.", "not_found");
+}

@@ -36,22 +36,40 @@ export function formField(body: unknown, name: string): string {
 }
 
 /**
- * Accepts HTML form posts under /officer and /admin only (the rest of the site stays JSON-only),
- * up to `bodyLimit` bytes (the admin's data-file editor posts whole files).
+ * True where form posts are expected: the console (CSRF-checked) and Open311, whose spec posts
+ * forms (API-key checked). Elsewhere (the web chat API) a cross-site form must not get through.
+ */
+function acceptsForms(url: string): boolean {
+  return isConsolePath(url) || url.startsWith("/open311/");
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Accepts HTML form posts under /officer, /admin and /open311 only (the rest of the site stays
+ * JSON-only), up to `bodyLimit` bytes (the admin's data-file editor posts whole files), refusing
+ * invalid UTF-8 like the JSON parser does.
  */
 export function registerFormBody(app: FastifyInstance, bodyLimit = 2 * 1024 * 1024): void {
   app.addContentTypeParser(
     "application/x-www-form-urlencoded",
-    { parseAs: "string", bodyLimit },
-    (req, body, done) => {
-      if (!isConsolePath(req.url)) {
+    { parseAs: "buffer", bodyLimit },
+    (req, body: Buffer, done) => {
+      if (!acceptsForms(req.url)) {
         done(
           new AppError("unsupported_media_type", "form bodies are accepted by the console only"),
           undefined,
         );
         return;
       }
-      done(null, parseForm(String(body)));
+      let text: string;
+      try {
+        text = decoder.decode(body);
+      } catch {
+        done(new AppError("invalid_utf8", "body is not valid UTF-8"), undefined);
+        return;
+      }
+      done(null, parseForm(text));
     },
   );
 }

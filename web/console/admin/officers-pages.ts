@@ -1,0 +1,206 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../../app/errors.js";
+import { agencyDirectoryOf } from "../../../feedback/officers/asset-files.js";
+import { readAsset } from "../../../feedback/officers/asset-overrides.js";
+import {
+  adminCreateOfficer,
+  adminResetPassword,
+  adminSetDisabled,
+  adminUpdateOfficer,
+  type OfficerAdminDeps,
+} from "../../../feedback/officers/officer-admin.js";
+import { findById, listOfficers, type OfficerRecord } from "../../../feedback/officers/officer-repo.js";
+import { isOfficerRole, OFFICER_ROLES, ROLE_LABELS } from "../../../feedback/officers/roles.js";
+import type { AgencyDirectory } from "../../../feedback/routing/agencies.js";
+import { html, type SafeHtml } from "../../html.js";
+import { sendPage } from "../../layout.js";
+import type { SiteDeps } from "../../site.js";
+import { officerOf, requireOfficer } from "../auth-hooks.js";
+import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
+import { formField } from "../form-body.js";
+
+const BASE = "/officer/quan-tri/can-bo";
+
+async function adminDeps(deps: SiteDeps): Promise<OfficerAdminDeps> {
+  return {
+    db: deps.db,
+    agencies: agencyDirectoryOf(await readAsset(deps.db, "agencies.tsv")),
+    now: deps.now,
+  };
+}
+
+function roleAgencyFields(
+  agencies: AgencyDirectory,
+  role = "officer",
+  agencyId: string | null = null,
+): SafeHtml {
+  return html`<label for="role">Vai trò</label>
+<select id="role" name="role">${OFFICER_ROLES.map(
+    (r) => html`<option value="${r}"${r === role ? html` selected` : ""}>${ROLE_LABELS[r]}</option>`,
+  )}</select>
+<label for="agency">Cơ quan <span class="muted">(bắt buộc với cán bộ xử lý và lãnh đạo đơn vị; để trống với điều phối, quản trị)</span></label>
+<select id="agency" name="agency"><option value="">— Không thuộc cơ quan nào —</option>${agencies.all.map(
+    (a) =>
+      html`<option value="${a.id}"${a.id === agencyId ? html` selected` : ""}>${a.name} (${a.id})</option>`,
+  )}</select>`;
+}
+
+function status(o: OfficerRecord, now: Date): string {
+  if (o.disabledAt) return "Đã khoá";
+  if (o.lockedUntil && o.lockedUntil > now) return "Tạm khoá do nhập sai mật khẩu";
+  if (o.mustChangePassword) return "Chờ đổi mật khẩu lần đầu";
+  return "Đang hoạt động";
+}
+
+function passwordNotice(email: string, password: string): SafeHtml {
+  return html`<div class="notice" role="status">
+<p>Mật khẩu dùng một lần của <strong>${email}</strong> (chỉ hiển thị một lần, hãy trao tận tay cán bộ):</p>
+<p class="one-time-password">${password}</p>
+<p>Cán bộ phải đổi mật khẩu này ngay lần đăng nhập đầu tiên.</p></div>`;
+}
+
+async function listPage(
+  req: FastifyRequest,
+  deps: SiteDeps,
+  extra: { error?: string; notice?: SafeHtml } = {},
+) {
+  const admin = await adminDeps(deps);
+  const officers = await listOfficers(deps.db);
+  const now = deps.now?.() ?? new Date();
+  const agencyName = (id: string | null) => (id ? (admin.agencies.get(id)?.name ?? id) : "—");
+  return consolePage(officerOf(req), {
+    title: "Tài khoản cán bộ",
+    current: "/officer/quan-tri",
+    body: html`<p><a href="/officer/quan-tri">Quản trị</a> › Tài khoản cán bộ</p>
+<h1>Tài khoản cán bộ</h1>
+${extra.notice ?? ""}
+${extra.error ? html`<p class="error" role="alert">${extra.error}</p>` : ""}
+<table class="responsive"><caption class="visually-hidden">Danh sách tài khoản</caption>
+<thead><tr><th scope="col">Họ tên, email</th><th scope="col">Vai trò</th><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th><th scope="col"><span class="visually-hidden">Thao tác</span></th></tr></thead>
+<tbody>${officers.map(
+      (o) => html`<tr><td>${o.name}<br><span class="muted">${o.email}</span></td>
+<td>${isOfficerRole(o.role) ? ROLE_LABELS[o.role] : o.role}</td><td>${agencyName(o.agencyId)}</td>
+<td>${status(o, now)}</td><td><a href="${BASE}/${o.id}">Sửa<span class="visually-hidden"> ${o.email}</span></a></td></tr>`,
+    )}</tbody></table>
+<h2>Tạo tài khoản mới</h2>
+<form method="post" action="${BASE}" class="stack narrow">${csrfField(req)}
+<label for="email">Email công vụ</label><input id="email" name="email" type="email" required>
+<label for="name">Họ và tên</label><input id="name" name="name" required>
+${roleAgencyFields(admin.agencies)}
+<p><button type="submit">Tạo tài khoản và cấp mật khẩu dùng một lần</button></p></form>`,
+  });
+}
+
+async function editPage(
+  req: FastifyRequest,
+  deps: SiteDeps,
+  officer: OfficerRecord,
+  extra: { error?: string; notice?: SafeHtml } = {},
+) {
+  const admin = await adminDeps(deps);
+  const action = `${BASE}/${officer.id}`;
+  return consolePage(officerOf(req), {
+    title: `Tài khoản ${officer.email}`,
+    current: "/officer/quan-tri",
+    body: html`<p><a href="/officer/quan-tri">Quản trị</a> › <a href="${BASE}">Tài khoản cán bộ</a> › ${officer.email}</p>
+<h1>${officer.name}</h1><p class="muted">${officer.email} · ${status(officer, deps.now?.() ?? new Date())}</p>
+${extra.notice ?? ""}
+${extra.error ? html`<p class="error" role="alert">${extra.error}</p>` : ""}
+<h2>Vai trò và cơ quan</h2>
+<form method="post" action="${action}/vai-tro" class="stack narrow">${csrfField(req)}
+<label for="name">Họ và tên</label><input id="name" name="name" value="${officer.name}" required>
+${roleAgencyFields(admin.agencies, officer.role, officer.agencyId)}
+<p><button type="submit">Lưu thay đổi</button></p></form>
+<h2>Mật khẩu</h2>
+<form method="post" action="${action}/dat-lai-mat-khau">${csrfField(req)}
+<p>Cấp mật khẩu dùng một lần mới; mọi phiên đăng nhập của tài khoản này sẽ kết thúc.</p>
+<button type="submit" class="secondary">Cấp lại mật khẩu</button></form>
+<h2>Khoá tài khoản</h2>
+<form method="post" action="${action}/${officer.disabledAt ? "mo-khoa" : "khoa"}">${csrfField(req)}
+<button type="submit" class="secondary">${officer.disabledAt ? "Mở khoá tài khoản" : "Khoá tài khoản"}</button></form>`,
+  });
+}
+
+const problemOf = (err: unknown): string => {
+  if (err instanceof AppError && (err.code === "bad_request" || err.code === "conflict")) return err.message;
+  throw err;
+};
+
+/** Account administration under /officer/quan-tri/can-bo (admins only): list, create, edit, lock, reset. */
+export function registerOfficerAdminPages(app: FastifyInstance, deps: SiteDeps): void {
+  const adminOnly = { preHandler: requireOfficer(deps, ["admin"]) };
+  const actor = (req: FastifyRequest) => ({ officerId: officerOf(req).id, ip: req.ip });
+  const target = async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const id = Number(req.params.id);
+    return Number.isSafeInteger(id) && id > 0 ? findById(deps.db, id) : undefined;
+  };
+
+  app.get(BASE, adminOnly, async (req, reply) => sendPage(reply, await listPage(req, deps)));
+
+  app.post(BASE, adminOnly, async (req, reply) => {
+    try {
+      const { officer, password } = await adminCreateOfficer(await adminDeps(deps), actor(req), {
+        email: formField(req.body, "email"),
+        name: formField(req.body, "name"),
+        role: formField(req.body, "role"),
+        agencyId: formField(req.body, "agency"),
+      });
+      return sendPage(reply, await listPage(req, deps, { notice: passwordNotice(officer.email, password) }));
+    } catch (err) {
+      return sendPage(reply, await listPage(req, deps, { error: problemOf(err) }), 422);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>(`${BASE}/:id`, adminOnly, async (req, reply) => {
+    const officer = await target(req);
+    return officer ? sendPage(reply, await editPage(req, deps, officer)) : sendNotFound(req, reply);
+  });
+
+  app.post<{ Params: { id: string } }>(`${BASE}/:id/vai-tro`, adminOnly, async (req, reply) => {
+    const officer = await target(req);
+    if (!officer) return sendNotFound(req, reply);
+    try {
+      const after = await adminUpdateOfficer(await adminDeps(deps), actor(req), {
+        id: officer.id,
+        role: formField(req.body, "role"),
+        agencyId: formField(req.body, "agency"),
+        name: formField(req.body, "name"),
+      });
+      return sendPage(
+        reply,
+        await editPage(req, deps, after, { notice: html`<p class="notice" role="status">Đã lưu.</p>` }),
+      );
+    } catch (err) {
+      return sendPage(reply, await editPage(req, deps, officer, { error: problemOf(err) }), 422);
+    }
+  });
+
+  for (const [slug, disabled] of [
+    ["khoa", true],
+    ["mo-khoa", false],
+  ] as const)
+    app.post<{ Params: { id: string } }>(`${BASE}/:id/${slug}`, adminOnly, async (req, reply) => {
+      const officer = await target(req);
+      if (!officer) return sendNotFound(req, reply);
+      try {
+        const after = await adminSetDisabled(await adminDeps(deps), actor(req), { id: officer.id, disabled });
+        const notice = html`<p class="notice" role="status">${disabled ? "Đã khoá tài khoản." : "Đã mở khoá tài khoản."}</p>`;
+        return sendPage(reply, await editPage(req, deps, after, { notice }));
+      } catch (err) {
+        return sendPage(reply, await editPage(req, deps, officer, { error: problemOf(err) }), 422);
+      }
+    });
+
+  app.post<{ Params: { id: string } }>(`${BASE}/:id/dat-lai-mat-khau`, adminOnly, async (req, reply) => {
+    const found = await target(req);
+    if (!found) return sendNotFound(req, reply);
+    const { officer, password } = await adminResetPassword(await adminDeps(deps), actor(req), {
+      id: found.id,
+    });
+    const fresh = (await findById(deps.db, officer.id)) ?? officer;
+    return sendPage(
+      reply,
+      await editPage(req, deps, fresh, { notice: passwordNotice(officer.email, password) }),
+    );
+  });
+}

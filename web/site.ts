@@ -7,6 +7,7 @@ import type { WorkingCalendar } from "../feedback/working-calendar.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { registerAdminPages } from "./console/admin/admin-pages.js";
 import { registerConsoleAuth } from "./console/auth-pages.js";
+import { registerConsoleWork } from "./console/register-console-work.js";
 import { registerMetrics } from "./metrics/metrics-route.js";
 import { registerOpen311 } from "./open311/open311-routes.js";
 import { registerPublicPages } from "./public/register-public-pages.js";
@@ -39,6 +40,7 @@ export interface SiteDeps {
 /** Registers every area of the web site that works on PAKN data; each area is one call. */
 export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   await registerConsoleAuth(app, deps);
+  await registerConsoleWork(app, deps);
   await registerAdminPages(app, deps);
   await registerMetrics(app, deps);
   await registerOpen311(app, deps);

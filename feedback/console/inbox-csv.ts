@@ -3,11 +3,11 @@ import { audit } from "../officers/audit.js";
 import type { SignedInOfficer } from "../officers/roles.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { kindLabel } from "../status-labels.js";
-import { VN_UTC_OFFSET_MS } from "../working-calendar.js";
 import { dueSoonLimit, wasLate } from "./deadline-marks.js";
 import { type InboxDeps, inboxColumns, inboxCondition, inboxOrder } from "./inbox.js";
 import type { InboxFilters } from "./inbox-filters.js";
 import { officerStatusLabel } from "./officer-labels.js";
+import { vnDateTime } from "./vn-date-time.js";
 
 /** Most rows one export carries (a province's year of PAKN fits many times over). */
 export const CSV_MAX_ROWS = 50_000;
@@ -46,13 +46,6 @@ export function csvCell(value: string | null | undefined): string {
 /** Rows as CSV text with the BOM and CRLF line ends. */
 export function toCsv(rows: readonly (readonly (string | null | undefined)[])[]): string {
   return `${UTF8_BOM}${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-/** An instant as "dd/mm/yyyy HH:mm" in Viet Nam. */
-export function vnDateTime(at: Date | null): string {
-  if (!at) return "";
-  const iso = new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
 }
 
 const noIds = (text: string) => text.replace(ID_NUMBER, "[đã ẩn số giấy tờ]");

@@ -367,3 +367,18 @@ describe("the sign-in rate limit when Redis is away", () => {
     dead.disconnect();
   });
 });
+
+describe("the session cookie over https", () => {
+  it("is Secure when the site is served over https", async () => {
+    const t = await buildTestSite({ site: { secureCookies: true } });
+    try {
+      const { officer, password } = await createTestOfficer(t.database.db, { role: "officer" });
+      const res = await postLogin(t.app, { email: officer.email, password });
+      expect(String(res.headers["set-cookie"])).toMatch(
+        /motcua_officer=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Strict/,
+      );
+    } finally {
+      await t.dispose();
+    }
+  });
+});

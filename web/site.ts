@@ -5,6 +5,7 @@ import type { FeedbackService } from "../feedback/feedback-service.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import type { WorkingCalendar } from "../feedback/working-calendar.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
+import { registerQueueBoard } from "./admin/queue-board.js";
 import { registerAdminPages } from "./console/admin/admin-pages.js";
 import { registerConsoleAuth } from "./console/auth-pages.js";
 import { registerConsoleWork } from "./console/register-console-work.js";
@@ -43,6 +44,7 @@ export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promis
   await registerConsoleWork(app, deps);
   await registerAdminPages(app, deps);
   await registerMetrics(app, deps);
+  await registerQueueBoard(app, deps);
   await registerOpen311(app, deps);
   await registerPublicPages(app, deps);
 }

@@ -13,6 +13,7 @@ import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { confirmedPakn } from "../../helpers/pakn.js";
 import { createTestRedis } from "../../helpers/redis.js";
+import { buildTestSite } from "../../helpers/site.js";
 import { GEOREPORT_V2 } from "./georeport-v2-fields.js";
 
 const KEY = "open311-test-key-0123456789";
@@ -380,5 +381,32 @@ describe.each(DRIVERS)("Open311 GeoReport v2 on %s", (driver) => {
     const [created] = xmlItems(res.body, "service_requests", "request");
     expect(Object.keys(created as object).sort()).toEqual([...GEOREPORT_V2.created].sort());
     expect(res.body).toContain("<account_id>acc&#60;1&#62;</account_id>");
+  });
+});
+
+describe("Open311 inside the whole site (the console's form parser, the site's registration)", () => {
+  it("lists services and files a form-encoded POST", async () => {
+    const t = await buildTestSite({ site: { open311ApiKeys: [KEY] } });
+    try {
+      expect((await t.app.inject({ url: "/open311/v2/services.xml" })).statusCode).toBe(200);
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/open311/v2/requests.json",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({
+          api_key: KEY,
+          service_code: "moi-truong",
+          description: "Bãi rác tự phát cạnh kênh thủy lợi thôn 5 bốc mùi hôi suốt nhiều tuần nay.",
+          first_name: "Văn Hùng",
+          last_name: "Phạm",
+          phone: "0905123456",
+          address_string: "Thôn 5, xã Hòa Phong",
+        }).toString(),
+      });
+      expect(res.statusCode).toBe(201);
+      expectSpecFields("created", (res.json() as Json[])[0] as Json);
+    } finally {
+      await t.dispose();
+    }
   });
 });

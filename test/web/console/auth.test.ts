@@ -342,6 +342,23 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
     }
   });
 
+  it("reloads a sign-in page reached from another site once, so a signed-in officer's strict cookie is sent", async () => {
+    const { officer, password } = await createTestOfficer(t.database.db, { role: "admin" });
+    const { cookie } = await signInOfficer(t.app, { email: officer.email, password });
+    const crossSite = await t.app.inject({
+      url: "/officer/login?next=%2Fofficer%2Ftest-admin",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.statusCode).toBe(200);
+    expect(crossSite.headers.refresh).toBe("0; url=/officer/login?next=%2Fofficer%2Ftest-admin&r=1");
+    const reloaded = await t.app.inject({
+      url: "/officer/login?next=%2Fofficer%2Ftest-admin&r=1",
+      headers: { cookie, "sec-fetch-site": "same-origin" },
+    });
+    expect(reloaded.statusCode).toBe(303);
+    expect(reloaded.headers.location).toBe("/officer/test-admin");
+  });
+
   it("accepts form bodies only under /officer and /admin", async () => {
     const res = await t.app.inject({
       method: "POST",

@@ -20,10 +20,14 @@ export async function seedKnowledgeBase(db: Db, logger: Logger): Promise<void> {
   logger.info({ ...summary, skipped: problems.length }, "loaded the bundled knowledge base");
 }
 
-/** Builds the in-memory search index from the database. */
-export async function loadKnowledgeBase(db: Db, logger: Logger): Promise<KnowledgeBase> {
+/** Builds the in-memory search index from the database (with the synonyms in force, when given). */
+export async function loadKnowledgeBase(
+  db: Db,
+  logger: Logger,
+  options: { synonymsText?: string } = {},
+): Promise<KnowledgeBase> {
   const started = performance.now();
-  const kb = createKnowledgeBase(await listProcedures(db));
+  const kb = createKnowledgeBase(await listProcedures(db), options);
   logger.info({ procedures: kb.size, ms: Math.round(performance.now() - started) }, "knowledge base ready");
   return kb;
 }

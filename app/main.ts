@@ -6,9 +6,8 @@ import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
-import { loadWorkingCalendar } from "../feedback/holidays-file.js";
+import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
-import { loadAgencies } from "../feedback/routing/agencies.js";
 import { buildWebApp } from "../web/app.js";
 import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
@@ -49,11 +48,13 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize });
   await migrate(database);
   await seedKnowledgeBase(database.db, logger);
-  const kb = await loadKnowledgeBase(database.db, logger);
+  // The province's data files: an admin's saved versions, else the bundled ones (read once at start).
+  const files = await loadDataFilesInForce(database.db);
+  const kb = await loadKnowledgeBase(database.db, logger, { synonymsText: files.synonymsText });
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
-  const calendar = loadWorkingCalendar();
+  const { calendar, agencies } = files;
   const feedback = createFeedbackService({ db: database.db, dueDates: workingDayDueDates(calendar) });
   const bot = createBot({ kb, logger, sessions, feedback });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
       redis,
       kb,
       feedback,
-      agencies: loadAgencies(),
+      agencies,
       calendar,
       open311ApiKeys: config.OPEN311_API_KEYS,
       metricsToken: config.METRICS_TOKEN,
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   if (role === "all" || role === "bot") for (const channel of channels) await channel.start?.();
   const workers =
     role === "all" || role === "worker"
-      ? await startWorkerRole({ config, database, kb, channels, logger })
+      ? await startWorkerRole({ config, database, kb, files, channels, logger })
       : undefined;
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");

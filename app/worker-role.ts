@@ -6,6 +6,7 @@ import { createAttachmentStore } from "../feedback/attachment-store.js";
 import { loadWorkingCalendar } from "../feedback/holidays-file.js";
 import { hasOfficerChats, type OfficerAlertDeps } from "../feedback/notify-agency.js";
 import type { PushMessage } from "../feedback/notify-citizen.js";
+import type { DataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { createRouter } from "../feedback/routing/router.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
@@ -61,6 +62,8 @@ export async function startWorkerRole(deps: {
   config: WorkerConfig;
   database: Database;
   kb: KnowledgeBase;
+  /** The agencies, routing rules and calendar in force (an admin's edits or the bundled files). */
+  files?: Pick<DataFilesInForce, "agencies" | "routingRules" | "calendar">;
   channels: readonly Channel[];
   logger: Logger;
 }): Promise<{ stop: () => Promise<void> }> {
@@ -69,7 +72,10 @@ export async function startWorkerRole(deps: {
   const connection = createQueueConnection(config.REDIS_URL);
   connection.on("error", (err) => logger.warn({ err: err.message }, "queue connection error"));
   const queues = createQueues(connection);
-  const router = createRouter({ knowledge: deps.kb });
+  const router = createRouter({
+    knowledge: deps.kb,
+    ...(deps.files ? { agencies: deps.files.agencies, rules: deps.files.routingRules } : {}),
+  });
   const agencies = router.deps.agencies;
   const push = throttledPush(pushThrough(deps.channels), createSendSlots(connection));
   const chats = officerChats(config, agencies, logger);
@@ -101,7 +107,7 @@ export async function startWorkerRole(deps: {
     connection,
     logger,
   });
-  const scan = startDeadlineScan({ db, calendar: loadWorkingCalendar(), logger });
+  const scan = startDeadlineScan({ db, calendar: deps.files?.calendar ?? loadWorkingCalendar(), logger });
   // Redis keeps nothing on disk here: after it comes back, rebuild what it lost from PostgreSQL.
   const reconciler = startReconciler({ db, queues, logger, onReady: (tick) => connection.on("ready", tick) });
   logger.info(

@@ -6,11 +6,13 @@ import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
 import { analyzeQuery } from "./search/query.js";
 import { SearchIndex } from "./search-index.js";
-import { loadSynonyms, type SynonymDictionary } from "./synonyms.js";
+import { compileSynonyms, loadSynonyms, parseSynonyms, type SynonymDictionary } from "./synonyms.js";
 
 /** Options of a knowledge base: another synonym file, or an already compiled dictionary. */
 export interface KnowledgeBaseOptions {
   synonymsFile?: string;
+  /** The synonym file's text (an admin's edited version), compiled against the index vocabulary. */
+  synonymsText?: string;
   synonyms?: SynonymDictionary;
   /** Another list of topics handled elsewhere (default: assets/elsewhere.tsv). */
   elsewhereFile?: string;
@@ -27,7 +29,11 @@ export function createKnowledgeBase(
 ): KnowledgeBase {
   const unique = dedupe(procedures);
   const index = new SearchIndex(unique);
-  const synonyms = options.synonyms ?? loadSynonyms(options.synonymsFile, index.vocabulary);
+  const synonyms =
+    options.synonyms ??
+    (options.synonymsText !== undefined
+      ? compileSynonyms(parseSynonyms(options.synonymsText), index.vocabulary)
+      : loadSynonyms(options.synonymsFile, index.vocabulary));
   const elsewhere = options.elsewhere ?? loadElsewhere(options.elsewhereFile, index.vocabulary);
   const docs = new Map<string, number>();
   unique.forEach((p, i) => {

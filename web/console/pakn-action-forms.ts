@@ -172,9 +172,26 @@ ${textarea(ctx, "merge", "merge-reason", "reason", "Lý do", { hint: "(không b�
     ),
 };
 
+/** The order forms appear in: the usual next step first, closing moves last. */
+const DISPLAY_ORDER: readonly Form[] = [
+  "accept",
+  "start",
+  "resume",
+  "answer",
+  "approve",
+  "publish",
+  "send_back",
+  "return",
+  "transfer",
+  "assign",
+  "merge",
+  "reject",
+  "out_of_scope",
+];
+
 /** The forms of the actions this officer may take on the item now, and only those. */
 export function actionForms(ctx: FormContext): SafeHtml {
-  const forms = ctx.detail.actions.filter((a): a is Form => a !== "note" && a !== "photo");
+  const forms = DISPLAY_ORDER.filter((a) => ctx.detail.actions.includes(a));
   if (forms.length === 0)
     return html`<p class="muted">Không có thao tác nào bạn có thể thực hiện ở trạng thái này.</p>`;
   return html`${forms.map((a) => FORMS[a](ctx))}`;

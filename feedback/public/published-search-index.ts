@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { rowsOf } from "../../db/migrate.js";
 import { pakn } from "../../db/schema.js";
-import { foldTokens } from "../../knowledge/normalize.js";
 import { PostingList } from "./posting-list.js";
+import { searchTokens } from "./search-tokens.js";
 
 /** What the public listing can be narrowed to; every filter is optional. */
 export interface PublishedFilters {
@@ -40,7 +41,7 @@ export interface PublishedSearchIndex {
 
 /** The folded, distinct words of a query, at most MAX_QUERY_TOKENS. */
 export function queryTokens(q: string | undefined): string[] {
-  return [...new Set(foldTokens(String(q ?? "").slice(0, 300)))].slice(0, MAX_QUERY_TOKENS);
+  return [...new Set(searchTokens(String(q ?? "").slice(0, 300)))].slice(0, MAX_QUERY_TOKENS);
 }
 
 interface IndexedRow {
@@ -92,7 +93,7 @@ export function createPublishedSearchIndex(): PublishedSearchIndex {
     live++;
     watermark = Math.max(watermark, row.publishedAt.getTime());
     const text = `${row.code} ${row.publicQuestion ?? ""} ${row.publicAnswer ?? ""}`;
-    for (const token of new Set(foldTokens(text))) {
+    for (const token of new Set(searchTokens(text))) {
       let list = postings.get(token);
       if (!list) {
         list = new PostingList();
@@ -103,8 +104,8 @@ export function createPublishedSearchIndex(): PublishedSearchIndex {
   }
 
   async function readSince(db: Db, since: number): Promise<void> {
-    let cursor: { at: Date; id: number } | undefined;
-    const from = new Date(Number.isFinite(since) ? since - OVERLAP_MS : 0);
+    const from = Number.isFinite(since) ? new Date(since - OVERLAP_MS) : undefined;
+    let after = 0;
     for (;;) {
       const rows: IndexedRow[] = await db
         .select(INDEXED_COLUMNS)
@@ -112,17 +113,16 @@ export function createPublishedSearchIndex(): PublishedSearchIndex {
         .where(
           and(
             eq(pakn.status, "published"),
-            cursor
-              ? sql`(${pakn.publishedAt}, ${pakn.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`
-              : sql`${pakn.publishedAt} >= ${from.toISOString()}::timestamptz`,
+            gt(pakn.id, after),
+            from ? gte(pakn.publishedAt, from) : undefined,
           ),
         )
-        .orderBy(asc(pakn.publishedAt), asc(pakn.id))
+        .orderBy(asc(pakn.id))
         .limit(BATCH);
       for (const row of rows) add(row);
       const last = rows.at(-1);
-      if (rows.length < BATCH || !last?.publishedAt) return;
-      cursor = { at: last.publishedAt, id: last.id };
+      if (rows.length < BATCH || !last) return;
+      after = last.id;
     }
   }
 
@@ -148,13 +148,12 @@ export function createPublishedSearchIndex(): PublishedSearchIndex {
   }
 
   async function syncOnce(db: Db): Promise<void> {
-    const [state] = await db
-      .select({
-        n: sql<string>`count(*)`,
-        last: sql<string | null>`(extract(epoch from max(${pakn.publishedAt})) * 1000)::float8`,
-      })
-      .from(pakn)
-      .where(eq(pakn.status, "published"));
+    // Two scalar subqueries, so each takes its own index (status for the count, published_at for the max).
+    const result = await db.execute(sql`
+      SELECT (SELECT count(*) FROM ${pakn} WHERE ${pakn.status} = 'published') AS n,
+        (SELECT floor(extract(epoch from max(${pakn.publishedAt})) * 1000)::float8
+           FROM ${pakn} WHERE ${pakn.status} = 'published') AS last`);
+    const [state] = rowsOf<{ n: string | number; last: string | number | null }>(result);
     const count = Number(state?.n ?? 0);
     const last = state?.last == null ? Number.NEGATIVE_INFINITY : Number(state.last);
     if (count === live && last <= watermark) return;

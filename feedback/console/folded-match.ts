@@ -4,13 +4,14 @@ import { foldDiacritics } from "../../knowledge/normalize.js";
 const BASE_VOWELS = "aăâeêioôơuưy";
 const TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
 
-function buildTables(): { from: string; to: string } {
-  let from = "";
-  let to = "";
+/** Every spelling of each plain letter: its accented forms in both cases (a → aàá…ẶẴ, d → dđDĐ). */
+function buildVariants(): Map<string, string> {
+  const variants = new Map<string, Set<string>>();
   const add = (ch: string) => {
-    if (from.includes(ch)) return;
-    from += ch;
-    to += foldDiacritics(ch).toLowerCase();
+    const base = foldDiacritics(ch).toLowerCase();
+    const set = variants.get(base) ?? new Set<string>();
+    set.add(ch);
+    variants.set(base, set);
   };
   for (const base of BASE_VOWELS) {
     for (const tone of TONES) {
@@ -19,20 +20,17 @@ function buildTables(): { from: string; to: string } {
       add(lower.toUpperCase());
     }
   }
-  add("đ");
-  add("Đ");
-  for (let c = 65; c <= 90; c++) add(String.fromCharCode(c));
-  // Decomposed marks (text typed in NFD) have no counterpart, so translate() drops them.
-  for (let c = 0x300; c <= 0x36f; c++) from += String.fromCharCode(c);
-  return { from, to };
+  for (const ch of "dđDĐ") add(ch);
+  for (let c = 97; c <= 122; c++) {
+    add(String.fromCharCode(c));
+    add(String.fromCharCode(c - 32));
+  }
+  return new Map([...variants].map(([base, set]) => [base, [...set].join("")]));
 }
 
-const TABLES = buildTables();
-
-/** Folds a text column in SQL like `foldDiacritics` + lower case, on any database locale (no unaccent extension). */
-export function foldedSql(expression: SQL): SQL {
-  return sql`translate(${expression}, ${TABLES.from}, ${TABLES.to})`;
-}
+const VARIANTS = buildVariants();
+/** Combining marks a text typed in decomposed form (NFD) carries after a letter. */
+const MARKS = "[\u0300-\u036f]*";
 
 /** The search words of a query, folded (no diacritics, lower case), at most eight. */
 export function foldedWords(query: string): string[] {
@@ -43,18 +41,28 @@ export function foldedWords(query: string): string[] {
     .slice(0, 8);
 }
 
-const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * A PostgreSQL regular expression finding a folded word in any spelling: each letter stands for
+ * all its accented and capital forms, so no per-row folding is needed (and no unaccent extension).
+ */
+export function wordPattern(word: string): string {
+  let out = "";
+  for (const ch of word) {
+    const variants = VARIANTS.get(ch);
+    if (variants) out += `[${variants}]${MARKS}`;
+    else if (/[\p{L}\p{N}]/u.test(ch)) out += ch;
+    else out += `\\${ch}`;
+  }
+  return out;
+}
 
 /**
- * A condition true when every word of the query occurs in the folded text, whatever the diacritics
- * and case on either side ("duong ngap" finds "Đường … ngập"); undefined for an empty query.
+ * A condition true when every word of the query occurs in the text, whatever the diacritics and
+ * case on either side ("duong ngap" finds "Đường … ngập"); undefined for an empty query.
  */
 export function foldedContainsAll(expression: SQL, query: string): SQL | undefined {
   const words = foldedWords(query);
   if (words.length === 0) return undefined;
-  const folded = foldedSql(expression);
-  return sql.join(
-    words.map((w) => sql`${folded} LIKE ${`%${escapeLike(w)}%`}`),
-    sql` AND `,
-  );
+  const patterns = words.map((w) => sql`${wordPattern(w)}`);
+  return sql`${expression} ~ ALL (ARRAY[${sql.join(patterns, sql`, `)}]::text[])`;
 }

@@ -126,7 +126,11 @@ describe.each(DRIVERS)("officer inbox on %s", (driver) => {
       items.soon?.code,
     ]);
     expect((await list(officer, { q: "thu phi cho" })).total).toBe(0);
-    expect((await list(officer, { q: "100%_" })).total).toBe(0);
+    for (const q of ["100%_", "(", "[a", "\\", "a.b*", "x{2}", "^$|"])
+      expect((await list(officer, { q })).total).toBe(0);
+    expect((await list(officer, { q: "Cầu dân sinh" })).items.map((i) => i.code)).toEqual([
+      items.overdue?.code,
+    ]);
   });
 
   it("filters by status, mark, field, agency and received dates; an officer cannot widen the agency", async () => {

@@ -82,13 +82,14 @@ export async function startWorkerRole(deps: {
   const officers: OfficerAlertDeps = { db, push, chats, agencies };
   if (hasOfficerChats(chats) && !deps.channels.some((c) => c.name === "telegram" && c.push))
     logger.warn("officer chats are set but the Telegram channel is not: officer alerts cannot be sent");
-  const relay = startOutboxRelay({ db, queues, logger });
+  const officerAlerts = hasOfficerChats(chats);
+  const relay = startOutboxRelay({ db, queues, logger, officerAlerts });
   const classify = startClassifyWorker({ db, router, connection, logger });
   const notify = startNotifyWorker({
     db,
     push,
     agencies,
-    ...(hasOfficerChats(chats) ? { officers } : {}),
+    ...(officerAlerts ? { officers } : {}),
     connection,
     logger,
   });
@@ -109,7 +110,13 @@ export async function startWorkerRole(deps: {
   });
   const scan = startDeadlineScan({ db, calendar: deps.files?.calendar ?? loadWorkingCalendar(), logger });
   // Redis keeps nothing on disk here: after it comes back, rebuild what it lost from PostgreSQL.
-  const reconciler = startReconciler({ db, queues, logger, onReady: (tick) => connection.on("ready", tick) });
+  const reconciler = startReconciler({
+    db,
+    queues,
+    logger,
+    officerAlerts,
+    onReady: (tick) => connection.on("ready", tick),
+  });
   logger.info(
     "workers running: outbox relay, classify, notify, remind, attachments, deadline scan, reconciler",
   );

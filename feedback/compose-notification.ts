@@ -10,6 +10,8 @@ export interface NotificationInput {
   agencyName?: string | null;
   answer?: string | null;
   answerDueAt?: Date | null;
+  /** The event is the citizen's own doing (their supplement): confirm it, don't echo it. */
+  byCitizen?: boolean;
 }
 
 /** Longest answer excerpt in a chat message; the full answer is on the public page. */
@@ -21,6 +23,12 @@ const ANSWER_EXCERPT = 1_400;
  * published answer ends with the satisfaction question.
  */
 export function composeStatusNotification(input: NotificationInput): string {
+  if (input.byCitizen) {
+    return [
+      `Phản ánh, kiến nghị ${input.code}: cơ quan xử lý đã nhận nội dung bạn bổ sung và tiếp tục giải quyết.`,
+      `Bạn có thể gõ /tracuu ${input.code} để xem toàn bộ quá trình xử lý.`,
+    ].join("\n\n");
+  }
   const lines = [`Phản ánh, kiến nghị ${input.code}: ${input.statusLabel.toLowerCase()}.`];
   if (input.toStatus === "assigned" && input.agencyName) lines.push(`Cơ quan xử lý: ${input.agencyName}.`);
   if (input.note?.trim()) {
@@ -29,7 +37,7 @@ export function composeStatusNotification(input: NotificationInput): string {
   }
   if (input.toStatus === "returned") {
     lines.push(
-      "Bạn vui lòng trả lời tin nhắn này để bổ sung; thời hạn giải quyết tạm dừng trong lúc chờ bạn.",
+      "Bạn vui lòng bấm «Gửi bổ sung» hoặc trả lời ngay bằng một tin nhắn; thời hạn giải quyết tạm dừng trong lúc chờ bạn.",
     );
   }
   if (input.toStatus === "published" && input.answer?.trim()) {

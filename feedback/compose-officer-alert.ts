@@ -2,8 +2,16 @@ import { scrubText } from "../app/logger.js";
 import { kindLabel, statusLabel } from "./status-labels.js";
 import { formatVnDate } from "./vn-date.js";
 
-/** Why officers are alerted: a new assignment, a triage, a reminder point, an overdue escalation. */
-export type OfficerAlertKind = "assigned" | "triage" | "half" | "eighty" | "due" | "overdue" | "escalation";
+/** Why officers are alerted: a new assignment, a triage, a citizen's supplement, a reminder point, an overdue escalation. */
+export type OfficerAlertKind =
+  | "assigned"
+  | "triage"
+  | "supplemented"
+  | "half"
+  | "eighty"
+  | "due"
+  | "overdue"
+  | "escalation";
 
 /** What an officer alert says about a PAKN: never the sender's name, phone or address. */
 export interface OfficerAlertInput {
@@ -24,6 +32,7 @@ const EXCERPT = 300;
 const HEADLINES: Record<OfficerAlertKind, string> = {
   assigned: "PAKN mới được giao cho đơn vị xử lý.",
   triage: "PAKN mới cần điều phối viên phân công cơ quan xử lý (hệ thống chưa đủ căn cứ để tự phân loại).",
+  supplemented: "Người dân đã bổ sung thông tin theo yêu cầu; PAKN trở lại đơn vị xử lý, thời hạn được tính tiếp.",
   half: "Nhắc hạn: PAKN đã dùng một nửa thời hạn trả lời.",
   eighty: "Nhắc hạn: PAKN đã dùng 80% thời hạn trả lời.",
   due: "Đến hạn: hôm nay là hạn cuối trả lời PAKN.",

@@ -2,6 +2,12 @@ import type { Db } from "../db/client.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
 import { type RateOutcome, rateLatestPublished, ratePakn } from "./rate-pakn.js";
 import { type PaknSubmission, type SubmittedPakn, submitPakn } from "./submit-pakn.js";
+import {
+  findPendingSupplement,
+  type PendingSupplement,
+  type SupplementOutcome,
+  supplementPakn,
+} from "./supplement-pakn.js";
 import { listOwnPakn, type OwnPaknItem, type PaknSender, type TrackedPakn, trackPakn } from "./track-pakn.js";
 
 /**
@@ -17,6 +23,10 @@ export interface FeedbackService {
   rate(code: string, sender: PaknSender, rating: number): Promise<RateOutcome>;
   /** A bare typed 1–5: the rating of the sender's latest published, unrated PAKN, if any. */
   rateLatest(sender: PaknSender, rating: number): Promise<RateOutcome>;
+  /** The sender's PAKN an officer returned for more information (the one with `code`, or the latest). */
+  pendingSupplement(sender: PaknSender, code?: string): Promise<PendingSupplement | undefined>;
+  /** The citizen's answer to that request: the PAKN goes back to its officer. */
+  supplement(sender: PaknSender, text: string, code?: string): Promise<SupplementOutcome>;
 }
 
 /** The feedback service on a database, with the deadline rule and an optional clock. */
@@ -31,5 +41,7 @@ export function createFeedbackService(deps: {
     listOwn: (sender) => listOwnPakn(deps, sender),
     rate: (code, sender, rating) => ratePakn(deps, { code, sender, rating }),
     rateLatest: (sender, rating) => rateLatestPublished(deps, { sender, rating }),
+    pendingSupplement: (sender, code) => findPendingSupplement(deps, { sender, code }),
+    supplement: (sender, text, code) => supplementPakn(deps, { sender, text, code }),
   };
 }

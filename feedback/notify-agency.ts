@@ -43,8 +43,8 @@ export function agencyChat(
 }
 
 /**
- * Tells officers about an event that needs them: an assignment goes to the agency's chat
- * (audience `agency`), a PAKN left for triage to the coordinator's (audience `coordinator`). One
+ * Tells officers about an event that needs them: an assignment or a citizen's supplement goes to
+ * the agency's chat (audience `agency`), a PAKN left for triage to the coordinator's (audience `coordinator`). One
  * notification row per event and audience makes it once-only, as for citizens. Other events
  * concern no officer ("not_applicable").
  */
@@ -62,6 +62,10 @@ export async function notifyOfficers(
     alert = "assigned";
     audience = "agency";
     target = agencyChat(deps.chats, item.agencyId);
+  } else if (event.toStatus === "in_progress" && event.data?.supplement === true) {
+    alert = "supplemented";
+    audience = "agency";
+    target = agencyChat(deps.chats, item.agencyId);
   } else if (event.toStatus === "classified" && event.data?.triage === true) {
     alert = "triage";
     audience = "coordinator";
@@ -77,7 +81,7 @@ export async function notifyOfficers(
   const chat = target.chat;
   // No chat configured for anybody: recorded as unreachable, not retried.
   if (!chat) return sendClaimed(deps.db, delivery, async () => false);
-  const agencyId = event.toStatus === "assigned" ? item.agencyId : null;
+  const agencyId = audience === "agency" ? item.agencyId : null;
   const text = composeOfficerAlert({
     alert,
     code: item.code,

@@ -6,6 +6,7 @@ import { composeStatusNotification } from "./compose-notification.js";
 import { ratingButtons } from "./rating-payload.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 import { statusLabel } from "./status-labels.js";
+import { supplementButton } from "./supplement-payload.js";
 
 /** Sends replies to a conversation on a channel; false when the channel cannot push (e.g. the web chat). */
 export type PushMessage = (channel: string, conversation: string, replies: Reply[]) => Promise<boolean>;
@@ -43,9 +44,16 @@ export async function notifyCitizen(
     agencyName: item.agencyId ? (deps.agencies?.get(item.agencyId)?.name ?? null) : null,
     answer: item.answer,
     answerDueAt: item.answerDueAt,
+    byCitizen: event.actor.startsWith("citizen:"),
   });
-  // A published answer asks the citizen to rate it, 1 to 5, with one button each.
-  const buttons = event.toStatus === "published" ? ratingButtons(item.code) : [];
+  // A published answer asks the citizen to rate it, 1 to 5, with one button each; a request for
+  // more information offers the button that starts the reply.
+  const buttons =
+    event.toStatus === "published"
+      ? ratingButtons(item.code)
+      : event.toStatus === "returned"
+        ? [supplementButton(item.code)]
+        : [];
   return sendClaimed(deps.db, delivery, () =>
     deps.push(item.channel, item.conversation, [{ text, buttons }]),
   );

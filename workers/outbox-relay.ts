@@ -80,7 +80,7 @@ export async function redisWasEmptied(
  * then rebuilds the lost jobs at once (the reconciler's minute tick would leave them waiting).
  */
 export function startOutboxRelay(
-  deps: { db: Db; queues: PipelineQueues; logger: Logger },
+  deps: { db: Db; queues: PipelineQueues; logger: Logger; officerAlerts?: boolean },
   options: { intervalMs?: number; batch?: number; lossCheckMs?: number } = {},
 ): { stop: () => Promise<void> } {
   const intervalMs = options.intervalMs ?? 50;

@@ -13,11 +13,12 @@ interface PendingRow {
 
 /**
  * Relayed outbox jobs whose work is still undone in PostgreSQL: a PAKN still waiting to be routed,
- * a citizen not yet told, an agency or coordinator not yet alerted of an assignment or a triage, a
+ * a citizen not yet told, an agency or coordinator not yet alerted of an assignment, a triage or a
+ * supplement (only when officer alerts are on: without chats nobody is alerted, so nothing waits), a
  * reminder not yet delivered, a photo neither stored nor refused. These are what a Redis flush or
  * restart (it keeps nothing on disk) would lose.
  */
-const UNDONE = sql`
+const undone = (officerAlerts: boolean) => sql`
   SELECT o.queue, o.job_id, o.payload FROM outbox o
   WHERE o.relayed_at IS NOT NULL AND o.created_at > now() - interval '14 days' AND (
     (o.queue = 'pakn-classify' AND EXISTS (
@@ -25,9 +26,10 @@ const UNDONE = sql`
     OR (o.queue = 'pakn-notify' AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable')))
-    OR (o.queue = 'pakn-notify' AND EXISTS (
+    OR (${officerAlerts} AND o.queue = 'pakn-notify' AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
-        AND (ev.to_status = 'assigned' OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')))
+        AND (ev.to_status = 'assigned' OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')
+          OR (ev.to_status = 'in_progress' AND ev.data->>'supplement' = 'true')))
       AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience IN ('agency', 'coordinator') AND n.status IN ('sent', 'unreachable')))
@@ -60,8 +62,13 @@ const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "wai
  * added again under its own id (processors are idempotent, so a job that merely finished late does
  * no harm). Returns how many were rebuilt.
  */
-export async function reconcileJobs(deps: { db: Db; queues: PipelineQueues }): Promise<number> {
-  const rows = rowsOf<PendingRow>(await deps.db.execute(UNDONE));
+export async function reconcileJobs(deps: {
+  db: Db;
+  queues: PipelineQueues;
+  /** Whether officers' chats are configured (default true); without them no alert is ever undone. */
+  officerAlerts?: boolean;
+}): Promise<number> {
+  const rows = rowsOf<PendingRow>(await deps.db.execute(undone(deps.officerAlerts ?? true)));
   let rebuilt = 0;
   for (const row of rows) {
     if (!isQueueName(row.queue)) continue;
@@ -86,7 +93,13 @@ export async function reconcileJobs(deps: { db: Db; queues: PipelineQueues }): P
 
 /** Reconciles every `intervalMs` (default one minute) and right after Redis comes back. */
 export function startReconciler(
-  deps: { db: Db; queues: PipelineQueues; logger: Logger; onReady?: (listener: () => void) => void },
+  deps: {
+    db: Db;
+    queues: PipelineQueues;
+    logger: Logger;
+    officerAlerts?: boolean;
+    onReady?: (listener: () => void) => void;
+  },
   options: { intervalMs?: number } = {},
 ): { stop: () => Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();

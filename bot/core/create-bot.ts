@@ -8,6 +8,7 @@ import { paknAttachments } from "./features/pakn-attachments.js";
 import { paknDetect } from "./features/pakn-detect.js";
 import { paknDialog } from "./features/pakn-dialog.js";
 import { paknRate } from "./features/pakn-rate.js";
+import { paknSupplement } from "./features/pakn-supplement.js";
 import { smallTalk } from "./features/small-talk.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
@@ -20,7 +21,7 @@ export interface Bot {
 
 /**
  * Builds the conversation core: the PAKN intake's photos, input guard, ratings of published
- * answers, the PAKN intake dialog, buttons, commands, small talk, PAKN lookups and offers, then the
+ * answers, supplements officers asked for, the PAKN intake dialog, buttons, commands, small talk, PAKN lookups and offers, then the
  * knowledge base as the fallback, inside an error boundary that always answers politely.
  */
 export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
@@ -28,6 +29,7 @@ export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
     paknAttachments,
     guardInput,
     paknRate,
+    paknSupplement,
     paknDialog,
     buttons,
     commands,

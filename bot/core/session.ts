@@ -17,6 +17,11 @@ export interface Session {
   handoffQuestion?: string;
   /** The last PAKN filed here, so a repeated "send" press gets its code again instead of a new one. */
   lastPakn?: { code: string; kind: string; answerDueAt: string; draftId: string };
+  /**
+   * A reply to an officer's request for more information: the PAKN it is for, a text typed before
+   * the citizen confirmed it was meant as that reply, or that they said it was not (ask no more).
+   */
+  supplement?: { code: string; text?: string; declined?: boolean };
   /** Turns seen, for the welcome on first contact. */
   turns: number;
 }

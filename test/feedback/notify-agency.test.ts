@@ -3,11 +3,12 @@ import { configSchema } from "../../app/config.js";
 import type { Channel } from "../../bot/channels/channel.js";
 import { createTelegramChannel } from "../../bot/channels/telegram/index.js";
 import type { Database } from "../../db/client.js";
-import { createPakn, transitionPakn } from "../../db/pakn-repo.js";
+import { createPakn, paknHistory, transitionPakn } from "../../db/pakn-repo.js";
 import { composeOfficerAlert } from "../../feedback/compose-officer-alert.js";
 import { notifyOfficers, type OfficerAlertDeps } from "../../feedback/notify-agency.js";
 import type { PushMessage } from "../../feedback/notify-citizen.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
+import { supplementPakn } from "../../feedback/supplement-pakn.js";
 import { createTestDispatcher } from "../helpers/bot.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { type FakeTelegram, startFakeTelegram } from "../helpers/fake-telegram.js";
@@ -111,6 +112,36 @@ describe.each(DRIVERS)("alerting officers of new assignments and triage on %s", 
     expect(text).toContain("Hạn trả lời: 04/12/2026");
     for (const personal of ["Lê Văn Cường", "0903123456", "Thôn Đông, xã Hòa Phú"])
       expect(text).not.toContain(personal);
+  });
+
+  it("tells the agency's chat when the citizen sent the information an officer asked for", async () => {
+    const { row } = await filed("agency-supplement");
+    const sender = { channel: row.channel, user: row.channelUser };
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "so-xay-dung" },
+    });
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "returned",
+      actor: "officer:1",
+      note: "Địa chỉ cụ thể?",
+    });
+    const before = sentTo(XAY_DUNG).length;
+    expect(
+      await supplementPakn({ db: database.db }, { sender, text: "Số 12 đường Lê Lợi, thôn Đông" }),
+    ).toEqual({
+      kind: "supplemented",
+      code: row.code,
+    });
+    const [last] = (await paknHistory(database.db, row.id)).slice(-1);
+    expect(await notifyOfficers(deps, { eventId: Number(last?.id) })).toBe("sent");
+    const sent = sentTo(XAY_DUNG).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(String(sent[0]?.body.text)).toContain("Người dân đã bổ sung thông tin");
+    expect(String(sent[0]?.body.text)).toContain(`Mã: ${row.code}`);
   });
 
   it("sends a PAKN left for triage to the coordinator, and an agency without a chat's to the coordinator too", async () => {

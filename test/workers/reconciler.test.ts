@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
+import { claimDelivery, finishDelivery } from "../../db/notification-claims.js";
 import { createPakn, findPaknByCode, paknHistory, transitionPakn } from "../../db/pakn-repo.js";
 import { outbox, paknReminders } from "../../db/schema.js";
 import { QUEUES } from "../../feedback/queue-names.js";
@@ -71,6 +72,30 @@ describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) 
     const more = await r.redis.keys(`${prefix}*`);
     if (more.length) await r.redis.del(...more);
     expect(await reconcileJobs({ db: database.db, queues })).toBe(0);
+  });
+
+  it("leaves an assignment alone once the citizen is told when no officer chat is configured", async () => {
+    const { row } = await createPakn(database.db, confirmedPakn("no-chats-1"));
+    const { event } = await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "ubnd-xa" },
+    });
+    await relayOutbox({ db: database.db, queues });
+    // The citizen's notification went out (what the notify worker without officer chats does).
+    const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };
+    expect(await claimDelivery(database.db, delivery, 30_000)).toBe("claimed");
+    await finishDelivery(database.db, delivery, "sent");
+    const keys = await r.redis.keys(`${prefix}*`);
+    if (keys.length) await r.redis.del(...keys);
+    const job = () => queues[QUEUES.notify].getJob(`notify-${event.id}`);
+    await reconcileJobs({ db: database.db, queues, officerAlerts: false });
+    expect(await job()).toBeUndefined();
+    // With chats configured the agency's alert is still owed, so the job comes back.
+    await reconcileJobs({ db: database.db, queues, officerAlerts: true });
+    expect(await job()).toBeDefined();
+    await queues[QUEUES.notify].obliterate({ force: true });
   });
 
   it("rebuilds a lost reminder while its PAKN waits for an answer, and forgets it once answered", async () => {

@@ -10,5 +10,6 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   { command: "hoi", description: "Hỏi về thủ tục hành chính" },
   { command: "phananh", description: "Gửi phản ánh, kiến nghị" },
   { command: "tracuu", description: "Tra cứu phản ánh đã gửi" },
+  { command: "bosung", description: "Bổ sung thông tin cán bộ yêu cầu" },
   { command: "huy", description: "Hủy thao tác đang làm" },
 ];

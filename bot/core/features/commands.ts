@@ -8,7 +8,7 @@ import { replyOwnList, replyTracking } from "./pakn-track.js";
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i;
 
 /**
- * Handles slash commands (/start, /help, /hoi, /huy, /phananh, /tracuu); `/hoi <câu hỏi>` passes
+ * Handles slash commands (/start, /help, /hoi, /huy, /phananh, /tracuu; /bosung is the supplement's); `/hoi <câu hỏi>` passes
  * the question on as if typed.
  */
 export const commands: Step<TurnContext> = async (ctx, next) => {
@@ -35,6 +35,9 @@ export const commands: Step<TurnContext> = async (ctx, next) => {
       ctx.session.lastCode = undefined;
       ctx.session.recentCodes = undefined;
       ctx.session.intake = undefined;
+      // A supplement given up is not asked about again in this conversation.
+      if (ctx.session.supplement)
+        ctx.session.supplement = { code: ctx.session.supplement.code, declined: true };
       ctx.reply(textReply(TEXTS.cancelled), { intent: "cancel" });
       return;
     case "phananh":

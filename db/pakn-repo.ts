@@ -5,7 +5,7 @@ import { codeDay } from "../feedback/tracking-code.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
-import { outbox, type PaknAttachment, pakn, paknEvents } from "./schema.js";
+import { type PaknAttachment, pakn, paknEvents } from "./schema.js";
 
 /** A PAKN row as stored. */
 export type PaknRow = typeof pakn.$inferSelect;

@@ -32,7 +32,8 @@ const EXCERPT = 300;
 const HEADLINES: Record<OfficerAlertKind, string> = {
   assigned: "PAKN mới được giao cho đơn vị xử lý.",
   triage: "PAKN mới cần điều phối viên phân công cơ quan xử lý (hệ thống chưa đủ căn cứ để tự phân loại).",
-  supplemented: "Người dân đã bổ sung thông tin theo yêu cầu; PAKN trở lại đơn vị xử lý, thời hạn được tính tiếp.",
+  supplemented:
+    "Người dân đã bổ sung thông tin theo yêu cầu; PAKN trở lại đơn vị xử lý, thời hạn được tính tiếp.",
   half: "Nhắc hạn: PAKN đã dùng một nửa thời hạn trả lời.",
   eighty: "Nhắc hạn: PAKN đã dùng 80% thời hạn trả lời.",
   due: "Đến hạn: hôm nay là hạn cuối trả lời PAKN.",

@@ -7,6 +7,7 @@ export type OfficerAlertKind =
   | "assigned"
   | "triage"
   | "supplemented"
+  | "transferred"
   | "half"
   | "eighty"
   | "due"
@@ -24,6 +25,8 @@ export interface OfficerAlertInput {
   answerDueAt: Date;
   /** Set when the agency has no chat of its own and the coordinator is told instead. */
   forAgencyWithoutChat?: boolean;
+  /** Why it was transferred (the officer's reason). */
+  reason?: string | null;
 }
 
 /** Longest content excerpt in an alert; officers read the rest in the console. */
@@ -32,6 +35,7 @@ const EXCERPT = 300;
 const HEADLINES: Record<OfficerAlertKind, string> = {
   assigned: "PAKN mới được giao cho đơn vị xử lý.",
   triage: "PAKN mới cần điều phối viên phân công cơ quan xử lý (hệ thống chưa đủ căn cứ để tự phân loại).",
+  transferred: "PAKN được chuyển đến để xử lý; đề nghị tiếp nhận trên trang cán bộ.",
   supplemented:
     "Người dân đã bổ sung thông tin theo yêu cầu; PAKN trở lại đơn vị xử lý, thời hạn được tính tiếp.",
   half: "Nhắc hạn: PAKN đã dùng một nửa thời hạn trả lời.",
@@ -67,5 +71,6 @@ export function composeOfficerAlert(input: OfficerAlertInput): string {
     `Hạn trả lời: ${formatVnDate(input.answerDueAt)}`,
     `Nội dung: ${contentExcerpt(input.content)}`,
   );
+  if (input.reason?.trim()) lines.push(`Lý do chuyển: ${contentExcerpt(input.reason)}`);
   return lines.join("\n").slice(0, 2_000);
 }

@@ -42,9 +42,47 @@ export function agencyChat(
   return { chat: chats.coordinator, fallback: Boolean(chats.coordinator) };
 }
 
+/** Who hears of an event and as what; undefined for events that concern no officer. */
+interface AlertPlan {
+  alert: OfficerAlertKind;
+  audience: "agency" | "coordinator";
+  target: { chat?: string; fallback: boolean };
+  /** The agency the alert names. */
+  agencyId: string | null;
+}
+
+function alertPlan(
+  chats: OfficerChats,
+  event: { toStatus: string; data: Record<string, unknown> | null },
+  item: { agencyId: string | null },
+): AlertPlan | undefined {
+  const forAgency = (alert: OfficerAlertKind, agencyId: string | null): AlertPlan => ({
+    alert,
+    audience: "agency",
+    target: agencyChat(chats, agencyId),
+    agencyId,
+  });
+  const coordinator = (alert: OfficerAlertKind): AlertPlan => ({
+    alert,
+    audience: "coordinator",
+    target: { chat: chats.coordinator, fallback: false },
+    agencyId: null,
+  });
+  if (event.toStatus === "assigned") return forAgency("assigned", item.agencyId);
+  if (event.toStatus === "in_progress" && event.data?.supplement === true)
+    return forAgency("supplemented", item.agencyId);
+  if (event.toStatus === "classified" && event.data?.triage === true) return coordinator("triage");
+  if (event.toStatus === "transferred") {
+    // The receiving agency is told at once (it accepts in the console); no agency: back to triage.
+    const to = typeof event.data?.toAgency === "string" ? event.data.toAgency : null;
+    return to ? forAgency("transferred", to) : coordinator("transferred");
+  }
+  return undefined;
+}
+
 /**
- * Tells officers about an event that needs them: an assignment or a citizen's supplement goes to
- * the agency's chat (audience `agency`), a PAKN left for triage to the coordinator's (audience `coordinator`). One
+ * Tells officers about an event that needs them: an assignment, a transfer or a citizen's
+ * supplement goes to the agency's chat (audience `agency`), a PAKN left for triage to the coordinator's (audience `coordinator`). One
  * notification row per event and audience makes it once-only, as for citizens. Other events
  * concern no officer ("not_applicable").
  */
@@ -55,24 +93,9 @@ export async function notifyOfficers(
   const found = await findEventWithPakn(deps.db, input.eventId);
   if (!found) return "missing";
   const { event, item } = found;
-  let alert: OfficerAlertKind;
-  let audience: string;
-  let target: { chat?: string; fallback: boolean };
-  if (event.toStatus === "assigned") {
-    alert = "assigned";
-    audience = "agency";
-    target = agencyChat(deps.chats, item.agencyId);
-  } else if (event.toStatus === "in_progress" && event.data?.supplement === true) {
-    alert = "supplemented";
-    audience = "agency";
-    target = agencyChat(deps.chats, item.agencyId);
-  } else if (event.toStatus === "classified" && event.data?.triage === true) {
-    alert = "triage";
-    audience = "coordinator";
-    target = { chat: deps.chats.coordinator, fallback: false };
-  } else {
-    return "not_applicable";
-  }
+  const plan = alertPlan(deps.chats, event, item);
+  if (!plan) return "not_applicable";
+  const { alert, audience, target, agencyId } = plan;
   const delivery = { ledger: "notifications" as const, key: event.id, audience };
   const claim = await claimDelivery(deps.db, delivery, OFFICER_CLAIM_LEASE_MS);
   // Another sender in hand: this job waits and looks again.
@@ -81,7 +104,6 @@ export async function notifyOfficers(
   const chat = target.chat;
   // No chat configured for anybody: recorded as unreachable, not retried.
   if (!chat) return sendClaimed(deps.db, delivery, async () => false);
-  const agencyId = audience === "agency" ? item.agencyId : null;
   const text = composeOfficerAlert({
     alert,
     code: item.code,
@@ -91,6 +113,7 @@ export async function notifyOfficers(
     agencyName: agencyId ? (deps.agencies?.get(agencyId)?.name ?? agencyId) : null,
     answerDueAt: item.answerDueAt,
     forAgencyWithoutChat: target.fallback,
+    reason: alert === "transferred" ? event.note : null,
   });
   return sendClaimed(deps.db, delivery, () =>
     deps.push(deps.channel ?? "telegram", chat, [{ text, buttons: [] }]),

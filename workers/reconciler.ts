@@ -28,7 +28,8 @@ const undone = (officerAlerts: boolean) => sql`
         AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable')))
     OR (${officerAlerts} AND o.queue = 'pakn-notify' AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
-        AND (ev.to_status = 'assigned' OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')
+        AND (ev.to_status IN ('assigned', 'transferred')
+          OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')
           OR (ev.to_status = 'in_progress' AND ev.data->>'supplement' = 'true')))
       AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint

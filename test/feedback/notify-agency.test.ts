@@ -144,6 +144,30 @@ describe.each(DRIVERS)("alerting officers of new assignments and triage on %s", 
     expect(String(sent[0]?.body.text)).toContain(`Mã: ${row.code}`);
   });
 
+  it("tells the receiving agency's chat of a transfer, with the reason", async () => {
+    const { row } = await filed("agency-transfer");
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "ubnd-xa" },
+    });
+    const { event } = await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "transferred",
+      actor: "officer:1",
+      note: "Công trình thuộc thẩm quyền cấp phép của Sở",
+      data: { fromAgency: "ubnd-xa", toAgency: "so-xay-dung" },
+      set: { agencyId: "so-xay-dung" },
+    });
+    const before = sentTo(XAY_DUNG).length;
+    expect(await notifyOfficers(deps, { eventId: event.id })).toBe("sent");
+    const text = String(sentTo(XAY_DUNG).slice(before)[0]?.body.text);
+    expect(text).toContain("PAKN được chuyển đến để xử lý");
+    expect(text).toContain("Lý do chuyển: Công trình thuộc thẩm quyền cấp phép của Sở");
+    expect(text).toContain("Cơ quan xử lý: Sở Xây dựng");
+  });
+
   it("sends a PAKN left for triage to the coordinator, and an agency without a chat's to the coordinator too", async () => {
     const doubtful = await filed("agency-2");
     const triaged = await transitionPakn(database.db, {

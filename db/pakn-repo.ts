@@ -180,6 +180,11 @@ export async function findPaknByCode(db: Db, code: string): Promise<PaknRow | un
   return row;
 }
 
+/** The condition "sent by this channel identity": only the sender ever sees a PAKN's private side. */
+export function sentBy(sender: { channel: string; user: string }) {
+  return and(eq(pakn.channel, sender.channel), eq(pakn.channelUser, sender.user));
+}
+
 /** The PAKN one channel identity sent, newest first. */
 export async function listPaknBySender(
   db: Db,
@@ -189,7 +194,7 @@ export async function listPaknBySender(
   return db
     .select()
     .from(pakn)
-    .where(and(eq(pakn.channel, sender.channel), eq(pakn.channelUser, sender.user)))
+    .where(sentBy(sender))
     .orderBy(desc(pakn.receivedAt), desc(pakn.id))
     .limit(limit);
 }

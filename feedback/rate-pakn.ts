@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNotNull, isNull } from "drizzle-orm";
 import { AppError } from "../app/errors.js";
 import type { Db } from "../db/client.js";
+import { sentBy } from "../db/pakn-repo.js";
 import { pakn } from "../db/schema.js";
 import type { PaknSender } from "./track-pakn.js";
 
@@ -28,11 +29,7 @@ export async function ratePakn(
   input: { code: string; sender: PaknSender; rating: number },
 ): Promise<RateOutcome> {
   checkRating(input.rating);
-  const own = and(
-    eq(pakn.code, input.code),
-    eq(pakn.channel, input.sender.channel),
-    eq(pakn.channelUser, input.sender.user),
-  );
+  const own = and(eq(pakn.code, input.code), sentBy(input.sender));
   const [rated] = await deps.db
     .update(pakn)
     .set({ rating: input.rating, ratedAt: deps.now?.() ?? new Date() })
@@ -58,14 +55,7 @@ export async function rateLatestPublished(
   const [latest] = await deps.db
     .select({ id: pakn.id, code: pakn.code })
     .from(pakn)
-    .where(
-      and(
-        eq(pakn.channel, input.sender.channel),
-        eq(pakn.channelUser, input.sender.user),
-        gte(pakn.publishedAt, since),
-        isNull(pakn.rating),
-      ),
-    )
+    .where(and(sentBy(input.sender), gte(pakn.publishedAt, since), isNull(pakn.rating)))
     .orderBy(desc(pakn.publishedAt))
     .limit(1);
   if (!latest) return { kind: "not_found" };

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { transitionPakn } from "../db/pakn-repo.js";
+import { sentBy, transitionPakn } from "../db/pakn-repo.js";
 import { pakn, paknEvents } from "../db/schema.js";
 import { MAX_CONTENT_CHARS } from "./pakn-input-rules.js";
 import type { PaknSender } from "./track-pakn.js";
@@ -32,8 +32,7 @@ export async function findPendingSupplement(
   input: { sender: PaknSender; code?: string },
 ): Promise<PendingSupplement | undefined> {
   const own = and(
-    eq(pakn.channel, input.sender.channel),
-    eq(pakn.channelUser, input.sender.user),
+    sentBy(input.sender),
     eq(pakn.status, "returned"),
     input.code ? eq(pakn.code, input.code) : undefined,
   );
@@ -64,8 +63,7 @@ export async function supplementPakn(
     .from(pakn)
     .where(
       and(
-        eq(pakn.channel, input.sender.channel),
-        eq(pakn.channelUser, input.sender.user),
+        sentBy(input.sender),
         eq(pakn.status, "returned"),
         input.code ? eq(pakn.code, input.code) : undefined,
       ),

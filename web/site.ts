@@ -8,7 +8,9 @@ import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { registerQueueBoard } from "./admin/queue-board.js";
 import { registerAdminPages } from "./console/admin/admin-pages.js";
 import { registerConsoleAuth } from "./console/auth-pages.js";
+import { isConsolePath } from "./console/console-paths.js";
 import { registerConsoleWork } from "./console/register-console-work.js";
+import { registerFormBody } from "./form-body.js";
 import { registerMetrics } from "./metrics/metrics-route.js";
 import { registerOpen311 } from "./open311/open311-routes.js";
 import { registerPublicPages } from "./public/register-public-pages.js";
@@ -40,6 +42,8 @@ export interface SiteDeps {
 
 /** Registers every area of the web site that works on PAKN data; each area is one call. */
 export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  // Plain HTML forms post to the console; Open311 clients post forms too.
+  registerFormBody(app, { accepts: (url) => isConsolePath(url) || url.startsWith("/open311/") });
   await registerConsoleAuth(app, deps);
   await registerConsoleWork(app, deps);
   await registerAdminPages(app, deps);

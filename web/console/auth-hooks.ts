@@ -2,9 +2,10 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { loadSession, type OfficerSession } from "../../feedback/officers/officer-sessions.js";
 import type { OfficerRole, SignedInOfficer } from "../../feedback/officers/roles.js";
+import { formField } from "../form-body.js";
 import type { SiteDeps } from "../site.js";
 import { rememberCsrf, sendConsoleError, sendNotFound, wantsJson } from "./console-layout.js";
-import { formField, isConsolePath } from "./form-body.js";
+import { isConsolePath } from "./console-paths.js";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -6,6 +6,7 @@ import { checkLoginRate, recordFailedLogin } from "../../feedback/officers/login
 import { deleteSession } from "../../feedback/officers/officer-sessions.js";
 import { MIN_PASSWORD_LENGTH } from "../../feedback/officers/password.js";
 import { signIn } from "../../feedback/officers/sign-in.js";
+import { formField } from "../form-body.js";
 import { html } from "../html.js";
 import { sendPage } from "../layout.js";
 import type { SiteDeps } from "../site.js";
@@ -19,7 +20,6 @@ import {
   sessionCookieOptions,
 } from "./auth-hooks.js";
 import { consolePage, csrfField, csrfInput, plainPage } from "./console-layout.js";
-import { formField, registerFormBody } from "./form-body.js";
 
 /** The sign-in form's double-submit token (there is no session to hold a CSRF token yet). */
 const LOGIN_CSRF_COOKIE = "motcua_login_csrf";
@@ -85,7 +85,6 @@ function loginToken(req: FastifyRequest, reply: FastifyReply, deps: SiteDeps): s
  * `GET/POST /officer/login`, `POST /officer/logout`, `GET/POST /officer/doi-mat-khau`.
  */
 export async function registerConsoleAuth(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  registerFormBody(app);
   registerSessionHook(app, deps);
   const signedIn = requireOfficer(deps);
 

@@ -11,13 +11,13 @@ import {
 } from "../../feedback/console/canned-answers.js";
 import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
 import { isProvinceWide, type SignedInOfficer } from "../../feedback/officers/roles.js";
+import { formField } from "../form-body.js";
 import { html, type SafeHtml } from "../html.js";
 import { sendPage } from "../layout.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { consolePage, csrfField } from "./console-layout.js";
 import { messageBox, setFlash, takeFlash } from "./flash.js";
-import { formField } from "./form-body.js";
 
 const PATH = "/officer/mau-tra-loi";
 

@@ -22,11 +22,11 @@ import { approveAnswer, publishAnswer, sendBack } from "../../feedback/console/l
 import { inScope } from "../../feedback/console/pakn-scope.js";
 import { markPhotoSafe } from "../../feedback/console/photo-safety.js";
 import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
+import { type FormBody, formField } from "../form-body.js";
 import type { SiteDeps } from "../site.js";
 import { actionOfPath } from "./action-paths.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { setFlash } from "./flash.js";
-import { type FormBody, formField } from "./form-body.js";
 import { sendPaknDetail, sendPaknNotFound } from "./pakn-page.js";
 
 type Field = (name: string) => string;

@@ -13,7 +13,7 @@ import {
 import { createServiceCatalog, type ServiceCatalog } from "../../feedback/open311/service-catalog.js";
 import type { AgencyDirectory } from "../../feedback/routing/agencies.js";
 import { BUNDLED_ROUTING_RULES_FILE, parseRoutingRules } from "../../feedback/routing/routing-rules.js";
-import { registerFormBody } from "./form-body.js";
+import { registerFormBody } from "../form-body.js";
 import { toXmlList } from "./xml.js";
 
 /** What the Open311 API needs (a subset of the site deps). */
@@ -97,7 +97,9 @@ export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): 
 
   await app.register(
     async (scope) => {
-      registerFormBody(scope);
+      // Open311 clients post forms; the whole site already parses them, a bare app does not.
+      if (!scope.hasContentTypeParser("application/x-www-form-urlencoded"))
+        registerFormBody(scope, { accepts: () => true, bodyLimit: 64 * 1024 });
       scope.setErrorHandler((err: FastifyError, request, reply) => {
         const { status, description } = describe(err);
         if (status >= 500) request.log.error({ err }, "open311 request failed");

@@ -11,12 +11,12 @@ import {
   restoreBundledAsset,
   saveAssetOverride,
 } from "../../../feedback/officers/asset-overrides.js";
+import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
-import { formField } from "../form-body.js";
 
 const BASE = "/officer/quan-tri/du-lieu";
 const RESTART_NOTE = html`<p class="muted">Các tiến trình đang chạy (web, worker) dùng bản mới sau khi khởi động lại.</p>`;

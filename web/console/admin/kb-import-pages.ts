@@ -14,12 +14,12 @@ import {
   startImportJob,
 } from "../../../knowledge/import-job.js";
 import type { ImportFormat } from "../../../knowledge/importers/decode-procedure-line.js";
+import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
-import { formField } from "../form-body.js";
 
 const BASE = "/officer/quan-tri/nhap-thu-tuc";
 /** The largest upload accepted (the whole national portal export is about 40 MB uncompressed). */

@@ -12,12 +12,12 @@ import {
 import { findById, listOfficers, type OfficerRecord } from "../../../feedback/officers/officer-repo.js";
 import { isOfficerRole, OFFICER_ROLES, ROLE_LABELS } from "../../../feedback/officers/roles.js";
 import type { AgencyDirectory } from "../../../feedback/routing/agencies.js";
+import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
-import { formField } from "../form-body.js";
 
 const BASE = "/officer/quan-tri/can-bo";
 

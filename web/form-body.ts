@@ -1,16 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../../app/errors.js";
+import { AppError } from "../app/errors.js";
 
 /** A parsed HTML form: one string per field, an array when a field repeats. */
 export type FormBody = Record<string, string | string[]>;
 
-/** True for the paths of the officer console and the admin tools (CSRF and form bodies apply there). */
-export function isConsolePath(url: string): boolean {
-  const path = url.split("?")[0] ?? "";
-  return (
-    path === "/officer" || path.startsWith("/officer/") || path === "/admin" || path.startsWith("/admin/")
-  );
-}
+const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** Parses `application/x-www-form-urlencoded` text (what a plain HTML form posts). */
 export function parseForm(text: string): FormBody {
@@ -36,40 +30,27 @@ export function formField(body: unknown, name: string): string {
 }
 
 /**
- * True where form posts are expected: the console (CSRF-checked) and Open311, whose spec posts
- * forms (API-key checked). Elsewhere (the web chat API) a cross-site form must not get through.
+ * Accepts form posts only where `accepts(url)` says so (the console, Open311), refusing invalid
+ * UTF-8 like the JSON parser does; everywhere else (the web chat API) stays JSON-only. Up to
+ * `bodyLimit` bytes: the admin's data-file editor posts whole files.
  */
-function acceptsForms(url: string): boolean {
-  return isConsolePath(url) || url.startsWith("/open311/");
-}
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-/**
- * Accepts HTML form posts under /officer, /admin and /open311 only (the rest of the site stays
- * JSON-only), up to `bodyLimit` bytes (the admin's data-file editor posts whole files), refusing
- * invalid UTF-8 like the JSON parser does.
- */
-export function registerFormBody(app: FastifyInstance, bodyLimit = 2 * 1024 * 1024): void {
+export function registerFormBody(
+  app: FastifyInstance,
+  options: { accepts: (url: string) => boolean; bodyLimit?: number },
+): void {
   app.addContentTypeParser(
     "application/x-www-form-urlencoded",
-    { parseAs: "buffer", bodyLimit },
+    { parseAs: "buffer", bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024 },
     (req, body: Buffer, done) => {
-      if (!acceptsForms(req.url)) {
-        done(
-          new AppError("unsupported_media_type", "form bodies are accepted by the console only"),
-          undefined,
-        );
+      if (!options.accepts(req.url)) {
+        done(new AppError("unsupported_media_type", "form bodies are not accepted here"), undefined);
         return;
       }
-      let text: string;
       try {
-        text = decoder.decode(body);
+        done(null, parseForm(decoder.decode(body)));
       } catch {
         done(new AppError("invalid_utf8", "body is not valid UTF-8"), undefined);
-        return;
       }
-      done(null, parseForm(text));
     },
   );
 }

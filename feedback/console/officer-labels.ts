@@ -34,7 +34,8 @@ export function actorLabel(actor: string, officerNames: ReadonlyMap<number, stri
   return actor;
 }
 
-function channelLabel(channel: string): string {
+/** A channel's name as officers know it (Telegram, Zalo OA, trang web …). */
+export function channelLabel(channel: string): string {
   if (channel === "telegram") return "Telegram";
   if (channel === "zalo" || channel === "zalo-oa") return "Zalo OA";
   if (channel === "zalo-bot") return "Zalo";

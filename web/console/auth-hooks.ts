@@ -54,7 +54,8 @@ async function attachSession(deps: SiteDeps, req: FastifyRequest, reply: Fastify
   req.officerSession = session;
   req.officer = session.officer;
   req.csrfToken = session.csrfToken;
-  rememberCsrf(session.officer, session.csrfToken);
+  const agencyId = session.officer.agencyId;
+  rememberCsrf(session.officer, session.csrfToken, agencyId ? deps.agencies.get(agencyId)?.name : undefined);
 }
 
 /**

@@ -16,10 +16,16 @@ export interface ConsolePageInput {
 
 /** The CSRF token of the session each signed-in officer object came from (set by the auth hook). */
 const csrfByOfficer = new WeakMap<SignedInOfficer, string>();
+/** The name of each signed-in officer's agency, shown beside their name (set by the auth hook). */
+const agencyNameByOfficer = new WeakMap<SignedInOfficer, string>();
 
-/** Ties a request's officer object to its session's CSRF token, so pages can render the sign-out form. */
-export function rememberCsrf(officer: SignedInOfficer, csrfToken: string): void {
+/**
+ * Ties a request's officer object to its session's CSRF token, so pages can render the sign-out
+ * form, and to its agency's name, so the header says "Sở Xây dựng" rather than an id.
+ */
+export function rememberCsrf(officer: SignedInOfficer, csrfToken: string, agencyName?: string): void {
   csrfByOfficer.set(officer, csrfToken);
+  if (agencyName) agencyNameByOfficer.set(officer, agencyName);
 }
 
 /** The hidden `_csrf` input every console form carries. */
@@ -46,7 +52,7 @@ export function consoleNav(officer: SignedInOfficer): NavLink[] {
 export function consolePage(officer: SignedInOfficer, input: ConsolePageInput): string {
   const csrf = csrfByOfficer.get(officer);
   const who = html`<div class="console-user">
-<span><strong>${officer.name}</strong> · ${ROLE_LABELS[officer.role]}${officer.agencyId ? html` · <span class="muted">${officer.agencyId}</span>` : ""}</span>
+<span><strong>${officer.name}</strong> · ${ROLE_LABELS[officer.role]}${officer.agencyId ? html` · <span class="muted">${agencyNameByOfficer.get(officer) ?? officer.agencyId}</span>` : ""}</span>
 <a href="/officer/doi-mat-khau">Đổi mật khẩu</a>
 ${csrf ? html`<form method="post" action="/officer/logout" class="inline">${csrfInput(csrf)}<button type="submit" class="secondary">Đăng xuất</button></form>` : ""}
 </div>`;

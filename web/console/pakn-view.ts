@@ -1,6 +1,6 @@
 import type { PaknAction } from "../../feedback/console/allowed-actions.js";
 import type { CannedAnswer } from "../../feedback/console/canned-answers.js";
-import { officerStatusLabel } from "../../feedback/console/officer-labels.js";
+import { channelLabel, officerStatusLabel } from "../../feedback/console/officer-labels.js";
 import type { PaknDetail } from "../../feedback/console/pakn-detail.js";
 import { vnDateTime } from "../../feedback/console/vn-date-time.js";
 import type { AgencyDirectory } from "../../feedback/routing/agencies.js";
@@ -109,7 +109,7 @@ ${facts(detail)}
 <h2>Nội dung phản ánh</h2><p class="note content">${item.content}</p>
 <h2>Người gửi <span class="muted">(thông tin cá nhân, chỉ dùng để xử lý)</span></h2>
 <dl class="facts"><dt>Họ tên</dt><dd>${item.contactName}</dd><dt>Điện thoại</dt><dd><a href="tel:${item.contactPhone}">${item.contactPhone}</a></dd>
-<dt>Địa chỉ</dt><dd>${item.contactAddress}</dd><dt>Kênh gửi</dt><dd>${item.channel}</dd></dl>
+<dt>Địa chỉ</dt><dd>${item.contactAddress}</dd><dt>Kênh gửi</dt><dd>${channelLabel(item.channel)}</dd></dl>
 ${attachments(detail, csrf)}
 ${item.answer ? html`<h2>Dự thảo trả lời</h2><p class="note">${item.answer}</p>` : ""}
 ${preview(detail)}

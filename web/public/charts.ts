@@ -65,12 +65,12 @@ ${rows}
 </svg>`;
 }
 
-/** A round upper bound for an axis and its step (1, 2 or 5 times a power of ten). */
+/** A round upper bound for a count axis and its step (1, 2 or 5 times a power of ten; whole numbers). */
 export function niceScale(max: number, ticks = 4): { max: number; step: number } {
   if (max <= 0) return { max: ticks, step: 1 };
   const raw = max / ticks;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const step = Math.max(1, ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power);
   return { max: Math.ceil(max / step) * step, step };
 }
 

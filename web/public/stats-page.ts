@@ -78,7 +78,11 @@ ${table({ caption: `Số liệu theo cơ quan, ${span}`, head: "Cơ quan", rows:
     title: `Số phản ánh tiếp nhận và đã trả lời theo tháng, ${span}`,
     months: stats.byMonth.map((m, i) => ({
       label: String(Number(m.month.slice(5))),
-      year: i === 0 || m.month.endsWith("-01") ? m.month.slice(0, 4) : undefined,
+      // The first month's year would collide with January's right after it: the title has both.
+      year:
+        m.month.endsWith("-01") || (i === 0 && !stats.byMonth[1]?.month.endsWith("-01"))
+          ? m.month.slice(0, 4)
+          : undefined,
       received: m.received,
       answered: m.answered,
     })),

@@ -236,6 +236,8 @@ describe("the PAKN desk from a citizen's Telegram message to the public answer, 
       /^5,0\s*\(1 lượt\)$/,
     );
     await shot(later, "10-public-stats-rated");
+    await later.goto(`${rig.base}/phan-anh/${code}`);
+    expect(await later.locator("main").textContent()).toContain("5/5");
   }, 180_000);
 
   it("lets the coordinator route a triaged PAKN, the officer ask the citizen for more, and the citizen's supplement reach the history", async () => {

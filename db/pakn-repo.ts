@@ -5,6 +5,7 @@ import { codeDay } from "../feedback/tracking-code.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
+import { daySequenceName, ensureDaySequence, forgetDaySequence, pgErrorCode } from "./pakn-code-sequence.js";
 import { type PaknAttachment, pakn, paknEvents } from "./schema.js";
 
 /** A PAKN row as stored. */
@@ -37,8 +38,6 @@ export interface CreatedPakn {
   created: boolean;
 }
 
-class AlreadyStored extends Error {}
-
 async function existingByInbound(db: Db, channel: string, inboundMessageId: string) {
   const [row] = await db
     .select()
@@ -47,61 +46,67 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
   return row;
 }
 
+/** The one statement that stores a confirmation: code number, row, first event, routing and photo jobs. */
+function insertStatement(input: NewPakn, day: string) {
+  const hasImages = input.attachments.some((a) => a.kind === "image");
+  return sql`
+    WITH n AS (
+      -- A redelivered confirmation takes no number.
+      SELECT nextval(${daySequenceName(day)}::regclass) AS last
+      WHERE NOT EXISTS (
+        SELECT 1 FROM pakn WHERE channel = ${input.channel} AND inbound_message_id = ${input.inboundMessageId})),
+    p AS (
+      INSERT INTO pakn (code, kind, status, content, procedure_code, place, attachments, contact_name,
+        contact_phone, contact_address, consent_at, channel, channel_user, conversation,
+        inbound_message_id, received_at, forward_due_at, answer_due_at)
+      SELECT ${`PAKN.${day}.`} || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END,
+        ${input.kind}, 'received', ${input.content}, ${input.procedureCode ?? null}, ${input.place ?? null},
+        ${JSON.stringify(input.attachments)}::jsonb, ${input.contact.name}, ${input.contact.phone},
+        ${input.contact.address}, ${input.consentAt.toISOString()}::timestamptz, ${input.channel},
+        ${input.channelUser}, ${input.conversation}, ${input.inboundMessageId},
+        ${input.receivedAt.toISOString()}::timestamptz, ${input.forwardDueAt.toISOString()}::timestamptz,
+        ${input.answerDueAt.toISOString()}::timestamptz
+      FROM n
+      ON CONFLICT (channel, inbound_message_id) DO NOTHING
+      RETURNING *),
+    e AS (
+      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor)
+      SELECT id, NULL, 'received', ${`citizen:${input.channel}`} FROM p),
+    routing AS (
+      INSERT INTO outbox (queue, job_id, payload)
+      SELECT ${QUEUES.classify}, 'classify-' || id, jsonb_build_object('paknId', id) FROM p),
+    photos AS (
+      -- Photos are fetched from the channel and stored after commit (attachments worker).
+      INSERT INTO outbox (queue, job_id, payload)
+      SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
+      WHERE ${hasImages})
+    SELECT * FROM p`;
+}
+
 /**
- * Stores a confirmed PAKN in one transaction: the next tracking code of its day, the row, its first
- * event and the outbox job that routes it. A confirmation delivered twice returns the first PAKN.
- * Three round trips (BEGIN, one statement, COMMIT) on the common path.
+ * Stores a confirmed PAKN in one statement (atomic on its own, one round trip): the next tracking
+ * code of its day, the row, its first event and the outbox job that routes it. A confirmation
+ * delivered twice returns the first PAKN.
  */
 export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
   const day = codeDay(input.receivedAt);
-  const hasImages = input.attachments.some((a) => a.kind === "image");
+  await ensureDaySequence(db, day);
+  let result: unknown;
   try {
-    // One statement under the day's counter lock (instead of five round trips): confirmations from
-    // many citizens at once queue on that row only for the length of this statement and the commit.
-    const row = await db.transaction(async (tx) => {
-      const result = await tx.execute(sql`
-        WITH n AS (
-          INSERT INTO pakn_code_counters (day, last) VALUES (${day}, 1)
-          ON CONFLICT (day) DO UPDATE SET last = pakn_code_counters.last + 1
-          RETURNING last),
-        p AS (
-          INSERT INTO pakn (code, kind, status, content, procedure_code, place, attachments, contact_name,
-            contact_phone, contact_address, consent_at, channel, channel_user, conversation,
-            inbound_message_id, received_at, forward_due_at, answer_due_at)
-          SELECT ${`PAKN.${day}.`} || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END,
-            ${input.kind}, 'received', ${input.content}, ${input.procedureCode ?? null}, ${input.place ?? null},
-            ${JSON.stringify(input.attachments)}::jsonb, ${input.contact.name}, ${input.contact.phone},
-            ${input.contact.address}, ${input.consentAt.toISOString()}::timestamptz, ${input.channel},
-            ${input.channelUser}, ${input.conversation}, ${input.inboundMessageId},
-            ${input.receivedAt.toISOString()}::timestamptz, ${input.forwardDueAt.toISOString()}::timestamptz,
-            ${input.answerDueAt.toISOString()}::timestamptz
-          FROM n
-          ON CONFLICT (channel, inbound_message_id) DO NOTHING
-          RETURNING *),
-        e AS (
-          INSERT INTO pakn_events (pakn_id, from_status, to_status, actor)
-          SELECT id, NULL, 'received', ${`citizen:${input.channel}`} FROM p),
-        routing AS (
-          INSERT INTO outbox (queue, job_id, payload)
-          SELECT ${QUEUES.classify}, 'classify-' || id, jsonb_build_object('paknId', id) FROM p),
-        photos AS (
-          -- Photos are fetched from the channel and stored after commit (attachments worker).
-          INSERT INTO outbox (queue, job_id, payload)
-          SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
-          WHERE ${hasImages})
-        SELECT * FROM p`);
-      const inserted = rowsOf<Record<string, unknown>>(result)[0];
-      // Stored before (a redelivery) or by a concurrent delivery: undo this one and its code number.
-      if (!inserted) throw new AlreadyStored();
-      return mapRow(pakn, inserted);
-    });
-    return { row, created: true };
+    result = await db.execute(insertStatement(input, day));
   } catch (err) {
-    if (!(err instanceof AlreadyStored)) throw err;
-    const after = await existingByInbound(db, input.channel, input.inboundMessageId);
-    if (!after) throw err;
-    return { row: after, created: false };
+    // The day's sequence vanished under this process (a restored backup): make it again, once.
+    if (pgErrorCode(err) !== "42P01") throw err;
+    forgetDaySequence(db, day);
+    await ensureDaySequence(db, day);
+    result = await db.execute(insertStatement(input, day));
   }
+  const inserted = rowsOf<Record<string, unknown>>(result)[0];
+  if (inserted) return { row: mapRow(pakn, inserted), created: true };
+  // Stored before, or by a concurrent delivery of the same confirmation.
+  const before = await existingByInbound(db, input.channel, input.inboundMessageId);
+  if (!before) throw new Error("a PAKN was neither stored nor found");
+  return { row: before, created: false };
 }
 
 /** A requested move of a PAKN, with the fields it sets (assigned agency, answer …). */

@@ -148,7 +148,10 @@ export const paknEvents = pgTable(
   (t) => [index("pakn_events_pakn_idx").on(t.paknId, t.id)],
 );
 
-/** The last tracking-code number handed out per day; the row lock makes codes unique under concurrency. */
+/**
+ * The last tracking-code number handed out per day by earlier versions (a row lock per day); codes
+ * now come from one sequence per day (db/pakn-code-sequence.ts), which starts after these.
+ */
 export const paknCodeCounters = pgTable("pakn_code_counters", {
   day: text("day").primaryKey(),
   last: integer("last").notNull(),

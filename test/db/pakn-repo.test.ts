@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import {
@@ -88,6 +88,16 @@ describe.each(DRIVERS)("PAKN repository on %s", (driver) => {
       draft("busy-day", { receivedAt: day("2026-12-01T10:00:00+07:00") }),
     );
     expect(row.code).toBe("PAKN.20261201.10000");
+  });
+
+  it("goes on after the last code of the day when the day's sequence is lost (a restored backup)", async () => {
+    const at = { receivedAt: day("2026-12-02T09:00:00+07:00") };
+    const first = await createPakn(database.db, draft("restored-1", at));
+    const second = await createPakn(database.db, draft("restored-2", at));
+    expect(second.row.code).toBe("PAKN.20261202.0002");
+    await database.db.execute(sql.raw("DROP SEQUENCE pakn_code_20261202"));
+    const third = await createPakn(database.db, draft("restored-3", at));
+    expect([first.row.code, third.row.code]).toEqual(["PAKN.20261202.0001", "PAKN.20261202.0003"]);
   });
 
   it("moves a PAKN only along allowed transitions, recording each event with a notification job", async () => {

@@ -1,4 +1,16 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { redactNames } from "./redact-names.js";
+import {
+  EMAIL,
+  GROUPED_ID,
+  ID_NUMBER,
+  isGroupedCccd,
+  LANDLINE,
+  NAMED_ID,
+  PHONE,
+  PLATE,
+  RESIDENCE,
+} from "./redact-patterns.js";
+import { redactSenderAddress, redactSenderName, redactSenderPhone } from "./redact-sender.js";
 
 /** What the sender gave, so it can be found in the text too (the public never sees any of it). */
 export interface SenderIdentity {
@@ -17,56 +29,46 @@ export const REDACTED = {
   address: "[đã ẩn địa chỉ]",
 } as const;
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-/** Vietnamese phone numbers, with spaces, dots or dashes: 09xx xxx xxx, +84 9xx…, 028 38xx xxxx. */
-const PHONE = /(?<![\p{N}])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\p{N}])/gu;
-/** CMND (9 digits) and CCCD (12 digits) numbers written as one run. */
-const ID_NUMBER = /(?<!\p{N}|\p{N}[.,])(?:\d{12}|\d{9})(?!\p{N}|[.,]\p{N})/gu;
-/** Licence plates: 29A-123.45, 51F1 234.56, 30E-12345, 59-X1 123.45. */
-const PLATE = /(?<![\p{L}\p{N}])\d{2}[\s-]?[A-Z]{1,2}\d?[\s-]?\d{3}\.?\d{2}(?![\p{N}])/gu;
-/** A title followed by a capitalised name: "Ông Hồ Quang Nhật", "bà Trúc", "anh Nguyễn Văn A". */
-const TITLED_NAME =
-  /(?<![\p{L}])((?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|[cC]ô|[cC]hú|[bB]ác|[eE]m|[cC]háu)\s+)((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,4})/gu;
+/** Words that make an "Địa chỉ: …" that of a business or an office (public), when they come first in the sentence. */
+const BODY =
+  /(?:công ty|cty|dntn|htx|hợp tác xã|doanh nghiệp|cơ sở|chi nhánh|cục|chi cục|sở|ubnd|cơ quan|thuế|kho bạc|ngân hàng|văn phòng|trung tâm|trụ sở|bộ phận)[^.!?\n]*$/iu;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** A pattern matching a phrase whatever its case and diacritics, with flexible spaces. */
-function looseRegExp(phrase: string): RegExp | undefined {
-  const words = phrase.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "giu");
+/** Whether the text before `at`, in the same sentence, names a business or an office. */
+function ofABody(text: string, at: number): boolean {
+  return BODY.test(text.slice(Math.max(0, at - 160), at));
 }
 
-function replaceLoose(text: string, phrase: string | null | undefined, by: string): string {
-  if (!phrase?.trim()) return text;
-  const folded = foldDiacritics(text.toLowerCase());
-  const pattern = looseRegExp(foldDiacritics(phrase.toLowerCase()));
-  if (!pattern) return text;
-  // Match on the folded text (same length per character after NFC folding), replace in the original.
-  let out = "";
-  let last = 0;
-  for (const m of folded.matchAll(pattern)) {
-    const at = m.index ?? 0;
-    out += text.slice(last, at) + by;
-    last = at + m[0].length;
-  }
-  return out + text.slice(last);
-}
+/** The same placeholder twice in a row ("[đã ẩn tên] [đã ẩn tên]") reads as one. */
+const REPEATED = /(\[đã ẩn [^\]]+\])(?:[\s,]*\1)+/gu;
 
 /**
- * Removes personal data before anything is public: phone, CMND/CCCD and e-mail addresses, licence
- * plates, people named with a title ("ông Hồ Quang Nhật", later "ông Nhật") and the sender's own
- * name and address wherever they appear.
+ * Removes personal data before anything is public: the sender's own name (also in part, without
+ * diacritics or in capitals), address (from the house or hamlet on) and phone in any spelling;
+ * anyone's home address where the text says someone lives there;
+ * e-mails, CCCD/CMND and other identity numbers, licence plates and phone numbers; people named
+ * after a title or a role ("ông Hồ Quang Nhật", later "ông Nhật", "sinh viên Lương Mai Anh"),
+ * introducing themselves ("tôi tên là …", "Người gửi: …"), written as a full name or signing the
+ * text. Offices, bodies, streets and places named like people are kept (measured by
+ * `npm run bench:redaction`).
  */
 export function redactForPublic(input: string, sender: SenderIdentity = {}): string {
-  let text = input.normalize("NFC");
-  text = replaceLoose(text, sender.address, REDACTED.address);
-  text = replaceLoose(text, sender.name, REDACTED.person);
-  // Given names of the sender alone ("anh Bình") are caught by the titled-name rule below.
-  text = text.replace(EMAIL, REDACTED.email);
+  // E-mails first: their local part often spells the sender's name.
+  let text = input.normalize("NFC").replace(EMAIL, REDACTED.email);
+  text = redactSenderAddress(text, sender.address, REDACTED.address);
+  text = redactSenderName(text, sender.name, REDACTED.person);
+  text = redactSenderPhone(text, sender.phone, REDACTED.phone);
+  text = text.replace(NAMED_ID, (_m, lead: string) => `${lead}${REDACTED.idNumber}`);
+  text = text.replace(GROUPED_ID, (m) => (isGroupedCccd(m) ? REDACTED.idNumber : m));
   text = text.replace(PLATE, REDACTED.plate);
+  text = text.replace(LANDLINE, REDACTED.phone);
   text = text.replace(PHONE, REDACTED.phone);
   text = text.replace(ID_NUMBER, REDACTED.idNumber);
-  text = text.replace(TITLED_NAME, (_m, title: string) => `${title}${REDACTED.person}`);
-  return text;
+  text = redactNames(text, REDACTED.person);
+  // After names, so "ông [đã ẩn tên] ở số 46 đường Trần Phú" is seen as that person's home.
+  text = text.replace(
+    RESIDENCE,
+    (m, lead: string, _home: string, _levels: string, at: number, all: string) =>
+      /^địa chỉ/iu.test(lead) && ofABody(all, at) ? m : `${lead}${REDACTED.address}`,
+  );
+  return text.replace(REPEATED, "$1");
 }

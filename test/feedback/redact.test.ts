@@ -45,3 +45,107 @@ describe("redaction before publication", () => {
     expect(out).toContain(REDACTED.address);
   });
 });
+
+describe("redaction of the sender's own details", () => {
+  const sender = {
+    name: "Nguyễn Văn Bình",
+    address: "số 12 đường Lê Lợi, phường Bắc Hà, thành phố Hà Tĩnh",
+    phone: "0912345678",
+  };
+
+  it("finds the name in part, in capitals, without diacritics, and the given name after a title", () => {
+    const out = redactForPublic(
+      "Gia đình ông Bình (Nguyễn Bình) xin phản ánh. NGUYỄN VĂN BÌNH, nguyen van binh, anh binh đều là tôi.",
+      sender,
+    );
+    expect(out).not.toMatch(/Bình|BÌNH|binh/);
+  });
+
+  it("keeps words that fold like the name but are written with other diacritics", () => {
+    const out = redactForPublic("Đề nghị có hướng dẫn cụ thể, huyện Kỳ Anh phục vụ tốt.", {
+      name: "Vũ Xuân Hương",
+      phone: "0949208172",
+    });
+    expect(out).toBe("Đề nghị có hướng dẫn cụ thể, huyện Kỳ Anh phục vụ tốt.");
+    expect(redactForPublic("anh phuc den, anh phục vụ", { name: "Trần Đức Phúc" })).toBe(
+      `anh ${REDACTED.person} den, anh phục vụ`,
+    );
+  });
+
+  it("hides the address from the house on, abbreviated or not, and keeps the ward or city alone", () => {
+    const out = redactForPublic(
+      "Nhà tôi ở 12 Lê Lợi, P. Bắc Hà, TP Hà Tĩnh. Đường trong phường Bắc Hà bị ngập, cả thành phố Hà Tĩnh đều thế.",
+      sender,
+    );
+    expect(out).toContain(REDACTED.address);
+    expect(out).not.toMatch(/12 Lê Lợi|P\. Bắc Hà/);
+    expect(out).toContain("Đường trong phường Bắc Hà bị ngập");
+  });
+
+  it("hides the phone in every spelling the citizen may use", () => {
+    for (const spelling of [
+      "0912 345 678",
+      "+84 912 345 678",
+      "(+84) 912345678",
+      "84912345678",
+      "091-234-5678",
+    ]) {
+      const out = redactForPublic(`Gọi cho tôi: ${spelling}.`, sender);
+      expect(out, spelling).toBe(`Gọi cho tôi: ${REDACTED.phone}.`);
+    }
+  });
+});
+
+describe("redaction of numbers that identify people", () => {
+  it("hides grouped CCCD numbers, numbers after the name of a paper, landlines and plates old and new", () => {
+    const out = redactForPublic(
+      "CCCD 0380 9000 1234, căn cước 038.090.001.234, hộ chiếu B1234567, số tài khoản 0123 4567 890, " +
+        "điện thoại bàn (0239) 385 6789, xe 38a-12345 và 37C-6751.",
+    );
+    for (const secret of [
+      "0380 9000 1234",
+      "038.090.001.234",
+      "B1234567",
+      "0123 4567 890",
+      "385 6789",
+      "38a-12345",
+      "37C-6751",
+    ])
+      expect(out).not.toContain(secret);
+  });
+
+  it("keeps amounts, dates, hotlines, HS codes and postal tracking numbers", () => {
+    const text =
+      "Giá trị 840.000.000.000 đồng, họp ngày 01.02.2026 lúc 08.30, gọi 1900 9095, mã HS 8466 94 00 00, " +
+      "bưu phẩm RR645110020SE, dân số 1.234.567 người.";
+    expect(redactForPublic(text)).toBe(text);
+  });
+});
+
+describe("redaction of people's names", () => {
+  it("hides names after roles, introductions, as full names and as signatures", () => {
+    const out = redactForPublic(
+      "Sinh viên Lương Mai Anh hỏi. Tôi: Nguyễn Thế Hải (sđt ẩn). Người gửi: TRẦN THỊ HOA. " +
+        "Theo phản ánh, Đặng Tùng Dương đã nộp hồ sơ. Em là Thắng ở xóm 3. Trân trọng!\nHoang Thanh Truong",
+    );
+    expect(out).not.toMatch(/Lương|Mai Anh|Thế Hải|TRẦN|Tùng Dương|Thắng|Hoang|Truong/);
+  });
+
+  it("keeps offices, bodies, places and people of history named like people, and initials already anonymised", () => {
+    const text =
+      "Đề nghị ông Chủ tịch UBND xã chỉ đạo. Kính gửi Anh/Chị Công ty. Tỉnh Bà Rịa - Vũng Tàu, huyện Anh Sơn. " +
+      "Đường Lê Lợi bị ngập, Trường THCS Nguyễn Du thu thêm tiền, tại TP Hồ Chí Minh, tượng đài Bác Hồ. " +
+      "Ông C bán đất cho bà T.T.H. Giáo viên Tiểu học hạng III, công chức Địa chính xã.";
+    expect(redactForPublic(text)).toBe(text);
+  });
+
+  it("hides a third person's home where the text says they live there, not the place of a problem", () => {
+    const out = redactForPublic(
+      "Chủ xe là ông Ngô Văn Lực ở số 46 đường Trần Phú. Đường ở thôn 5 bị sạt lở.",
+    );
+    expect(out).not.toMatch(/Lực|46|Trần Phú/);
+    expect(out).toContain("Đường ở thôn 5 bị sạt lở.");
+    const company = "Công ty TNHH Hải Đăng (Địa chỉ: Tổ 9, Thạch Hà, Hà Tĩnh) cần vay vốn.";
+    expect(redactForPublic(company)).toBe(company);
+  });
+});

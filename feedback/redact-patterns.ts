@@ -1,0 +1,61 @@
+/**
+ * The shapes of personal numbers and addresses in Vietnamese text (phones, CCCD/CMND, e-mails,
+ * licence plates), with the boundaries that keep amounts, dates, legal references, postal
+ * tracking codes and HS codes readable.
+ */
+
+/** E-mail addresses. */
+export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+
+/**
+ * Vietnamese phone numbers with spaces, dots or dashes: 0 and nine or ten digits (09xx xxx xxx,
+ * 028 3829 1234), or +84/84/(+84) and the number without its 0; a bare 84 must be followed by a
+ * mobile or landline prefix, so 840.000.000.000 đồng stays. A number running on (more dotted
+ * digits) is not a phone.
+ */
+export const PHONE =
+  /(?<![\p{L}\p{N}]|\p{N}[.,])(?:(?:\(\+84\)|\+84)[\s.-]?0?[1-9]|84[235789]|0[1-9])(?:[\s.-]?\d){8,9}(?![\p{L}\p{N}]|[.,-]\p{N})/gu;
+
+/** A landline with its area code in brackets: "(0239) 385 6789", "(028) 3829 1234". */
+export const LANDLINE =
+  /(?<![\p{L}\p{N}])\(0\d{2,3}\)[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+
+/** CCCD (12 digits) and CMND (9 digits) written as one run, not inside a longer code. */
+export const ID_NUMBER = /(?<![\p{L}\p{N}]|\p{N}[.,])(?:\d{12}|\d{9})(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+
+/** A 12-digit CCCD written in groups ("0380 9000 1234", "038.090.001.234"); it starts with 0, amounts never do. */
+export const GROUPED_ID =
+  /(?<![\p{L}\p{N}]|\p{N}[.,])0\d{2,3}(?:[ .]\d{3,4}){2,3}(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+
+/** A number written after the name of an identity paper (CMND, CCCD, căn cước, hộ chiếu …). */
+export const NAMED_ID =
+  /(?<![\p{L}])((?:CMND|CCCD|CMT|[Cc]ăn cước(?: công dân)?|[Cc]hứng minh(?: nhân dân| thư)?|[Đđ]ịnh danh(?: cá nhân)?|[Hh]ộ chiếu|[Ss]ố tài khoản|STK)(?:\s+(?:số|là|:))*\s*:?\s*)([A-Z]?\d[\d .]{5,18}\d)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Licence plates: 29A-123.45, 51F1 234.56, 30E-12345, 59-X1 123.45, 38a-12345, and the old four
+ * digits 37C-6751; a lower-case series letter only when it touches the digits.
+ */
+export const PLATE =
+  /(?<![\p{L}\p{N}])\d{2}(?:[\s-]?[A-Z]{1,2}\d?|-?[a-z]\d?)[\s.-]?(?:\d{3}\.?\d{2}|\d{4})(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+
+/** Whether a match of GROUPED_ID really holds the twelve digits of a CCCD. */
+export function isGroupedCccd(match: string): boolean {
+  return match.replace(/\D/g, "").length === 12;
+}
+
+/** Capitalised place words of an address ("Trần Phú", "Tân Giang"), on one line. */
+const PLACE_WORDS = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}`;
+/** A household: a house number and its street or lane, or a hamlet, group or quarter by number or name. */
+const HOUSEHOLD = String.raw`(?:(?:[Ss]ố nhà|[Ss]ố)[ \t]+)?\d+[A-Za-z]?(?:\/\d+)*,?[ \t]+(?:(?:đường|phố|ngõ|hẻm|kiệt|ngách)[ \t]+)?${PLACE_WORDS}|(?:[Tt]hôn|[Xx]óm|[Ấấ]p|[Bb]ản|[Tt]ổ dân phố|[Tt]ổ|[Kk]hối|[Kk]hu phố|thon|xom)[ \t]+(?:\d+[A-Za-z]?|${PLACE_WORDS})`;
+/** What may follow a household: its ward, commune, district, city or province. */
+const LEVELS = String.raw`(?:[,;]?[ \t]*(?:(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|TP\.?|[PXQ]\.)[ \t]*)?${PLACE_WORDS}){0,4}`;
+
+/**
+ * Someone's home: a household address right after the words that say where a person lives
+ * ("nhà tôi ở", "trú tại", "địa chỉ:", or "ở" after a redacted name). The place of a problem
+ * ("ngập ở thôn 5") is kept.
+ */
+export const RESIDENCE = new RegExp(
+  String.raw`((?:[Nn]hà (?:tôi|em|mình|cháu|ông|bà|anh|chị)[ \t]+ở|[Tt]rú (?:tại|ở)|[Tt]hường trú(?: tại)?|[Tt]ạm trú(?: tại)?|[Cc]ư trú(?: tại)?|[Nn]gụ (?:tại|ở)|[Ss]ống (?:tại|ở)|[Đđ]ịa chỉ(?: nhà)?[ \t]*:?|\][ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:ở|o|tại))[ \t]+)(${HOUSEHOLD})(${LEVELS})`,
+  "gu",
+);

@@ -1,0 +1,167 @@
+import { foldDiacritics } from "../knowledge/normalize.js";
+
+/**
+ * The sender's own details wherever they appear in their text, matched on a folded copy (no case,
+ * no diacritics) so "Nguyen Van Binh" and "NGUYỄN VĂN BÌNH" are found like "Nguyễn Văn Bình".
+ */
+
+const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
+
+/** The folded text, one UTF-16 unit for one, so offsets found in it hold in the original. */
+function foldAligned(text: string): string {
+  const whole = fold(text);
+  if (whole.length === text.length) return whole;
+  let out = "";
+  for (const ch of text) {
+    const f = fold(ch);
+    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** What may stand between the words of a name or an address: spaces, commas, dots, dashes. */
+const SEP = String.raw`[\s,.;:/–-]+`;
+
+/**
+ * Replaces every match of a folded pattern source, found on the folded text, in the original
+ * text; `accept` may refuse a match by looking at the original words, and group 1, when
+ * `keepLead` is set, is kept (a title before a name).
+ */
+export function replaceFolded(
+  text: string,
+  source: string,
+  by: string,
+  options: { keepLead?: boolean; accept?: (replaced: string, lead: string) => boolean } = {},
+): string {
+  const folded = foldAligned(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
+  let out = "";
+  let last = 0;
+  for (const m of folded.matchAll(pattern)) {
+    const start = m.index ?? 0;
+    const at = start + (options.keepLead ? (m[1]?.length ?? 0) : 0);
+    const end = start + m[0].length;
+    if (options.accept && !options.accept(text.slice(at, end), text.slice(start, at))) continue;
+    out += text.slice(last, at) + by;
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Whether words found by their folded form are the name's words: a word written with diacritics
+ * must have the name's diacritics ("phục" is not "Phúc"); one written without may be any.
+ */
+function sameAccents(original: string, name: string): boolean {
+  const lower = (w: string) => w.normalize("NFC").toLowerCase();
+  const nameWords = new Set(name.split(/\s+/).map(lower));
+  return original
+    .split(/[\s,.;:/–-]+/)
+    .filter(Boolean)
+    .every((w) => fold(w) === lower(w) || nameWords.has(lower(w)));
+}
+
+const wordsSource = (phrase: string) =>
+  fold(phrase)
+    .split(/[\s,.;:/–-]+/)
+    .filter(Boolean)
+    .map(escapeRe)
+    .join(SEP);
+
+/**
+ * The sender's name: in full, family name with given name ("Nguyễn Bình"), middle with given
+ * name ("Văn Bình"), and the given name alone after a title or an introduction ("anh Bình",
+ * "em là Bình").
+ */
+export function redactSenderName(text: string, name: string | null | undefined, by: string): string {
+  const words = fold(name ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || !name) return text;
+  const given = words.at(-1) as string;
+  const phrases = [words.join(" ")];
+  if (words.length >= 3) phrases.push(`${words[0]} ${given}`, words.slice(1).join(" "));
+  const accept = (original: string) => sameAccents(original, name);
+  let out = text;
+  for (const p of phrases) out = replaceFolded(out, wordsSource(p), by, { accept });
+  // The given name alone after a title or an introduction, the title as written ("có" is not "cô").
+  const leadSource = "(?:ong|ba|anh|chi|em|co|chu|bac|chau|toi la|em la|minh la|ten la)";
+  return replaceFolded(out, `(${leadSource}\\s+)${escapeRe(given)}`, by, {
+    keepLead: true,
+    accept: (replaced, lead) => LEADS.has(lead.trim().toLowerCase().replace(/\s+/g, " ")) && accept(replaced),
+  });
+}
+
+/** Titles and introductions before a given name, with their diacritics, or typed plain where that is unambiguous. */
+const LEADS = new Set([
+  ..."ông bà anh chị em cô chú bác cháu ong".split(" "),
+  ..."tôi là|em là|mình là|tên là|toi la|em la|minh la|ten la".split("|"),
+]);
+
+/** Administrative levels of an address and their short forms, folded. */
+const LEVELS: [string, string][] = [
+  ["thanh pho", "tp"],
+  ["thi tran", "tt"],
+  ["thi xa", "tx"],
+  ["phuong", "p"],
+  ["huyen", "h"],
+  ["quan", "q"],
+  ["tinh", "t"],
+  ["xa", "x"],
+];
+/** Parts of an address that point at a household: a number, or a hamlet, lane or group. */
+const HOUSEHOLD = /\d|^(?:thon|xom|ap|ban|buon|lang|to|khoi|khu pho|to dan pho|so nha|ngo|hem|kiet|ngach)\b/;
+/** Words around a house number that people write or leave out: "số", "nhà", "đường", "phố". */
+const FILLER = "(?:(?:so|nha|duong|pho|d)[\\s.]+)*";
+
+/** Splits an address into its parts (at commas, or before each administrative level). */
+export function addressParts(address: string): string[] {
+  const folded = fold(address);
+  const byComma = folded.split(/\s*[,;]\s*|\s+-\s+/).filter(Boolean);
+  if (byComma.length > 1) return byComma;
+  const levels = LEVELS.map(([l]) => l).join("|");
+  return folded.split(new RegExp(`\\s+(?=(?:${levels})\\s)`)).filter(Boolean);
+}
+
+function partSource(part: string): string {
+  for (const [level, short] of LEVELS) {
+    if (part.startsWith(`${level} `)) {
+      const rest = wordsSource(part.slice(level.length + 1));
+      return `(?:(?:${level.split(" ").join("\\s+")}|${short}\\.?)\\s*)?${rest}`;
+    }
+  }
+  if (!/\d/.test(part)) return wordsSource(part);
+  const core = part.replace(/^(?:(?:so|nha)\s+)+/, "");
+  const tokens = core.split(/[\s,.;:/–-]+/).filter((t) => t && !["duong", "pho"].includes(t));
+  return FILLER + tokens.map(escapeRe).join(`${SEP}${FILLER}`);
+}
+
+/**
+ * The sender's address: from any part that points at the household (house number and street,
+ * hamlet, group) on through the parts that follow it in the text (ward, commune, province, with
+ * or without their level words, abbreviated or not). A ward or province alone stays: it is where
+ * many people live, and often where the problem is.
+ */
+export function redactSenderAddress(text: string, address: string | null | undefined, by: string): string {
+  const parts = addressParts(address ?? "");
+  let out = text;
+  for (let i = 0; i < parts.length; i++) {
+    if (!HOUSEHOLD.test(parts[i] as string)) continue;
+    let source = "";
+    for (let j = parts.length - 1; j > i; j--)
+      source = `(?:${SEP}${partSource(parts[j] as string)}${source})?`;
+    out = replaceFolded(out, `${partSource(parts[i] as string)}${source}`, by);
+  }
+  // An address without any household part (a village name only) is replaced when written in full.
+  if (!parts.some((p) => HOUSEHOLD.test(p)) && parts.length > 1)
+    out = replaceFolded(out, parts.map(partSource).join(SEP), by);
+  return out;
+}
+
+/** The sender's phone number in any spelling: +84/84/(+84)/0, spaces, dots or dashes between digits. */
+export function redactSenderPhone(text: string, phone: string | null | undefined, by: string): string {
+  const digits = (phone ?? "").replace(/\D/g, "").replace(/^84/, "").replace(/^0/, "");
+  if (digits.length < 8) return text;
+  const body = [...digits].join("[\\s.-]?");
+  return replaceFolded(text, `(?:(?:\\(\\+84\\)|\\+84|84)[\\s.-]?0?|0)?${body}`, by);
+}

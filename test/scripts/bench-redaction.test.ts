@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runScript } from "../helpers/run-script.js";
+
+describe("bench:redaction", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-redaction-bench-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one JSON report: recall per kind of personal data and over-redaction, on every set", async () => {
+    // The answered examples file is not in the repository: the hand-checked texts stand in for it.
+    const sample = JSON.parse(
+      readFileSync(new URL("../feedback/fixtures/redaction-sample.json", import.meta.url), "utf8"),
+    ) as { items: { id: string; text: string }[] };
+    const input = join(dir, "examples.jsonl");
+    writeFileSync(
+      input,
+      sample.items.map((i) => JSON.stringify({ id: i.id, question: i.text, answer: "" })).join("\n"),
+    );
+    const { code, stdout, stderr } = await runScript("bench-redaction.ts", ["--input", input]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    for (const set of ["handChecked", "wholeFileAutoGold", "syntheticPersonalData", "heldOutPersonalData"]) {
+      expect(report[set].recall, set).toBeGreaterThan(0.8);
+      expect(report[set].overRedaction.rate, set).toBeLessThan(0.01);
+    }
+    expect(Object.keys(report.syntheticPersonalData.byKind).sort()).toEqual(
+      ["address", "email", "id", "name", "phone", "plate"].sort(),
+    );
+    expect(report.ordinarySentences.overRedaction.removedOrdinaryWords).toBe(0);
+  }, 60_000);
+});

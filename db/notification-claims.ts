@@ -75,6 +75,18 @@ export async function releaseDelivery(db: Db, delivery: Delivery): Promise<void>
 }
 
 /**
+ * Records that a delivery is deliberately not made (an internal step the audience need not hear
+ * of), so nothing retries or rebuilds it; a delivery already recorded is left as it is.
+ */
+export async function skipDelivery(db: Db, delivery: Delivery): Promise<void> {
+  const { t, k } = names(delivery);
+  await db.execute(sql`
+    INSERT INTO ${t} (${k}, audience, status, attempts, sent_at)
+    VALUES (${delivery.key}, ${delivery.audience}, 'skipped', 0, NULL)
+    ON CONFLICT (${k}, audience) DO NOTHING`);
+}
+
+/**
  * Sends a claimed delivery and records the end: `send` says whether it reached anybody; a send that
  * throws gives the claim back (and rethrows) so the job's retry sends.
  */

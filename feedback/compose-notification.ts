@@ -31,7 +31,8 @@ export function composeStatusNotification(input: NotificationInput): string {
   }
   const lines = [`Phản ánh, kiến nghị ${input.code}: ${input.statusLabel.toLowerCase()}.`];
   if (input.toStatus === "assigned" && input.agencyName) lines.push(`Cơ quan xử lý: ${input.agencyName}.`);
-  if (input.note?.trim()) {
+  // The router's note on a PAKN left for triage is for the coordinator, not the citizen.
+  if (input.note?.trim() && input.toStatus !== "classified") {
     const label = input.toStatus === "returned" ? "Nội dung cần bổ sung" : "Ghi chú";
     lines.push(`${label}: ${input.note.trim()}`);
   }

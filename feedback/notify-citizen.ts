@@ -1,6 +1,6 @@
 import type { Reply } from "../bot/core/types.js";
 import type { Db } from "../db/client.js";
-import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
+import { claimDelivery, sendClaimed, skipDelivery } from "../db/notification-claims.js";
 import { findEventWithPakn } from "../db/pakn-repo.js";
 import { composeStatusNotification } from "./compose-notification.js";
 import { ratingButtons } from "./rating-payload.js";
@@ -12,7 +12,16 @@ import { supplementButton } from "./supplement-payload.js";
 export type PushMessage = (channel: string, conversation: string, replies: Reply[]) => Promise<boolean>;
 
 /** What notifying one event did; `busy`: another job is sending it right now (try again later). */
-export type NotifyOutcome = "sent" | "already_sent" | "unreachable" | "missing" | "busy";
+export type NotifyOutcome = "sent" | "already_sent" | "unreachable" | "missing" | "busy" | "skipped";
+
+/**
+ * Whether the citizen hears of an event: not of the office's internal steps around the answer (a
+ * draft, its approval, a draft sent back to the officer); they hear of the answer when published.
+ */
+export function tellsCitizen(event: { fromStatus: string | null; toStatus: string }): boolean {
+  if (event.toStatus === "answered" || event.toStatus === "approved") return false;
+  return !(event.toStatus === "in_progress" && event.fromStatus === "answered");
+}
 
 /**
  * How long a send in progress keeps its claim: longer than any channel's push with its own retries
@@ -34,6 +43,10 @@ export async function notifyCitizen(
   if (!found) return "missing";
   const { event, item } = found;
   const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };
+  if (!tellsCitizen(event)) {
+    await skipDelivery(deps.db, delivery);
+    return "skipped";
+  }
   const claim = await claimDelivery(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
   if (claim !== "claimed") return claim;
   const text = composeStatusNotification({

@@ -25,7 +25,7 @@ const undone = (officerAlerts: boolean) => sql`
       SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint AND p.status = 'received'))
     OR (o.queue = 'pakn-notify' AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
-        AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable')))
+        AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable', 'skipped')))
     OR (${officerAlerts} AND o.queue = 'pakn-notify' AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
         AND (ev.to_status IN ('assigned', 'transferred')

@@ -91,4 +91,21 @@ describe.each(DRIVERS)("telling the citizen about a status change on %s", (drive
     expect(await notifyCitizen({ db: database.db, push }, { eventId: event.id })).toBe("unreachable");
     expect(await notifyCitizen({ db: database.db, push }, { eventId: event.id })).toBe("already_sent");
   });
+  it("keeps the office's drafting steps to itself and tells the citizen of the published answer", async () => {
+    const { row } = await submitted("n-3", "zalo-bot");
+    const deps = { db: database.db, push };
+    const step = async (to: "assigned" | "answered" | "approved" | "published", set = {}) => {
+      const { event } = await transitionPakn(database.db, { paknId: row.id, to, actor: "officer:1", set });
+      return notifyCitizen(deps, { eventId: event.id });
+    };
+    const before = fake.sentTexts("chat-9").length;
+    expect(await step("assigned", { agencyId: "ubnd-xa" })).toBe("sent");
+    expect(await step("answered", { answer: "Xã đã cho nạo vét cống thoát nước." })).toBe("skipped");
+    expect(await step("approved")).toBe("skipped");
+    expect(await step("published")).toBe("sent");
+    const texts = fake.sentTexts("chat-9").slice(before);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain("Xã đã cho nạo vét cống thoát nước.");
+    expect(texts.join("\n")).not.toContain("dự thảo");
+  });
 });

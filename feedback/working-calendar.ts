@@ -86,14 +86,20 @@ export function endOfLocalDay(day: LocalDate): Date {
   return new Date(startOfLocalDay(day).getTime() + DAY_MS - 1);
 }
 
+// Unchecked steps for the calendar's own loops, on dates already checked (the deadline scan walks
+// thousands of days a minute).
+const shift = (day: LocalDate, days: number): LocalDate =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const weekday = (day: LocalDate): number => new Date(`${day}T00:00:00.000Z`).getUTCDay();
+
 /** The local date `days` calendar days after (or before, when negative) the given one. */
 export function addCalendarDays(day: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${toLocalDate(day)}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return shift(toLocalDate(day), days);
 }
 
 /** Day of the week of a local date: 0 = Sunday ... 6 = Saturday. */
 export function dayOfWeek(day: LocalDate): number {
-  return new Date(`${toLocalDate(day)}T00:00:00.000Z`).getUTCDay();
+  return weekday(toLocalDate(day));
 }
 
 /** Formats an instant as an ISO string in Viet Nam's time zone ("2026-02-23T23:59:59.999+07:00"). */
@@ -102,7 +108,7 @@ export function formatVnTime(instant: Date): string {
 }
 
 const isWeekend = (day: LocalDate) => {
-  const dow = dayOfWeek(day);
+  const dow = weekday(day);
   return dow === 0 || dow === 6;
 };
 
@@ -120,17 +126,22 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
   const coveredYears = [...new Set(data.years.map((y) => y.year))].sort((a, b) => a - b);
   const covered = new Set(coveredYears);
 
+  const working = new Map<LocalDate, boolean>();
   const isWorkingDate = (day: LocalDate) => {
-    if (daysOff.has(day)) return false;
-    if (worked.has(day)) return true;
-    return !isWeekend(day);
+    let known = working.get(day);
+    if (known === undefined) {
+      known = daysOff.has(day) ? false : worked.has(day) ? true : !isWeekend(day);
+      // Remembered per calendar: a process only ever looks at a few years of days.
+      if (working.size < 100_000) working.set(day, known);
+    }
+    return known;
   };
 
   const addToDate = (start: Date | LocalDate, n: number): LocalDate => {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be an integer >= 0, got ${n}`);
     let day = toLocalDate(start);
     for (let counted = 0, scanned = 0; counted < n; ) {
-      day = addCalendarDays(day, 1);
+      day = shift(day, 1);
       if (isWorkingDate(day)) counted += 1;
       if (++scanned > MAX_SCAN_DAYS + n * 7) throw new RangeError(`No working day found after ${day}`);
     }
@@ -142,7 +153,7 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     const to = toLocalDate(b);
     if (to < from) return -between(to, from);
     let count = 0;
-    for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+    for (let day = shift(from, 1); day <= to; day = shift(day, 1)) {
       if (isWorkingDate(day)) count += 1;
     }
     return count;

@@ -73,6 +73,18 @@ export async function scanDeadlines(
       .orderBy(asc(paknEvents.id));
     const byPakn = new Map<number, StatusChange[]>();
     for (const h of history) byPakn.set(h.paknId, [...(byPakn.get(h.paknId) ?? []), h]);
+    // Points already raised are not raised again: without this an overdue PAKN would cost a
+    // transaction every minute until it is answered.
+    const raisedRows = await deps.db
+      .select({ paknId: paknReminders.paknId, point: paknReminders.point })
+      .from(paknReminders)
+      .where(
+        inArray(
+          paknReminders.paknId,
+          rows.map((r) => r.id),
+        ),
+      );
+    const raised = new Set(raisedRows.map((r) => `${r.paknId}:${r.point}`));
     for (const row of rows) {
       result.scanned++;
       if (!isKind(row.kind)) continue;
@@ -86,13 +98,14 @@ export async function scanDeadlines(
         },
       );
       const moved = state.answerBy.getTime() !== row.answerDueAt.getTime();
-      if (!moved && state.dueReminders.length === 0) continue;
+      const dueReminders = state.dueReminders.filter((point) => !raised.has(`${row.id}:${point}`));
+      if (!moved && dueReminders.length === 0) continue;
       await deps.db.transaction(async (tx) => {
         if (moved) {
           await tx.update(pakn).set({ answerDueAt: state.answerBy }).where(eq(pakn.id, row.id));
           result.dueDatesMoved++;
         }
-        for (const point of state.dueReminders) {
+        for (const point of dueReminders) {
           const raised = await tx
             .insert(paknReminders)
             .values({ paknId: row.id, point })

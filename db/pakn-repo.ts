@@ -6,6 +6,7 @@ import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
 import { daySequenceName, ensureDaySequence, forgetDaySequence, pgErrorCode } from "./pakn-code-sequence.js";
+import { perDatabase } from "./per-database.js";
 import { type PaknAttachment, pakn, paknEvents } from "./schema.js";
 
 /** A PAKN row as stored. */
@@ -209,15 +210,34 @@ export async function paknHistory(db: Db, paknId: number): Promise<PaknEventRow[
   return db.select().from(paknEvents).where(eq(paknEvents.paknId, paknId)).orderBy(asc(paknEvents.id));
 }
 
+const eventWithPakn = perDatabase((db) =>
+  db
+    .select({ event: paknEvents, item: pakn })
+    .from(paknEvents)
+    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
+    .where(eq(paknEvents.id, sql.placeholder("eventId")))
+    .prepare("event_with_pakn"),
+);
+
 /** An event with the PAKN it belongs to (what notifications and alerts are composed from). */
 export async function findEventWithPakn(
   db: Db,
   eventId: number,
 ): Promise<{ event: PaknEventRow; item: PaknRow } | undefined> {
-  const [found] = await db
-    .select({ event: paknEvents, item: pakn })
-    .from(paknEvents)
-    .innerJoin(pakn, eq(pakn.id, paknEvents.paknId))
-    .where(eq(paknEvents.id, eventId));
+  const [found] = await eventWithPakn(db).execute({ eventId });
   return found;
+}
+
+const paknById = perDatabase((db) =>
+  db
+    .select()
+    .from(pakn)
+    .where(eq(pakn.id, sql.placeholder("id")))
+    .prepare("pakn_by_id"),
+);
+
+/** A PAKN by its id. */
+export async function findPaknById(db: Db, id: number): Promise<PaknRow | undefined> {
+  const [row] = await paknById(db).execute({ id });
+  return row;
 }

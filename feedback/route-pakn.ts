@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { transitionPakn } from "../db/pakn-repo.js";
-import { pakn } from "../db/schema.js";
+import { findPaknById, transitionPakn } from "../db/pakn-repo.js";
 import type { Router } from "./routing/router.js";
 
 /** What routing one PAKN did. */
@@ -20,7 +18,7 @@ export async function routePakn(
   deps: { db: Db; router: Router },
   input: { paknId: number },
 ): Promise<RouteOutcome> {
-  const [row] = await deps.db.select().from(pakn).where(eq(pakn.id, input.paknId));
+  const row = await findPaknById(deps.db, input.paknId);
   if (!row) return { kind: "missing" };
   if (row.status !== "received") return { kind: "skipped", status: row.status };
   const routing = deps.router.classify({ text: row.content, procedureCode: row.procedureCode });

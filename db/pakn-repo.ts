@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { assertTransition, type PaknStatus, statusesLeadingTo } from "../feedback/lifecycle.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { codeDay } from "../feedback/tracking-code.js";
+import { addCalendarDays, startOfLocalDay, toLocalDate } from "../feedback/working-calendar.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
@@ -47,6 +48,14 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
   return row;
 }
 
+/**
+ * When the deadline scan first needs to look at a new PAKN: no reminder point comes before the
+ * next working day after receipt, so at the start of the next day in Viet Nam.
+ */
+function firstDeadlineCheck(receivedAt: Date): Date {
+  return startOfLocalDay(addCalendarDays(toLocalDate(receivedAt), 1));
+}
+
 /** The one statement that stores a confirmation: code number, row, first event, routing and photo jobs. */
 function insertStatement(input: NewPakn, day: string) {
   const hasImages = input.attachments.some((a) => a.kind === "image");
@@ -59,14 +68,14 @@ function insertStatement(input: NewPakn, day: string) {
     p AS (
       INSERT INTO pakn (code, kind, status, content, procedure_code, place, attachments, contact_name,
         contact_phone, contact_address, consent_at, channel, channel_user, conversation,
-        inbound_message_id, received_at, forward_due_at, answer_due_at)
+        inbound_message_id, received_at, forward_due_at, answer_due_at, deadline_check_at)
       SELECT ${`PAKN.${day}.`} || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END,
         ${input.kind}, 'received', ${input.content}, ${input.procedureCode ?? null}, ${input.place ?? null},
         ${JSON.stringify(input.attachments)}::jsonb, ${input.contact.name}, ${input.contact.phone},
         ${input.contact.address}, ${input.consentAt.toISOString()}::timestamptz, ${input.channel},
         ${input.channelUser}, ${input.conversation}, ${input.inboundMessageId},
         ${input.receivedAt.toISOString()}::timestamptz, ${input.forwardDueAt.toISOString()}::timestamptz,
-        ${input.answerDueAt.toISOString()}::timestamptz
+        ${input.answerDueAt.toISOString()}::timestamptz, ${firstDeadlineCheck(input.receivedAt).toISOString()}::timestamptz
       FROM n
       ON CONFLICT (channel, inbound_message_id) DO NOTHING
       RETURNING *),
@@ -156,7 +165,16 @@ export async function transitionPakn(
     WITH old AS (
       SELECT id, status FROM pakn WHERE id = ${input.paknId} FOR UPDATE),
     p AS (
-      UPDATE pakn SET ${sql.join([...assignments, sql`status = ${input.to}`, sql`updated_at = now()`], sql`, `)}
+      UPDATE pakn SET ${sql.join(
+        [
+          ...assignments,
+          sql`status = ${input.to}`,
+          sql`updated_at = now()`,
+          // Into or out of a pause the deadlines move: the next deadline scan looks again.
+          sql`deadline_check_at = CASE WHEN ${input.to} = 'returned' OR old.status = 'returned' THEN NULL ELSE pakn.deadline_check_at END`,
+        ],
+        sql`, `,
+      )}
       FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
       RETURNING pakn.*, old.status AS old_status),
     e AS (

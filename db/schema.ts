@@ -118,6 +118,11 @@ export const pakn = pgTable(
     /** The citizen's satisfaction with the published answer, 1-5. */
     rating: integer("rating"),
     ratedAt: timestamp("rated_at", { withTimezone: true }),
+    /**
+     * When the deadline scan next needs to look at this PAKN (its next reminder point, or the next
+     * day while paused); null: at the next scan. Keeps the minute scan to the PAKN with work due.
+     */
+    deadlineCheckAt: timestamp("deadline_check_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -127,6 +132,7 @@ export const pakn = pgTable(
     index("pakn_status_due_idx").on(t.status, t.answerDueAt),
     index("pakn_agency_due_idx").on(t.agencyId, t.answerDueAt),
     index("pakn_published_idx").on(t.publishedAt),
+    index("pakn_deadline_check_idx").on(t.deadlineCheckAt),
   ],
 );
 

@@ -1,17 +1,23 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { outbox, pakn, paknEvents, paknReminders } from "../db/schema.js";
 import { pausesFromHistory, type StatusChange } from "../feedback/clock-pauses.js";
 import {
   type DeadlineConfig,
+  type DeadlineState,
   deadlineStatus,
   FEEDBACK_KINDS,
   type FeedbackKind,
 } from "../feedback/deadlines.js";
 import { AWAITING_ANSWER } from "../feedback/lifecycle.js";
 import { QUEUES } from "../feedback/queue-names.js";
-import type { WorkingCalendar } from "../feedback/working-calendar.js";
+import {
+  addCalendarDays,
+  startOfLocalDay,
+  toLocalDate,
+  type WorkingCalendar,
+} from "../feedback/working-calendar.js";
 
 /** What the scan needs. */
 export interface DeadlineScanDeps {
@@ -30,6 +36,29 @@ export interface DeadlineScanResult {
 
 const isKind = (k: string): k is FeedbackKind => (FEEDBACK_KINDS as readonly string[]).includes(k);
 
+/** How long to leave a PAKN whose reminder points have all come (a daily look costs little). */
+const IDLE_RECHECK_MS = 24 * 60 * 60 * 1000;
+
+/** When a PAKN next needs the scan: its next reminder point, tomorrow while paused, else a day later. */
+function nextCheck(state: DeadlineState, now: Date): Date {
+  const upcoming = state.reminders.map((r) => r.at.getTime()).filter((at) => at > now.getTime());
+  const candidates = [...upcoming, now.getTime() + IDLE_RECHECK_MS];
+  // A paused clock moves the due date every working day.
+  if (state.paused) candidates.push(startOfLocalDay(addCalendarDays(toLocalDate(now), 1)).getTime());
+  return new Date(Math.min(...candidates));
+}
+
+/** Stores when each scanned PAKN is next due a look, in one statement per batch. */
+async function saveNextChecks(db: Db, checks: ReadonlyArray<{ id: number; at: Date }>): Promise<void> {
+  if (checks.length === 0) return;
+  const ids = `{${checks.map((c) => c.id).join(",")}}`;
+  const times = `{${checks.map((c) => `"${c.at.toISOString()}"`).join(",")}}`;
+  await db.execute(sql`
+    UPDATE pakn SET deadline_check_at = v.at
+    FROM (SELECT unnest(${ids}::bigint[]) AS id, unnest(${times}::timestamptz[]) AS at) v
+    WHERE pakn.id = v.id`);
+}
+
 /**
  * Recomputes every open PAKN's deadlines from PostgreSQL alone (pauses from its history), keeps
  * its answer due date current, and raises each reminder point that has come (50%, 80%, due,
@@ -38,7 +67,7 @@ const isKind = (k: string): k is FeedbackKind => (FEEDBACK_KINDS as readonly str
  */
 export async function scanDeadlines(
   deps: DeadlineScanDeps,
-  options: { batch?: number } = {},
+  options: { batch?: number; all?: boolean } = {},
 ): Promise<DeadlineScanResult> {
   const now = deps.now?.() ?? new Date();
   const batch = options.batch ?? 500;
@@ -48,7 +77,15 @@ export async function scanDeadlines(
     const rows = await deps.db
       .select({ id: pakn.id, kind: pakn.kind, receivedAt: pakn.receivedAt, answerDueAt: pakn.answerDueAt })
       .from(pakn)
-      .where(and(inArray(pakn.status, [...AWAITING_ANSWER]), gt(pakn.id, after)))
+      .where(
+        and(
+          inArray(pakn.status, [...AWAITING_ANSWER]),
+          gt(pakn.id, after),
+          // Only the PAKN with something due (a new reminder point, a paused clock's next day),
+          // unless asked for all (at start: the calendar may have been edited meanwhile).
+          options.all ? undefined : or(isNull(pakn.deadlineCheckAt), lte(pakn.deadlineCheckAt, now)),
+        ),
+      )
       .orderBy(asc(pakn.id))
       .limit(batch);
     if (rows.length === 0) return result;
@@ -85,9 +122,13 @@ export async function scanDeadlines(
         ),
       );
     const raised = new Set(raisedRows.map((r) => `${r.paknId}:${r.point}`));
+    const nextChecks: Array<{ id: number; at: Date }> = [];
     for (const row of rows) {
       result.scanned++;
-      if (!isKind(row.kind)) continue;
+      if (!isKind(row.kind)) {
+        nextChecks.push({ id: row.id, at: new Date(now.getTime() + IDLE_RECHECK_MS) });
+        continue;
+      }
       const state = deadlineStatus(
         { calendar: deps.calendar, config: deps.config },
         {
@@ -99,6 +140,7 @@ export async function scanDeadlines(
       );
       const moved = state.answerBy.getTime() !== row.answerDueAt.getTime();
       const dueReminders = state.dueReminders.filter((point) => !raised.has(`${row.id}:${point}`));
+      nextChecks.push({ id: row.id, at: nextCheck(state, now) });
       if (!moved && dueReminders.length === 0) continue;
       await deps.db.transaction(async (tx) => {
         if (moved) {
@@ -121,6 +163,7 @@ export async function scanDeadlines(
         }
       });
     }
+    await saveNextChecks(deps.db, nextChecks);
   }
 }
 
@@ -130,10 +173,15 @@ export function startDeadlineScan(
   options: { intervalMs?: number } = {},
 ): { stop: () => Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
+  let first = true;
   const tick = () => {
-    running = scanDeadlines(deps)
+    // The first scan of a process looks at every open PAKN (the calendar may have been edited).
+    running = scanDeadlines(deps, { all: first })
       .then((r) => {
         if (r.reminders || r.dueDatesMoved) deps.logger.info(r, "deadline scan");
+      })
+      .then(() => {
+        first = false;
       })
       .catch((err) => deps.logger.warn({ err }, "deadline scan failed; next minute tries again"));
   };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn } from "../../db/pakn-repo.js";
+import { createPakn, transitionPakn } from "../../db/pakn-repo.js";
 import { outbox, paknReminders } from "../../db/schema.js";
 import { pausesFromHistory } from "../../feedback/clock-pauses.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
@@ -56,5 +56,36 @@ describe.each(DRIVERS)("deadline scan on %s", (driver) => {
     expect(first.dueDatesMoved).toBe(2);
     const again = await scanDeadlines({ db: database.db, calendar, now });
     expect(again).toMatchObject({ reminders: 0, dueDatesMoved: 0 });
+  });
+  it("looks only at the PAKN with something due, again at once after a pause starts, and at all when asked", async () => {
+    const start = at("2026-11-23T09:00:00+07:00");
+    const scan = (iso: string, all = false) =>
+      scanDeadlines({ db: database.db, calendar, now: () => at(iso) }, { all });
+    // The other test's PAKN are looked at now, and not again for a day.
+    await scan("2026-11-23T14:00:00+07:00");
+    const { row } = await createPakn(database.db, received("checked-1", start));
+    const other = await createPakn(database.db, received("checked-2", start));
+    // Nothing can be due on the day of receipt; the next morning both are looked at once.
+    expect((await scan("2026-11-23T15:00:00+07:00")).scanned).toBe(0);
+    expect((await scan("2026-11-24T09:00:00+07:00")).scanned).toBe(2);
+    expect((await scan("2026-11-24T09:01:00+07:00")).scanned).toBe(0);
+    // Returned to the citizen: its deadlines move, so the next scan takes it.
+    await transitionPakn(database.db, { paknId: row.id, to: "assigned", actor: "system" });
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "returned",
+      actor: "officer:1",
+      note: "Số thửa?",
+    });
+    expect((await scan("2026-11-24T09:02:00+07:00")).scanned).toBe(1);
+    // The half-way point (day 6 of 10 working days) brings the one still running back, once.
+    await scan("2026-12-01T09:00:00+07:00");
+    const points = await database.db
+      .select()
+      .from(paknReminders)
+      .where(eq(paknReminders.paknId, other.row.id));
+    expect(points.map((p) => p.point)).toEqual(["half"]);
+    expect((await scan("2026-12-01T09:01:00+07:00")).scanned).toBe(0);
+    expect((await scan("2026-12-01T09:02:00+07:00", true)).scanned).toBeGreaterThanOrEqual(4);
   });
 });

@@ -32,7 +32,12 @@ export interface DatabaseOptions {
 /** Opens PostgreSQL through `pg` when a URL is given, otherwise the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // An unreachable server fails a request in seconds instead of hanging it for the OS's TCP timeout.
+      connectionTimeoutMillis: 5_000,
+    });
     pool.on("error", () => {
       // Idle client errors (server restart) surface on the next query; nothing to do here.
     });

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { withTimeout } from "../../app/with-timeout.js";
 import type { Db } from "../../db/client.js";
 import { countOverdueByAgency } from "../../feedback/overdue-count.js";
 import { registerHttpMetrics } from "./http-metrics.js";
@@ -30,14 +31,6 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 function bearerMatches(header: string | undefined, token: string): boolean {
   const given = /^Bearer +(\S+)\s*$/i.exec(header ?? "")?.[1] ?? "";
   return timingSafeEqual(digest(given), digest(token));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

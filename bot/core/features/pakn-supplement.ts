@@ -1,3 +1,4 @@
+import { withTimeout } from "../../../app/with-timeout.js";
 import type { PendingSupplement, SupplementOutcome } from "../../../feedback/supplement-pakn.js";
 import {
   decodeSupplementStart,
@@ -26,6 +27,9 @@ export const SUPPLEMENT_TEXTS = {
   busy: "Hệ thống đang bận nên chưa ghi nhận được nội dung bổ sung. Bạn vui lòng gửi lại sau ít phút.",
   noQuestion: "cần thêm thông tin",
 } as const;
+
+/** How long a typed message waits to learn whether a supplement is pending before it is answered as usual. */
+const LOOKUP_BUDGET_MS = 800;
 
 const COMMAND = /^\/bosung(?:@\w+)?(?:\s+(.*))?$/i;
 
@@ -121,7 +125,8 @@ export const paknSupplement: Step<TurnContext> = async (ctx, next) => {
   if (!service || ctx.session.intake || pendingInSession?.declined) return next();
   let pending: PendingSupplement | undefined;
   try {
-    pending = await service.pendingSupplement(sender(ctx));
+    // Every typed message looks: a slow or absent database must not hold up the answer.
+    pending = await withTimeout(service.pendingSupplement(sender(ctx)), LOOKUP_BUDGET_MS);
   } catch {
     return next();
   }

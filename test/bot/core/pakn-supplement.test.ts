@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUPPLEMENT_TEXTS } from "../../../bot/core/features/pakn-supplement.js";
-import type { Database } from "../../../db/client.js";
+import { type Database, openDatabase } from "../../../db/client.js";
 import { createPakn, paknHistory, transitionPakn } from "../../../db/pakn-repo.js";
 import { outbox, pakn } from "../../../db/schema.js";
 import { SUPPLEMENT_PAYLOADS, supplementButton } from "../../../feedback/supplement-payload.js";
@@ -112,5 +112,18 @@ describe("a citizen answers an officer's request for more information", () => {
     const after = await chat.say("s6", "thửa số 5 tờ bản đồ 6");
     expect(after.meta.intent).not.toBe("feedback_supplement");
     expect(await statusOf(row.id)).toBe("returned");
+  });
+  it("answers a question at once when the database cannot be reached", async () => {
+    // A server that never answers (a black-holed address): the lookup gives up, the answer does not wait.
+    const gone = await openDatabase({ url: "postgres://postgres@10.255.255.1:5432/motcua", poolSize: 1 });
+    try {
+      const offline = paknBot(r, gone.db);
+      const started = Date.now();
+      const answered = await offline.say("s7", "làm giấy khai sinh cho con cần giấy tờ gì");
+      expect(answered.meta.codes.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await gone.close().catch(() => undefined);
+    }
   });
 });

@@ -89,9 +89,17 @@ describe("Telegram channel over a webhook", () => {
       (body.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ?? []
     ).flat();
 
-  it("registers the six commands in Vietnamese and the webhook with its secret at start", () => {
+  it("registers the seven commands in Vietnamese and the webhook with its secret at start", () => {
     const commands = fake.callsOf("setMyCommands").at(-1)?.body.commands as { command: string }[];
-    expect(commands.map((c) => c.command)).toEqual(["start", "help", "hoi", "phananh", "tracuu", "huy"]);
+    expect(commands.map((c) => c.command)).toEqual([
+      "start",
+      "help",
+      "hoi",
+      "phananh",
+      "tracuu",
+      "bosung",
+      "huy",
+    ]);
     expect(commands).toContainEqual({ command: "phananh", description: "Gửi phản ánh, kiến nghị" });
     const webhook = fake.callsOf("setWebhook").at(-1)?.body;
     expect(webhook).toMatchObject({

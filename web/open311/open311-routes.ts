@@ -32,6 +32,9 @@ export interface Open311Deps {
 /** Where the API lives. */
 export const OPEN311_PREFIX = "/open311/v2";
 
+/** When the endpoint's description last changed (the discovery document's `changeset`). */
+const DISCOVERY_CHANGESET = "2026-11-22T00:00:00+07:00";
+
 type Format = "json" | "xml";
 
 const formatOf = (request: FastifyRequest): Format =>
@@ -76,8 +79,8 @@ function describe(err: FastifyError | AppError): { status: number; description: 
 }
 
 /**
- * Open311 GeoReport v2 at `/open311/v2/`: `services`, `requests` and `requests/:id` in JSON and
- * XML, and `POST requests` for systems holding an OPEN311_API_KEYS key. Only published PAKN are
+ * Open311 GeoReport v2 at `/open311/v2/` (discovered at `/open311/discovery.json`): `services`,
+ * `requests` and `requests/:id` in JSON and XML, and `POST requests` for systems holding an OPEN311_API_KEYS key. Only published PAKN are
  * listed, from columns that hold no personal data; errors are `[{code, description}]`.
  */
 export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): Promise<void> {
@@ -94,6 +97,26 @@ export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): 
     publicUrl: deps.publicUrl,
     now: deps.now,
   };
+
+  // Discovery (the spec's entry point for clients): where the endpoint is and what it speaks.
+  app.get("/open311/discovery.json", async (request, reply) => {
+    const base = deps.publicUrl?.replace(/\/+$/, "") ?? `${request.protocol}://${request.host}`;
+    reply.header("cache-control", "public, max-age=3600").header("access-control-allow-origin", "*");
+    return {
+      changeset: DISCOVERY_CHANGESET,
+      contact: "Văn phòng UBND tỉnh, bộ phận tiếp nhận phản ánh, kiến nghị",
+      key_service: "Khóa api_key do quản trị hệ thống cấp (OPEN311_API_KEYS)",
+      endpoints: [
+        {
+          specification: "http://wiki.open311.org/GeoReport_v2",
+          url: `${base}${OPEN311_PREFIX}`,
+          changeset: DISCOVERY_CHANGESET,
+          type: "production",
+          formats: ["application/json", "text/xml"],
+        },
+      ],
+    };
+  });
 
   await app.register(
     async (scope) => {

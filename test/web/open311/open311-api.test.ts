@@ -143,6 +143,21 @@ describe.each(DRIVERS)("Open311 GeoReport v2 on %s", (driver) => {
       payload: new URLSearchParams(body).toString(),
     });
 
+  it("tells clients where the endpoint is through the discovery document", async () => {
+    const res = await app.inject({ method: "GET", url: "/open311/discovery.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { changeset: string; endpoints: Json[] };
+    expect(doc.changeset).toMatch(/\+07:00$/);
+    expect(doc.endpoints).toEqual([
+      expect.objectContaining({
+        specification: "http://wiki.open311.org/GeoReport_v2",
+        url: "https://pakn.example.gov.vn/open311/v2",
+        type: "production",
+        formats: ["application/json", "text/xml"],
+      }),
+    ]);
+  });
+
   it("lists our fields as services, in JSON and XML, with the spec's fields", async () => {
     const res = await get("services.json");
     expect(res.statusCode).toBe(200);

@@ -41,6 +41,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   registerChatPage(app);
   registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies, inbox: deps.inbox });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
+  // With the site, `/` is its home page; a channels-only app sends visitors to the chat.
   if (deps.site) await registerSite(app, deps.site);
+  else app.get("/", (_req, reply) => reply.redirect("/chat"));
   return app;
 }

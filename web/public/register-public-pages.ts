@@ -12,6 +12,7 @@ import { layout, sendPage } from "../layout.js";
 import type { SiteDeps } from "../site.js";
 import { detailBody, notFoundBody } from "./detail-page.js";
 import { jsonFeed, rssFeed } from "./feeds.js";
+import { registerHomePage } from "./home-page.js";
 import { listingBody } from "./listing-page.js";
 import {
   agencyName,
@@ -36,6 +37,7 @@ const FEED_ITEMS = 30;
  * (redacted at publication); nothing here can reach an unpublished PAKN.
  */
 export async function registerPublicPages(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  registerHomePage(app);
   const search = createPublishedSearchIndex();
   const nameOf = (id: string | null) => agencyName(deps.agencies, id);
   let fields: { at: number; values: Promise<string[]> } | undefined;

@@ -24,5 +24,4 @@ export function registerChatPage(app: FastifyInstance): void {
   app.get("/chat/chat.css", (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", cache).send(css),
   );
-  app.get("/", (_req, reply) => reply.redirect("/chat"));
 }

@@ -106,6 +106,15 @@ describe("public pages over HTTP", () => {
     await rm(join(tmpdir(), "motcua-outside.jpg"), { force: true });
   });
 
+  it("starts citizens at a home page that leads to the chat, the answers and the statistics", async () => {
+    const res = await get("/");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("text/html");
+    for (const href of ['href="/chat"', 'href="/phan-anh"', 'href="/thong-ke"', 'href="/officer/login"'])
+      expect(res.body).toContain(href);
+    expect(res.body).toContain('<html lang="vi">');
+  });
+
   it("lists published answers newest first, pages them and caches briefly, never showing drafts or open items", async () => {
     const res = await get("/phan-anh");
     expect(res.statusCode).toBe(200);

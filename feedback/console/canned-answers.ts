@@ -77,20 +77,23 @@ export async function getCannedAnswer(
   return row;
 }
 
-function checked(
-  deps: { agencies: AgencyDirectory },
-  officer: SignedInOfficer,
-  input: CannedAnswerInput,
-): { title: string; body: string; agencyId: string | null } {
+/** Refuses an officer whose role may not manage canned answers. */
+function assertCanManage(officer: SignedInOfficer): void {
   if (!canManageCanned(officer))
     throw refuse(
       "conflict",
       "role may not manage canned answers",
       "Chỉ lãnh đạo đơn vị hoặc điều phối viên được quản lý mẫu trả lời.",
-      {
-        forbidden: true,
-      },
+      { forbidden: true },
     );
+}
+
+function checked(
+  deps: { agencies: AgencyDirectory },
+  officer: SignedInOfficer,
+  input: CannedAnswerInput,
+): { title: string; body: string; agencyId: string | null } {
+  assertCanManage(officer);
   const title = cleanText(input.title, { max: 200, required: "Vui lòng nhập tên mẫu trả lời." }) as string;
   const body = cleanText(input.body, {
     max: 20_000,
@@ -165,15 +168,7 @@ export async function deleteCannedAnswer(
   id: number,
   options: { ip?: string } = {},
 ): Promise<void> {
-  if (!canManageCanned(officer))
-    throw refuse(
-      "conflict",
-      "role may not manage canned answers",
-      "Chỉ lãnh đạo đơn vị hoặc điều phối viên được quản lý mẫu trả lời.",
-      {
-        forbidden: true,
-      },
-    );
+  assertCanManage(officer);
   await deps.db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const [row] = await tx

@@ -8,6 +8,7 @@ import { registerAssetPages } from "./asset-pages.js";
 import { registerAuditPage } from "./audit-page.js";
 import { registerKbImportPages } from "./kb-import-pages.js";
 import { registerOfficerAdminPages } from "./officers-pages.js";
+import { registerProcedurePages } from "./procedure-pages.js";
 
 /**
  * The admin area under /officer/quan-tri (admins only; everyone else gets 404): accounts, data
@@ -25,6 +26,8 @@ export async function registerAdminPages(app: FastifyInstance, deps: SiteDeps): 
 <li><a href="/officer/quan-tri/can-bo">Tài khoản cán bộ</a>: tạo tài khoản, đổi vai trò và cơ quan, khoá, cấp lại mật khẩu</li>
 <li><a href="/officer/quan-tri/du-lieu">Tệp dữ liệu</a>: danh mục cơ quan, từ khoá chuyển phản ánh, lịch ngày nghỉ, từ đồng nghĩa</li>
 <li><a href="/officer/quan-tri/nhap-thu-tuc">Nhập thủ tục hành chính</a> vào cơ sở dữ liệu</li>
+<li><a href="/officer/quan-tri/thu-tuc">Sửa thủ tục hành chính</a>: tìm theo mã hoặc tên, sửa nội dung</li>
+<li><a href="/admin/queues">Hàng đợi xử lý</a> (theo dõi công việc của hệ thống)</li>
 <li><a href="/officer/quan-tri/nhat-ky">Nhật ký thao tác</a></li>
 </ul>`,
       }),
@@ -34,4 +37,5 @@ export async function registerAdminPages(app: FastifyInstance, deps: SiteDeps): 
   registerAssetPages(app, deps);
   await registerKbImportPages(app, deps);
   registerAuditPage(app, deps);
+  registerProcedurePages(app, deps);
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { assertTransition, type PaknStatus, statusesLeadingTo } from "../feedback/lifecycle.js";
+import { firstDeadlineCheck } from "../feedback/pakn-due-dates.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { codeDay } from "../feedback/tracking-code.js";
-import { addCalendarDays, startOfLocalDay, toLocalDate } from "../feedback/working-calendar.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
@@ -46,14 +46,6 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
     .from(pakn)
     .where(and(eq(pakn.channel, channel), eq(pakn.inboundMessageId, inboundMessageId)));
   return row;
-}
-
-/**
- * When the deadline scan first needs to look at a new PAKN: no reminder point comes before the
- * next working day after receipt, so at the start of the next day in Viet Nam.
- */
-function firstDeadlineCheck(receivedAt: Date): Date {
-  return startOfLocalDay(addCalendarDays(toLocalDate(receivedAt), 1));
 }
 
 /** The one statement that stores a confirmation: code number, row, first event, routing and photo jobs. */

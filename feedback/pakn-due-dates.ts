@@ -1,5 +1,5 @@
 import { computeDeadlines, type DeadlineConfig, type FeedbackKind } from "./deadlines.js";
-import type { WorkingCalendar } from "./working-calendar.js";
+import { addCalendarDays, startOfLocalDay, toLocalDate, type WorkingCalendar } from "./working-calendar.js";
 
 /** The deadlines a new PAKN is stored with. */
 export interface PaknDueDates {
@@ -16,4 +16,12 @@ export function workingDayDueDates(calendar: WorkingCalendar, config?: DeadlineC
     const d = computeDeadlines({ calendar, config }, { kind, receivedAt });
     return { forwardDueAt: d.forwardBy, answerDueAt: d.answerBy };
   };
+}
+
+/**
+ * When the deadline scan first needs to look at a new PAKN: no reminder point comes before the
+ * next working day after receipt, so at the start of the next day in Viet Nam.
+ */
+export function firstDeadlineCheck(receivedAt: Date): Date {
+  return startOfLocalDay(addCalendarDays(toLocalDate(receivedAt), 1));
 }

@@ -1,11 +1,10 @@
-/** Offset of Viet Nam's time zone (no daylight saving). */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { toLocalDate } from "./working-calendar.js";
 
 const CODE = /^PAKN\.(\d{8})\.(\d{4,})$/;
 
 /** The day (YYYYMMDD, Viet Nam time) a PAKN received at `at` is numbered under. */
 export function codeDay(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  return toLocalDate(at).replaceAll("-", "");
 }
 
 /** The tracking code citizens see: PAKN.YYYYMMDD.NNNN (more digits after the 9,999th of a day). */

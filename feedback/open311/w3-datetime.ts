@@ -1,12 +1,11 @@
-/** Viet Nam's offset from UTC (no daylight saving). */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { VN_UTC_OFFSET_MS } from "../working-calendar.js";
 
 /**
  * An instant as Open311 wants it (the W3C profile of ISO 8601 with the zone), in Viet Nam time:
  * `2026-11-22T08:15:30+07:00`, so a reader sees the local wall-clock time the desk worked by.
  */
 export function toVnW3(at: Date): string {
-  return `${new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+  return `${new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }
 
 const W3 =

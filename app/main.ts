@@ -98,7 +98,9 @@ async function main(): Promise<void> {
   const base = `http://localhost:${config.PORT}`;
   logger.info({ role, driver: database.driver, channels: channels.map((c) => c.name) }, "motcua is serving");
   const enabled = channels.map((c) => c.name).join(", ") || "none configured";
-  const urls = !serves ? "" : `  web chat  ${base}/chat\n  health    ${base}/healthz\n`;
+  const urls = !serves
+    ? ""
+    : `  home      ${base}/\n  web chat  ${base}/chat\n  officers  ${base}/officer\n  health    ${base}/healthz\n`;
   process.stderr.write(
     `\nmotcua (${role}) is running:\n${urls}  channels  ${enabled}\nPress Ctrl-C to stop.\n\n`,
   );

@@ -25,8 +25,11 @@ ensure_deps() {
   local stamp=node_modules/.package-lock.json
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     say "installing npm dependencies"
-    npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error \
-      || die "npm install failed (is the npm registry reachable?)"
+    # Only `npm ci`: it installs exactly the committed lock file and never rewrites it. A failure
+    # means the lock is out of sync with package.json (run `npm install` and commit the lock) or the
+    # registry is unreachable; falling back to `npm install` would hide both.
+    npm ci --no-audit --no-fund --loglevel=error \
+      || die "npm ci failed: package-lock.json must match package.json (run 'npm install' and commit package-lock.json) and the npm registry must be reachable"
   fi
 }
 

@@ -50,6 +50,8 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
 
 /** The one statement that stores a confirmation: code number, row, first event, routing and photo jobs. */
 function insertStatement(input: NewPakn, day: string) {
+  // Every timestamp comes from the process clock that received it, never the server's now().
+  const received = input.receivedAt.toISOString();
   const hasImages = input.attachments.some((a) => a.kind === "image");
   return sql`
     WITH n AS (
@@ -60,20 +62,21 @@ function insertStatement(input: NewPakn, day: string) {
     p AS (
       INSERT INTO pakn (code, kind, status, content, procedure_code, place, attachments, contact_name,
         contact_phone, contact_address, consent_at, channel, channel_user, conversation,
-        inbound_message_id, received_at, forward_due_at, answer_due_at, deadline_check_at)
+        inbound_message_id, received_at, forward_due_at, answer_due_at, deadline_check_at, updated_at)
       SELECT ${`PAKN.${day}.`} || CASE WHEN n.last < 10000 THEN lpad(n.last::text, 4, '0') ELSE n.last::text END,
         ${input.kind}, 'received', ${input.content}, ${input.procedureCode ?? null}, ${input.place ?? null},
         ${JSON.stringify(input.attachments)}::jsonb, ${input.contact.name}, ${input.contact.phone},
         ${input.contact.address}, ${input.consentAt.toISOString()}::timestamptz, ${input.channel},
         ${input.channelUser}, ${input.conversation}, ${input.inboundMessageId},
         ${input.receivedAt.toISOString()}::timestamptz, ${input.forwardDueAt.toISOString()}::timestamptz,
-        ${input.answerDueAt.toISOString()}::timestamptz, ${firstDeadlineCheck(input.receivedAt).toISOString()}::timestamptz
+        ${input.answerDueAt.toISOString()}::timestamptz, ${firstDeadlineCheck(input.receivedAt).toISOString()}::timestamptz,
+        ${received}::timestamptz
       FROM n
       ON CONFLICT (channel, inbound_message_id) DO NOTHING
       RETURNING *),
     e AS (
-      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor)
-      SELECT id, NULL, 'received', ${`citizen:${input.channel}`} FROM p),
+      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, created_at)
+      SELECT id, NULL, 'received', ${`citizen:${input.channel}`}, ${received}::timestamptz FROM p),
     routing AS (
       INSERT INTO outbox (queue, job_id, payload)
       SELECT ${QUEUES.classify}, 'classify-' || id, jsonb_build_object('paknId', id) FROM p),
@@ -118,6 +121,11 @@ export interface TransitionInput {
   actor: string;
   note?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * When the move happens (the event's time, which starts and ends deadline pauses): the caller's
+   * injected clock; default the process clock, never the database server's now().
+   */
+  at?: Date;
   set?: Partial<
     Pick<
       PaknRow,
@@ -153,6 +161,7 @@ export async function transitionPakn(
     return sql`${sql.identifier(column.name)} = ${value === null ? null : sql.param(value, column)}`;
   });
   const from = `{${statusesLeadingTo(input.to).join(",")}}`;
+  const at = (input.at ?? new Date()).toISOString();
   const result = await db.execute(sql`
     WITH old AS (
       SELECT id, status FROM pakn WHERE id = ${input.paknId} FOR UPDATE),
@@ -161,7 +170,7 @@ export async function transitionPakn(
         [
           ...assignments,
           sql`status = ${input.to}`,
-          sql`updated_at = now()`,
+          sql`updated_at = ${at}::timestamptz`,
           // Into or out of a pause the deadlines move: the next deadline scan looks again.
           sql`deadline_check_at = CASE WHEN ${input.to} = 'returned' OR old.status = 'returned' THEN NULL ELSE pakn.deadline_check_at END`,
         ],
@@ -170,8 +179,9 @@ export async function transitionPakn(
       FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
       RETURNING pakn.*, old.status AS old_status),
     e AS (
-      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data)
-      SELECT id, old_status, ${input.to}, ${input.actor}, ${input.note ?? null}, ${JSON.stringify(input.data ?? {})}::jsonb
+      INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data, created_at)
+      SELECT id, old_status, ${input.to}, ${input.actor}, ${input.note ?? null}, ${JSON.stringify(input.data ?? {})}::jsonb,
+        ${at}::timestamptz
       FROM p
       RETURNING id AS e_id, pakn_id AS e_pakn_id, from_status AS e_from_status, to_status AS e_to_status,
         actor AS e_actor, note AS e_note, data AS e_data, created_at AS e_created_at),

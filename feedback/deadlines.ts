@@ -28,6 +28,12 @@ export interface DeadlineConfig {
   forwardWorkingDays: number;
   /** Local hour (0-23, +07:00) at which a reminder of a given day becomes due; default 8. */
   reminderHour: number;
+  /**
+   * How far apart two processes' clocks may be (ms): a pause starting or ending up to this much
+   * after `now`, or ending up to this much before it starts, is clock skew and is clamped; beyond
+   * it the dates are corrupt (RangeError). Default 5 minutes.
+   */
+  clockSkewMs: number;
 }
 
 /** What a province may override; anything left out keeps its default. */
@@ -35,6 +41,7 @@ export interface DeadlineConfigInput {
   answerWorkingDays?: Partial<Record<FeedbackKind, number>>;
   forwardWorkingDays?: number;
   reminderHour?: number;
+  clockSkewMs?: number;
 }
 
 /** The defaults: 10 working days to answer any kind, 5 to forward, reminders at 08:00. */
@@ -42,6 +49,7 @@ export const DEFAULT_DEADLINE_CONFIG: DeadlineConfig = Object.freeze({
   answerWorkingDays: Object.freeze({ phan_anh: 10, kien_nghi: 10, question: 10 }),
   forwardWorkingDays: 5,
   reminderHour: 8,
+  clockSkewMs: 5 * 60 * 1000,
 });
 
 const positiveDays = (value: number, what: string) => {
@@ -59,7 +67,12 @@ export function resolveDeadlineConfig(input: DeadlineConfigInput = {}): Deadline
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
     throw new RangeError(`reminderHour must be an hour 0-23, got ${hour}`);
   }
+  const skew = input.clockSkewMs ?? DEFAULT_DEADLINE_CONFIG.clockSkewMs;
+  if (!Number.isInteger(skew) || skew < 0 || skew > 24 * 60 * 60 * 1000) {
+    throw new RangeError(`clockSkewMs must be 0 to one day in milliseconds, got ${skew}`);
+  }
   return {
+    clockSkewMs: skew,
     answerWorkingDays: answer,
     forwardWorkingDays: positiveDays(
       input.forwardWorkingDays ?? DEFAULT_DEADLINE_CONFIG.forwardWorkingDays,
@@ -126,20 +139,37 @@ export interface DeadlineState extends Deadlines {
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/**
+ * A pause's start and end in ms, with clock skew between the processes that stamped them clamped
+ * (nothing after `now`, no end before the start); RangeError when the dates are corrupt.
+ */
+function pauseBounds(pause: ClockPause, now: Date | undefined, skewMs: number): { from: number; to: number } {
+  let from = pause.from.getTime();
+  let to = (pause.to ?? now)?.getTime();
+  if (to === undefined) throw new RangeError("A pause without an end needs `now` to compute deadlines");
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError("A pause has an invalid date");
+  if (now) {
+    const nowMs = now.getTime();
+    if (from > nowMs + skewMs || to > nowMs + skewMs) throw new RangeError("A pause lies in the future");
+    from = Math.min(from, nowMs);
+    to = Math.min(to, nowMs);
+  }
+  if (to < from - skewMs) throw new RangeError("A pause ends before it starts");
+  return { from, to: Math.max(from, to) };
+}
+
 /** The counting clock of one PAKN: its n-th counted working day, skipping the paused ones. */
-function paknClock(calendar: WorkingCalendar, input: DeadlineInput) {
+function paknClock(calendar: WorkingCalendar, config: DeadlineConfig, input: DeadlineInput) {
   const received = input.receivedAt.getTime();
   if (Number.isNaN(received)) throw new RangeError("receivedAt is an invalid date");
   const receiptDay = toLocalDate(input.receivedAt);
   const paused = new Set<LocalDate>();
   let open = false;
   for (const pause of input.pauses ?? []) {
-    const end = pause.to ?? input.now;
     if (!pause.to) open = true;
-    if (!end) throw new RangeError("A pause without an end needs `now` to compute deadlines");
-    if (end.getTime() < pause.from.getTime()) throw new RangeError("A pause ends before it starts");
-    const fromDay = toLocalDate(new Date(Math.max(pause.from.getTime(), received)));
-    const toDay = toLocalDate(end);
+    const bounds = pauseBounds(pause, input.now, config.clockSkewMs);
+    const fromDay = toLocalDate(new Date(Math.max(bounds.from, received)));
+    const toDay = toLocalDate(new Date(bounds.to));
     for (let day = addCalendarDays(fromDay, 1); day <= toDay; day = addCalendarDays(day, 1)) {
       if (calendar.isWorkingDay(day)) paused.add(day);
     }
@@ -160,7 +190,7 @@ export function computeDeadlines(deps: DeadlineDeps, input: DeadlineInput): Dead
   const config = deps.config ?? DEFAULT_DEADLINE_CONFIG;
   const n = config.answerWorkingDays[input.kind];
   if (n === undefined) throw new RangeError(`Unknown PAKN kind: ${String(input.kind)}`);
-  const clock = paknClock(deps.calendar, input);
+  const clock = paknClock(deps.calendar, config, input);
   const answerDay = clock.dayAt(n);
   const answerBy = endOfLocalDay(answerDay);
   const atHour = (day: LocalDate) => new Date(startOfLocalDay(day).getTime() + config.reminderHour * HOUR_MS);
@@ -187,7 +217,10 @@ export function deadlineStatus(deps: DeadlineDeps, input: DeadlineInput & { now:
   const now = input.now.getTime();
   const today = toLocalDate(input.now);
   const n = deadlines.answerWorkingDays;
-  const eightyUsedEnd = endOfLocalDay(paknClock(deps.calendar, input).dayAt(Math.floor(n * 0.8 + 1e-9)));
+  const config = deps.config ?? DEFAULT_DEADLINE_CONFIG;
+  const eightyUsedEnd = endOfLocalDay(
+    paknClock(deps.calendar, config, input).dayAt(Math.floor(n * 0.8 + 1e-9)),
+  );
   let status: DeadlineStatus = "on_track";
   if (now > deadlines.answerBy.getTime()) status = "overdue";
   else if (today === toLocalDate(deadlines.answerBy)) status = "due_today";

@@ -25,6 +25,8 @@ export interface DeadlineScanDeps {
   calendar: WorkingCalendar;
   config?: DeadlineConfig;
   now?: () => Date;
+  /** Where a PAKN whose dates cannot be read is reported (by id only) before it is skipped. */
+  logger?: Pick<Logger, "warn">;
 }
 
 /** What one scan did. */
@@ -129,15 +131,28 @@ export async function scanDeadlines(
         nextChecks.push({ id: row.id, at: new Date(now.getTime() + IDLE_RECHECK_MS) });
         continue;
       }
-      const state = deadlineStatus(
-        { calendar: deps.calendar, config: deps.config },
-        {
-          kind: row.kind,
-          receivedAt: row.receivedAt,
-          pauses: pausesFromHistory(byPakn.get(row.id) ?? []),
-          now,
-        },
-      );
+      let state: DeadlineState;
+      try {
+        state = deadlineStatus(
+          { calendar: deps.calendar, config: deps.config },
+          {
+            kind: row.kind,
+            receivedAt: row.receivedAt,
+            pauses: pausesFromHistory(byPakn.get(row.id) ?? []),
+            now,
+          },
+        );
+      } catch (err) {
+        // One corrupt history must not hold up everybody else's reminders: report it, look again
+        // in a day (or at the next worker start) rather than every minute.
+        if (!(err instanceof RangeError)) throw err;
+        deps.logger?.warn(
+          { paknId: row.id, reason: err.message },
+          "deadline scan skipped a PAKN whose dates cannot be read",
+        );
+        nextChecks.push({ id: row.id, at: new Date(now.getTime() + IDLE_RECHECK_MS) });
+        continue;
+      }
       const moved = state.answerBy.getTime() !== row.answerDueAt.getTime();
       const dueReminders = state.dueReminders.filter((point) => !raised.has(`${row.id}:${point}`));
       nextChecks.push({ id: row.id, at: nextCheck(state, now) });

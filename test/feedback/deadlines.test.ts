@@ -81,6 +81,25 @@ describe("PAKN deadlines", () => {
     const backwards = [{ from: at("2026-03-06T15:00:00+07:00"), to: at("2026-03-05T15:00:00+07:00") }];
     expect(() => computeDeadlines(deps, { ...march, pauses: backwards })).toThrow(/ends before/);
   });
+
+  it("clamps a few seconds of clock skew between processes and refuses dates beyond it", () => {
+    const now = at("2026-03-11T09:00:00+07:00");
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    // Stamped by a clock 3 s ahead of the one computing: the pause starts now, costs no day.
+    const ahead = computeDeadlines(deps, { ...march, pauses: [{ from: later(3_000) }], now });
+    expect(ahead.paused).toBe(true);
+    expect(vn(ahead.answerBy)).toBe("2026-03-16T23:59:59.999+07:00");
+    // Resumed by a clock a second behind the one that returned it: a pause of no time.
+    const crossed = [{ from: at("2026-03-06T15:00:01+07:00"), to: at("2026-03-06T15:00:00+07:00") }];
+    expect(computeDeadlines(deps, { ...march, pauses: crossed, now }).pausedWorkingDays).toBe(0);
+    // A day is not skew.
+    const future = [{ from: later(24 * 60 * 60 * 1000) }];
+    expect(() => computeDeadlines(deps, { ...march, pauses: future, now })).toThrow(/future/);
+    const tight = resolveDeadlineConfig({ clockSkewMs: 0 });
+    expect(() =>
+      computeDeadlines({ ...deps, config: tight }, { ...march, pauses: [{ from: later(3_000) }], now }),
+    ).toThrow(/future/);
+  });
 });
 
 describe("deadline status for the minute scan", () => {

@@ -70,12 +70,14 @@ describe.each(DRIVERS)("deadline scan on %s", (driver) => {
     expect((await scan("2026-11-24T09:00:00+07:00")).scanned).toBe(2);
     expect((await scan("2026-11-24T09:01:00+07:00")).scanned).toBe(0);
     // Returned to the citizen: its deadlines move, so the next scan takes it.
-    await transitionPakn(database.db, { paknId: row.id, to: "assigned", actor: "system" });
+    const movedAt = at("2026-11-24T09:01:30+07:00");
+    await transitionPakn(database.db, { paknId: row.id, to: "assigned", actor: "system", at: movedAt });
     await transitionPakn(database.db, {
       paknId: row.id,
       to: "returned",
       actor: "officer:1",
       note: "Số thửa?",
+      at: movedAt,
     });
     expect((await scan("2026-11-24T09:02:00+07:00")).scanned).toBe(1);
     // The half-way point (day 6 of 10 working days) brings the one still running back, once.

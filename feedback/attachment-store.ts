@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AttachmentRejected } from "./attachment-rejected.js";
+import { type StripLimits, stripPhotoMetadata } from "./strip-photo-metadata.js";
 
 /** The image types a PAKN keeps, with the file extension each is stored under. */
 export const IMAGE_TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
@@ -36,17 +37,25 @@ export interface StoredFile {
 export interface AttachmentStore {
   readonly dir: string;
   readonly maxBytes: number;
-  /** Checks and writes the `index`-th photo of a PAKN; throws AttachmentRejected when it is refused. */
+  /**
+   * Checks, strips of metadata and writes the `index`-th photo of a PAKN; throws AttachmentRejected
+   * when it is refused.
+   */
   save(paknId: number, index: number, bytes: Uint8Array): Promise<StoredFile>;
 }
 
 /**
  * Stores PAKN photos under `<dir>/pakn/<paknId>/photo-<n>.<ext>`: only JPEG, PNG and WebP (sniffed),
- * at most `maxBytes`, names made here (never from the citizen or the channel), written atomically
+ * at most `maxBytes`, re-encoded upright without metadata (a phone photo's EXIF tells where it
+ * was taken), names made here (never from the citizen or the channel), written atomically
  * (temporary file, then rename) with owner-only permissions: photos are personal data until an
  * officer marks them safe. Saving the same photo again replaces the same file.
  */
-export function createAttachmentStore(options: { dir: string; maxBytes?: number }): AttachmentStore {
+export function createAttachmentStore(options: {
+  dir: string;
+  maxBytes?: number;
+  limits?: StripLimits;
+}): AttachmentStore {
   const maxBytes = options.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   return {
     dir: options.dir,
@@ -57,19 +66,20 @@ export function createAttachmentStore(options: { dir: string; maxBytes?: number 
       if (bytes.length > maxBytes) throw new AttachmentRejected("too_large");
       const mimeType = sniffImageType(bytes);
       if (!mimeType) throw new AttachmentRejected("not_image");
+      const clean = await stripPhotoMetadata(bytes, mimeType, options.limits);
       const relative = join("pakn", String(paknId), `photo-${index + 1}.${IMAGE_TYPES[mimeType]}`);
       const target = join(options.dir, relative);
       const folder = join(options.dir, "pakn", String(paknId));
       await mkdir(folder, { recursive: true, mode: 0o700 });
       const temporary = join(folder, `.tmp-${randomBytes(6).toString("hex")}`);
       try {
-        await writeFile(temporary, bytes, { mode: 0o600 });
+        await writeFile(temporary, clean, { mode: 0o600 });
         await rename(temporary, target);
       } catch (err) {
         await rm(temporary, { force: true });
         throw err;
       }
-      return { path: relative.split("\\").join("/"), mimeType, size: bytes.length };
+      return { path: relative.split("\\").join("/"), mimeType, size: clean.length };
     },
   };
 }

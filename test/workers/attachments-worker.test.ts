@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Worker } from "bullmq";
 import { eq } from "drizzle-orm";
 import type { Redis } from "ioredis";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramFileFetcher } from "../../bot/channels/telegram/download-file.js";
 import type { Database } from "../../db/client.js";
@@ -28,6 +29,7 @@ import { jpegBytes } from "../helpers/image-bytes.js";
 import { silentLogger } from "../helpers/knowledge.js";
 import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
+import { exifHasGps, plainJpeg, taggedJpeg } from "../helpers/tagged-photos.js";
 
 const TOKEN = "123456:attachments-test-token";
 const MAX_BYTES = 50_000;
@@ -132,9 +134,10 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
     (await database.db.select({ a: pakn.attachments }).from(pakn).where(eq(pakn.id, id)))[0]?.a ?? [];
 
   it("stores a Telegram photo and a Zalo photo through the outbox and the queue", async () => {
-    const photo = jpegBytes(3_000);
+    // Sent as a file, a phone photo keeps its EXIF: where it was taken, and which way is up.
+    const photo = await taggedJpeg();
     const fileId = telegram.addFile(photo);
-    host.serve("/zalo/a.jpg", jpegBytes(4_000));
+    host.serve("/zalo/a.jpg", await plainJpeg(64, 48));
     const { row } = await createPakn(
       database.db,
       confirmedPakn("att-1", {
@@ -150,18 +153,26 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
     await relayOutbox({ db: database.db, queues });
     await until(async () => (await attachmentsOf(row.id)).every((a) => a.kind !== "image" || a.path));
     const stored = await attachmentsOf(row.id);
+    const sizeOf = async (path: string) => (await stat(join(dir, path))).size;
     expect(stored[0]).toMatchObject({
       path: `pakn/${row.id}/photo-1.jpg`,
       mimeType: "image/jpeg",
-      size: 3_000,
+      size: await sizeOf(`pakn/${row.id}/photo-1.jpg`),
     });
     expect(stored[1]).toEqual({ kind: "location", latitude: 16.05, longitude: 108.2 });
     expect(stored[2]).toMatchObject({
       path: `pakn/${row.id}/photo-3.jpg`,
       mimeType: "image/jpeg",
-      size: 4_000,
+      size: await sizeOf(`pakn/${row.id}/photo-3.jpg`),
     });
-    expect(await readFile(join(dir, `pakn/${row.id}/photo-1.jpg`))).toEqual(photo);
+    const kept = await readFile(join(dir, `pakn/${row.id}/photo-1.jpg`));
+    expect(exifHasGps(kept)).toBe(false);
+    const meta = await sharp(kept).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["jpeg", 20, 40, undefined]);
+    expect(await sharp(join(dir, `pakn/${row.id}/photo-3.jpg`)).metadata()).toMatchObject({
+      width: 64,
+      height: 48,
+    });
     expect(telegram.callsOf("getFile")[0]?.body.file_id).toBe(fileId);
   });
 
@@ -174,10 +185,12 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
     expect(jobs).toHaveLength(0);
   });
 
-  it("refuses an oversized file and a non-image, recording why, and keeps no file", async () => {
+  it("refuses an oversized file, a non-image and a broken picture, recording why, and keeps no file", async () => {
     const bigOnTelegram = telegram.addFile(jpegBytes(1_000), { fileSize: MAX_BYTES + 1 });
     host.serve("/zalo/big.jpg", jpegBytes(MAX_BYTES + 10_000), "image/jpeg", true);
     host.serve("/zalo/page.jpg", Buffer.from("<html><body>Đăng nhập</body></html>"), "image/jpeg");
+    // JPEG's first bytes and nothing a decoder can show.
+    host.serve("/zalo/broken.jpg", jpegBytes(2_000));
     const { row } = await createPakn(
       database.db,
       confirmedPakn("att-2", {
@@ -187,11 +200,12 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
           { kind: "image", url: `${host.base}/zalo/page.jpg`, mimeType: "image/jpeg" },
           { kind: "image", url: `${host.base}/zalo/deleted.jpg` },
           { kind: "image", url: "file:///etc/passwd" },
+          { kind: "image", url: `${host.base}/zalo/broken.jpg` },
         ],
       }),
     );
     const result = await storePaknPhotos({ db: database.db, store, fetchPhoto }, { paknId: row.id });
-    expect(result).toEqual({ stored: 0, rejected: 5, pending: 0 });
+    expect(result).toEqual({ stored: 0, rejected: 6, pending: 0 });
     const reasons = (await attachmentsOf(row.id)).map((a) => [a.rejected, a.path, a.mimeType, a.size]);
     expect(reasons).toEqual([
       ["too_large", undefined, undefined, undefined],
@@ -199,6 +213,7 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
       ["not_image", undefined, undefined, undefined],
       ["gone", undefined, undefined, undefined],
       ["unsupported_reference", undefined, undefined, undefined],
+      ["not_image", undefined, undefined, undefined],
     ]);
     await expect(readdir(join(dir, "pakn", String(row.id)))).rejects.toThrow();
     // A refused file is not fetched again.
@@ -212,7 +227,7 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
   });
 
   it("stores a photo once however often the job is delivered", async () => {
-    const fileId = telegram.addFile(jpegBytes(2_500));
+    const fileId = telegram.addFile(await plainJpeg(50, 40));
     const { row } = await createPakn(
       database.db,
       confirmedPakn("att-3", { attachments: [{ kind: "image", url: `file-id:${fileId}` }] }),
@@ -234,11 +249,14 @@ describe.each(DRIVERS)("fetching and storing a PAKN's photos on %s", (driver) =>
     expect(telegram.fileDownloads.length - downloadsBefore).toBeLessThanOrEqual(2);
     expect(await readdir(join(dir, "pakn", String(row.id)))).toEqual(["photo-1.jpg"]);
     expect(await attachmentsOf(row.id)).toEqual(afterFirst);
-    expect(afterFirst[0]).toMatchObject({ path: `pakn/${row.id}/photo-1.jpg`, size: 2_500 });
+    expect(afterFirst[0]).toMatchObject({
+      path: `pakn/${row.id}/photo-1.jpg`,
+      size: (await stat(join(dir, `pakn/${row.id}/photo-1.jpg`))).size,
+    });
   });
 
   it("retries a photo host that is down, and gives up with a reason on the last attempt", async () => {
-    host.serve("/zalo/later.jpg", jpegBytes(1_500));
+    host.serve("/zalo/later.jpg", await plainJpeg());
     const { row } = await createPakn(
       database.db,
       confirmedPakn("att-4", {

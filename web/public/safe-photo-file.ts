@@ -1,6 +1,8 @@
 import { readFile, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { type ImageType, sniffImageType } from "../../feedback/attachment-store.js";
+import { hasPhotoMetadata } from "../../feedback/photo-metadata-scan.js";
+import { stripPhotoMetadata } from "../../feedback/strip-photo-metadata.js";
 
 /** The only stored photo names the attachment store makes: `pakn/<id>/photo-<n>.<ext>`. */
 const STORED_NAME = /^pakn\/\d{1,15}\/photo-\d{1,3}\.(?:jpg|png|webp)$/;
@@ -14,7 +16,9 @@ function inside(root: string, child: string): boolean {
 /**
  * Reads a stored photo for the public, only when its recorded path has the store's own shape and,
  * symbolic links followed, still lies inside the uploads directory; the type is sniffed from the
- * bytes. Undefined for anything else (missing file, other path, not an image).
+ * bytes. A photo stored before metadata was stripped at upload is re-encoded without it here, so
+ * the public never gets a photo's GPS position. Undefined for anything else (missing file, other
+ * path, not an image, a photo that cannot be cleaned).
  */
 export async function readStoredPhoto(
   uploadsDir: string,
@@ -29,7 +33,8 @@ export async function readStoredPhoto(
     if (!inside(root, real)) return undefined;
     const bytes = await readFile(real);
     const type = sniffImageType(bytes);
-    return type ? { bytes, type } : undefined;
+    if (!type) return undefined;
+    return { bytes: hasPhotoMetadata(bytes, type) ? await stripPhotoMetadata(bytes, type) : bytes, type };
   } catch {
     return undefined;
   }

@@ -64,6 +64,24 @@ export const configSchema = z.object({
     .int()
     .min(60)
     .default(60 * 60 * 24 * 7),
+  /** Largest conversation state (JSON bytes) kept per session. */
+  SESSION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(32 * 1024),
+  /** A web chat session that saw one question only (anyone can start any number) is kept this long. */
+  WEB_CHAT_NEW_SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(60 * 60),
+  /** The window of the web chat's per-address budget. */
+  WEB_CHAT_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Web chat messages one address (IPv4, or IPv6 /64) may send per window. */
+  WEB_CHAT_IP_MESSAGES: z.coerce.number().int().min(1).default(200),
+  /** Web chat conversations (cookie-less first messages) one address may start per window. */
+  WEB_CHAT_IP_NEW_SESSIONS: z.coerce.number().int().min(1).default(20),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url("https://api.telegram.org"),
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(

@@ -9,6 +9,7 @@ import { createFeedbackService } from "../feedback/feedback-service.js";
 import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { buildWebApp } from "../web/app.js";
+import { createChatIpLimit } from "../web/chat-ip-limit.js";
 import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
@@ -53,7 +54,12 @@ async function main(): Promise<void> {
   const kb = await loadKnowledgeBase(database.db, logger, { synonymsText: files.synonymsText });
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-  const sessions = createRedisSessionStore(redis, { ttlSeconds: config.SESSION_TTL_SECONDS });
+  const sessions = createRedisSessionStore(redis, {
+    ttlSeconds: config.SESSION_TTL_SECONDS,
+    maxBytes: config.SESSION_MAX_BYTES,
+    // Anyone can start any number of web chats: a one-question one is forgotten soon.
+    shortLived: { ttlSeconds: config.WEB_CHAT_NEW_SESSION_TTL_SECONDS, channels: ["web"] },
+  });
   const { calendar, agencies } = files;
   const feedback = createFeedbackService({ db: database.db, dueDates: workingDayDueDates(calendar) });
   const bot = createBot({ kb, logger, sessions, feedback });
@@ -66,6 +72,13 @@ async function main(): Promise<void> {
     dispatcher,
     channels,
     inbox,
+    chatIpLimit: createChatIpLimit(redis, {
+      windowSeconds: config.WEB_CHAT_IP_WINDOW_SECONDS,
+      messages: config.WEB_CHAT_IP_MESSAGES,
+      newSessions: config.WEB_CHAT_IP_NEW_SESSIONS,
+      now: Date.now,
+      onRedisError: (err) => logger.warn({ err }, "web chat address budget unavailable, letting messages through"),
+    }),
     logger,
     sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
     secureCookies,

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
 import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
+import type { ChatIpLimit } from "./chat-ip-limit.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
 import { registerAssets } from "./routes/assets.js";
@@ -19,6 +20,8 @@ export interface WebDeps {
   channels?: Channel[];
   /** Where pushed messages wait for web chat visitors. */
   inbox?: WebInbox;
+  /** Per-address budget of the web chat API (messages, new conversations); unset: no limit. */
+  chatIpLimit?: ChatIpLimit;
   logger: Logger;
   sessionSecret: string;
   secureCookies: boolean;
@@ -39,7 +42,12 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.probes);
   registerAssets(app);
   registerChatPage(app);
-  registerChatApi(app, { dispatcher: deps.dispatcher, secureCookies: deps.secureCookies, inbox: deps.inbox });
+  registerChatApi(app, {
+    dispatcher: deps.dispatcher,
+    secureCookies: deps.secureCookies,
+    inbox: deps.inbox,
+    ipLimit: deps.chatIpLimit,
+  });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
   // With the site, `/` is its home page; a channels-only app sends visitors to the chat.
   if (deps.site) await registerSite(app, deps.site);

@@ -61,10 +61,11 @@
         credentials: "same-origin",
       });
       const data = await res.json().catch(() => ({}));
-      if (!res.ok) {
+      // A refusal may come as replies too (429: too many messages from this network).
+      if (Array.isArray(data.replies)) {
+        for (const r of data.replies) addMessage("bot", r.text, r.buttons);
+      } else if (!res.ok) {
         addMessage("bot", data.error?.message || "Xin lỗi, hệ thống đang bận, bạn vui lòng thử lại.");
-      } else {
-        for (const r of data.replies || []) addMessage("bot", r.text, r.buttons);
       }
     } catch {
       addMessage("bot", "Không kết nối được máy chủ. Bạn kiểm tra mạng rồi thử lại nhé.");

@@ -6,6 +6,7 @@ import type { PaknRow } from "../../../db/pakn-repo.js";
 import { jpegBytes } from "../../helpers/image-bytes.js";
 import { seedPublicPakn } from "../../helpers/published-pakn.js";
 import { buildTestSite, type TestSite } from "../../helpers/site.js";
+import { plainJpeg } from "../../helpers/tagged-photos.js";
 import { childrenNamed, parseXml } from "../../helpers/xml.js";
 
 const at = (iso: string) => new Date(`${iso}+07:00`);
@@ -46,7 +47,7 @@ describe("public pages over HTTP", () => {
     t = await buildTestSite({ site: { publicUrl: "https://motcua.example.vn/", uploadsDir: uploads } });
     const db = t.database.db;
     await mkdir(join(uploads, "pakn", "900"), { recursive: true });
-    await writeFile(join(uploads, "pakn", "900", "photo-1.jpg"), jpegBytes(3000));
+    await writeFile(join(uploads, "pakn", "900", "photo-1.jpg"), await plainJpeg());
     await writeFile(join(uploads, "pakn", "900", "photo-2.jpg"), jpegBytes(3000));
     await writeFile(join(tmpdir(), "motcua-outside.jpg"), jpegBytes(1000));
     await symlink(join(tmpdir(), "motcua-outside.jpg"), join(uploads, "pakn", "900", "photo-3.jpg"));

@@ -5,7 +5,7 @@ import { createBot } from "../../bot/core/create-bot.js";
 import { createRedisDispatcher } from "../../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../../bot/core/redis-session-store.js";
 import { buildWebApp } from "../../web/app.js";
-import { createChatIpLimit } from "../../web/chat-ip-limit.js";
+import { clientBucket, createChatIpLimit } from "../../web/chat-ip-limit.js";
 import { createQueueConnection } from "../../workers/queues.js";
 import { bundledKnowledgeBase, silentLogger } from "../helpers/knowledge.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
@@ -114,7 +114,7 @@ describe("web chat budget per client address", () => {
     // Nothing the chat path wrote stays forever.
     const chatKeys = (await r.redis.keys(`${r.prefix}*`)).filter((k) => !k.startsWith(bullPrefix));
     const ttls = await Promise.all(chatKeys.map(async (k) => [k, await r.redis.ttl(k)] as const));
-    expect(ttls.filter(([, ttl]) => ttl < 0)).toEqual([]);
+    expect(ttls.filter(([, ttl]) => ttl === -1)).toEqual([]);
 
     const other = await post("198.51.100.23", "đăng ký khai sinh cần giấy tờ gì");
     expect(other.statusCode).toBe(200);
@@ -165,5 +165,15 @@ describe("web chat budget per client address", () => {
     expect(statuses.at(-1)).toBe(429);
     expect((await post("2001:db8:1:3::1", "khai sinh")).statusCode).toBe(200);
     expect((await post("::ffff:192.0.2.99", "khai sinh")).statusCode).toBe(200);
+  });
+
+  it("reads an IPv6 address in any spelling as the same /64, and an IPv4-mapped one as IPv4", () => {
+    const net = clientBucket("2001:db8:1:2::1");
+    expect(clientBucket("2001:0db8:0001:0002:0000:0000:0000:0009")).toBe(net);
+    expect(clientBucket("2001:DB8:1:2:ffff::")).toBe(net);
+    expect(clientBucket("2001:db8:1::")).not.toBe(net);
+    expect(clientBucket("::ffff:192.0.2.1")).toBe(clientBucket("192.0.2.1"));
+    expect(clientBucket("192.0.2.1")).not.toBe(clientBucket("192.0.2.2"));
+    expect(clientBucket("192.0.2.1")).not.toContain("192");
   });
 });

@@ -4,8 +4,10 @@
  * tracking codes and HS codes readable.
  */
 
+import { redactionWords } from "./redact-words.js";
+
 /** E-mail addresses. */
-export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+export const EMAIL = /[\p{L}\p{N}_.%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
 /**
  * Vietnamese phone numbers with spaces, dots or dashes: 0 and nine or ten digits (09xx xxx xxx,
@@ -23,13 +25,37 @@ export const LANDLINE =
 /** CCCD (12 digits) and CMND (9 digits) written as one run, not inside a longer code. */
 export const ID_NUMBER = /(?<![\p{L}\p{N}]|\p{N}[.,])(?:\d{12}|\d{9})(?![\p{L}\p{N}]|[.,]\p{N})/gu;
 
-/** A 12-digit CCCD written in groups ("0380 9000 1234", "038.090.001.234"); it starts with 0, amounts never do. */
+/**
+ * A 12-digit CCCD written in groups ("0380 9000 1234", "038.090.001.234", "038-090-001-234",
+ * "07 9085 001234"); it starts with 0, amounts never do.
+ */
 export const GROUPED_ID =
-  /(?<![\p{L}\p{N}]|\p{N}[.,])0\d{2,3}(?:[ .]\d{3,4}){2,3}(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+  /(?<![\p{L}\p{N}]|\p{N}[.,])0\d{1,3}(?:[ .-]\d{2,6}){1,4}(?![\p{L}\p{N}]|[.,-]\p{N})/gu;
 
-/** A number written after the name of an identity paper (CMND, CCCD, căn cước, hộ chiếu …). */
-export const NAMED_ID =
-  /(?<![\p{L}])((?:CMND|CCCD|CMT|[Cc]ăn cước(?: công dân)?|[Cc]hứng minh(?: nhân dân| thư)?|[Đđ]ịnh danh(?: cá nhân)?|[Hh]ộ chiếu|[Ss]ố tài khoản|STK)(?:\s+(?:số|là|:))*\s*:?\s*)([A-Z]?\d[\d .]{5,18}\d)(?![\p{L}\p{N}])/gu;
+/** Names of identity papers (assets/redaction-words.tsv), longest first, either case of the first letter. */
+const PAPERS = redactionWords("id-paper")
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1).replace(/ +/g, "\\s+")}`)
+  .join("|");
+/** A number partly hidden by its writer: "... 1234", "******5678", "0380xxxx4321". */
+const MASKED = String.raw`(?:\d[\d .-]*)?(?:[xX*•_]{2,}|\.{2,}|…)[ \t]*[\dxX*•_. -]*\d`;
+
+/** A number written after the name of an identity paper (CMND, CCCD, căn cước, hộ chiếu …), also masked. */
+export const NAMED_ID = new RegExp(
+  String.raw`(?<![\p{L}])((?:${PAPERS})(?:\s+(?:số|là|:))*\s*:?\s*)([A-Z]?\d[\d .-]{5,24}\d|${MASKED})(?![\p{L}\p{N}])`,
+  "gu",
+);
+
+/** Words before the last digits of an ID number (assets/redaction-words.tsv). */
+const TAIL_WORDS = redactionWords("id-tail")
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ +/g, "\\s+"))
+  .join("|");
+/** The last digits of an ID number: "4 số cuối CCCD là 1234", "số cuối: 1234", "CCCD đuôi 5678". */
+export const ID_TAIL = new RegExp(
+  String.raw`(?<![\p{L}])((?:${TAIL_WORDS})(?:[\s():,-]+(?:của tôi|của|là|${PAPERS}))*[\s():,-]*)(\d{3,6})(?![\p{L}\p{N}]|[.,/]\p{N})`,
+  "giu",
+);
 
 /**
  * Licence plates: 29A-123.45, 51F1 234.56, 30E-12345, 59-X1 123.45, 38a-12345, and the old four

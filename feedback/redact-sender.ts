@@ -8,7 +8,7 @@ import { foldDiacritics } from "../knowledge/normalize.js";
 const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
 
 /** The folded text, one UTF-16 unit for one, so offsets found in it hold in the original. */
-function foldAligned(text: string): string {
+export function foldAligned(text: string): string {
   const whole = fold(text);
   if (whole.length === text.length) return whole;
   let out = "";

@@ -1,8 +1,11 @@
+import { redactBirthDates } from "./redact-birth-date.js";
+import { redactGluedInitials, redactSenderInitials } from "./redact-initials.js";
 import { redactNames } from "./redact-names.js";
 import {
   EMAIL,
   GROUPED_ID,
   ID_NUMBER,
+  ID_TAIL,
   isGroupedCccd,
   LANDLINE,
   NAMED_ID,
@@ -11,6 +14,8 @@ import {
   RESIDENCE,
 } from "./redact-patterns.js";
 import { redactSenderAddress, redactSenderName, redactSenderPhone } from "./redact-sender.js";
+import { redactSpelledEmails } from "./redact-spelled-email.js";
+import { redactSpelledPhones } from "./redact-spelled-phone.js";
 
 /** What the sender gave, so it can be found in the text too (the public never sees any of it). */
 export interface SenderIdentity {
@@ -27,6 +32,7 @@ export const REDACTED = {
   email: "[đã ẩn email]",
   plate: "[đã ẩn biển số]",
   address: "[đã ẩn địa chỉ]",
+  birthDate: "[đã ẩn ngày sinh]",
 } as const;
 
 /** Words that make an "Địa chỉ: …" that of a business or an office (public), when they come first in the sentence. */
@@ -45,7 +51,9 @@ const REPEATED = /(\[đã ẩn [^\]]+\])(?:[\s,]*\1)+/gu;
  * Removes personal data before anything is public: the sender's own name (also in part, without
  * diacritics or in capitals), address (from the house or hamlet on) and phone in any spelling;
  * anyone's home address where the text says someone lives there;
- * e-mails, CCCD/CMND and other identity numbers, licence plates and phone numbers; people named
+ * e-mails (also written "an (at) gmail [dot] com", "a còng … chấm com"), CCCD/CMND and other
+ * identity numbers (also masked or only their last digits), licence plates and phone numbers (also
+ * read out in words); dates of birth; the sender's initials ("N.V.A", "chị H."); people named
  * after a title or a role ("ông Hồ Quang Nhật", later "ông Nhật", "sinh viên Lương Mai Anh"),
  * introducing themselves ("tôi tên là …", "Người gửi: …"), written as a full name or signing the
  * text. Offices, bodies, streets and places named like people are kept (measured by
@@ -54,15 +62,22 @@ const REPEATED = /(\[đã ẩn [^\]]+\])(?:[\s,]*\1)+/gu;
 export function redactForPublic(input: string, sender: SenderIdentity = {}): string {
   // E-mails first: their local part often spells the sender's name.
   let text = input.normalize("NFC").replace(EMAIL, REDACTED.email);
+  text = redactSpelledEmails(text, REDACTED.email);
   text = redactSenderAddress(text, sender.address, REDACTED.address);
+  // Initials before the name, so "N. Văn An" goes whole, not as "N. [đã ẩn tên]".
+  text = redactSenderInitials(text, sender.name, REDACTED.person);
   text = redactSenderName(text, sender.name, REDACTED.person);
   text = redactSenderPhone(text, sender.phone, REDACTED.phone);
+  text = redactSpelledPhones(text, REDACTED.phone);
+  text = redactBirthDates(text, REDACTED.birthDate);
   text = text.replace(NAMED_ID, (_m, lead: string) => `${lead}${REDACTED.idNumber}`);
+  text = text.replace(ID_TAIL, (_m, lead: string) => `${lead}${REDACTED.idNumber}`);
   text = text.replace(GROUPED_ID, (m) => (isGroupedCccd(m) ? REDACTED.idNumber : m));
   text = text.replace(PLATE, REDACTED.plate);
   text = text.replace(LANDLINE, REDACTED.phone);
   text = text.replace(PHONE, REDACTED.phone);
   text = text.replace(ID_NUMBER, REDACTED.idNumber);
+  text = redactGluedInitials(text, REDACTED.person);
   text = redactNames(text, REDACTED.person);
   // After names, so "ông [đã ẩn tên] ở số 46 đường Trần Phú" is seen as that person's home.
   text = text.replace(

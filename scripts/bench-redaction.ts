@@ -4,14 +4,18 @@
  * (test/feedback/fixtures/redaction-sample.json), (2) every question and answer of the examples
  * file graded by independent detectors (scripts/bench/redaction-gold.ts), (3) real questions with
  * the sender's details, phones, ID numbers, e-mails and plates written in the usual ways, and
- * (4) ordinary sentences full of look-alikes. Prints one JSON object on stdout.
- * Usage: npm run --silent bench:redaction -- [--input FILE] [--seed 42]
+ * (4) ordinary sentences full of look-alikes, and (5) one hand-labelled set per way of quoting
+ * personal data that plain patterns miss (initials, a phone in words, an e-mail in words, a date of
+ * birth, the last digits of an ID), each with look-alikes (scripts/bench/redaction-kinds.tsv).
+ * Prints one JSON object on stdout.
+ * Usage: npm run --silent bench:redaction -- [--input FILE] [--seed 42] [--kinds FILE]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { redactForPublic } from "../feedback/redact.js";
 import { detectPii, type PiiKind, type PiiSpan } from "./bench/redaction-gold.js";
 import { heldOutCases } from "./bench/redaction-held-out.js";
+import { kindSets, REDACTION_KINDS_FILE } from "./bench/redaction-kinds.js";
 import { type GoldText, scoreText, summarize } from "./bench/redaction-score.js";
 import { ORDINARY_SENTENCES, type SyntheticCase, syntheticCases } from "./bench/redaction-synthetic.js";
 
@@ -26,6 +30,7 @@ const { values: args } = parseArgs({
       default: new URL("../test/feedback/fixtures/redaction-sample.json", import.meta.url).pathname,
     },
     seed: { type: "string", default: "42" },
+    kinds: { type: "string", default: REDACTION_KINDS_FILE },
   },
 });
 
@@ -130,6 +135,22 @@ const ordinary = ORDINARY_SENTENCES.map((text, i) =>
   scoreText({ id: `ordinary-${i}`, text, pii: [] }, redactForPublic(text)),
 );
 
+// 5. One labelled set per way of quoting personal data, with look-alikes where nothing may go.
+const quotingKinds = Object.fromEntries(
+  [...kindSets(args.kinds as string)].map(([set, list]) => {
+    const outs = list.map((c) => redactForPublic(c.text, c.sender));
+    const lookAlikes = list.filter((c) => c.lookAlike);
+    const changed = lookAlikes.filter((c) => outs[list.indexOf(c)] !== c.text);
+    return [
+      set,
+      {
+        ...scoreCases(list),
+        lookAlikes: { texts: lookAlikes.length, changed: changed.length },
+      },
+    ];
+  }),
+);
+
 const round = (x: number) => Number(x.toFixed(4));
 process.stdout.write(
   `${JSON.stringify(
@@ -151,6 +172,7 @@ process.stdout.write(
       syntheticPersonalData: { seed: Number(args.seed), ...scoreCases(cases) },
       heldOutPersonalData: { seed: Number(args.seed) + 1, ...scoreCases(heldOut) },
       ordinarySentences: summarize(ordinary, 40),
+      quotingKinds,
       ms: Math.round(performance.now() - started),
     },
     null,

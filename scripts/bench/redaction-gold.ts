@@ -6,7 +6,7 @@
  */
 
 /** What a span of personal data is. */
-export type PiiKind = "name" | "phone" | "id" | "email" | "plate" | "address";
+export type PiiKind = "name" | "phone" | "id" | "email" | "plate" | "address" | "birth";
 
 /** A span of personal data in a text (character offsets, end exclusive). */
 export interface PiiSpan {
@@ -283,6 +283,36 @@ export function detectAddresses(text: string): PiiSpan[] {
   return out;
 }
 
+/** Words before "sinh" that make it no person's birth (học sinh, vệ sinh, phát sinh, khai sinh …), folded. */
+const NOT_BIRTH_BEFORE = new Set("hoc tuyen phat ve nay khai hy san hoi giang tre nguoi dan niem".split(" "));
+
+/** Dates of birth: a date or a year right after "sinh ngày/năm/tháng", "ngày/năm sinh" or "SN". */
+export function detectBirthDates(text: string): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const folded = fold(text);
+  // fold() may change lengths only for decomposed input; work on NFC text so offsets hold.
+  if (folded.length !== text.length) return out;
+  const pattern =
+    /(?<![a-z])(?:(\w+)\s+)?(?:sinh(?:\s+vao)?\s+(?:ngay|nam|thang)|ngay\s+sinh|nam\s+sinh|sn|sinh)\s*:?\s*(?:la\s+)?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\d{1,2}\/\d{4}|(?:19|20)\d{2}|\d{2})(?![\w/])/g;
+  for (const m of folded.matchAll(pattern)) {
+    const date = m[2] ?? "";
+    if (NOT_BIRTH_BEFORE.has(m[1] ?? "")) continue;
+    const lead = m[0].slice((m[1] ?? "").length).trim();
+    // "sinh" or "SN" alone: only a full date or a four-digit year; "SN 12 Trần Phú" is a house.
+    if (/^(?:sinh|sn)\b(?!\s+(?:vao|ngay|nam|thang))/.test(lead) && /^\d{2}$/.test(date)) continue;
+    if (/^sn/.test(lead) && /^\s+[A-ZĐ\u00C0-\u1EF8]/.test(text.slice((m.index ?? 0) + m[0].length)))
+      continue;
+    const start = (m.index ?? 0) + m[0].length - date.length;
+    out.push({
+      kind: "birth",
+      start,
+      end: start + date.length,
+      text: text.slice(start, start + date.length),
+    });
+  }
+  return out;
+}
+
 /** Every kind of personal data the detectors find, overlapping spans merged into the first found. */
 export function detectPii(text: string): PiiSpan[] {
   const all = [
@@ -291,6 +321,7 @@ export function detectPii(text: string): PiiSpan[] {
     ...detectIds(text),
     ...detectPlates(text),
     ...detectAddresses(text),
+    ...detectBirthDates(text),
     ...detectNames(text),
   ];
   const out: PiiSpan[] = [];

@@ -68,7 +68,10 @@ export function heldOutCases(bodies: readonly { id: string; text: string }[], se
       case "family":
         w.put("Con trai tôi là cháu ")
           .value("name", pick(["Minh", "Khánh", "Bảo", "Phúc"]))
-          .put(" (sinh năm 2010). ");
+          .put(" (sinh năm ")
+          // The child's birth year is personal data too (gold corrected when dates of birth were added).
+          .value("birth", "2010")
+          .put("). ");
         w.put(`${body.text} Mọi thông tin xin liên hệ mẹ cháu là chị `).value("name", `${surname} ${given}`);
         w.put(" qua số ").value("phone", local).put(".");
         break;

@@ -1,0 +1,73 @@
+import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldAligned } from "./redact-sender.js";
+import { redactionWords } from "./redact-words.js";
+
+/**
+ * A person's date of birth: the date right after the words that say it is one ("sinh ngày
+ * 12/3/1985", "sinh năm 1985", "ngày sinh: 12-03-1985", "SN 1985"), with or without diacritics.
+ * A date with no such words (the date of an incident) stays, and so does "học sinh năm 2025",
+ * "vệ sinh ngày …" or "trẻ sinh năm 2019" (words in assets/redaction-words.tsv).
+ */
+
+const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
+const lower = (s: string) => s.normalize("NFC").toLowerCase();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Leads that say little by themselves ("sinh", "SN", "DOB"): they want a full date or a four-digit year. */
+const WEAK_LEADS = new Set(["sinh", "sn", "dob"]);
+const LEADS = [
+  ...new Set(redactionWords("birth-lead").map((l) => fold(l).replace(/,/g, " ").split(/\s+/).join(" "))),
+]
+  .sort((a, b) => b.length - a.length)
+  .map((l) => l.split(" ").map(escapeRe).join("[\\s,]+"));
+const NOT_AFTER = redactionWords("birth-not-after");
+const NOT_AFTER_LOWER = new Set(NOT_AFTER.map(lower));
+const NOT_AFTER_FOLDED = new Set(NOT_AFTER.map(fold));
+
+const S = "[ \\t]*";
+const SEP = `${S}[/.-]${S}`;
+/** Dates as people write them, on folded text: 12/3/1985, 12 tháng 3 năm 1985, tháng 3/1985, 3/1985, 1985, 85. */
+const DATE = [
+  `\\d{1,2}${SEP}\\d{1,2}${SEP}(?:\\d{4}|\\d{2})`,
+  `(?:ngay[ \\t]+)?\\d{1,2}[ \\t]+thang[ \\t]+\\d{1,2}(?:${S},?${S}nam[ \\t]+\\d{2,4})?`,
+  `thang[ \\t]+\\d{1,2}(?:${S},?${S}nam[ \\t]+\\d{2,4}|${SEP}\\d{4})`,
+  `\\d{1,2}${SEP}\\d{4}`,
+  `(?:nam[ \\t]+)?(?:19|20)\\d{2}`,
+  `\\d{2}`,
+].join("|");
+
+const BIRTH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((${LEADS.join("|")})(?:${S}:)?(?:[ \t]+(?:la|vao))?${S}:?${S})(${DATE})(?![\p{L}\p{N}]|[/.,-]\p{N})`,
+  "gu",
+);
+
+/** Whether the word before the lead makes it something else than a person's birth ("học sinh"). */
+function notABirth(before: string): boolean {
+  const word = /([\p{L}\p{M}]+)[ \t]*$/u.exec(before)?.[1];
+  if (!word) return false;
+  const typedPlain = fold(word) === lower(word);
+  return typedPlain ? NOT_AFTER_FOLDED.has(fold(word)) : NOT_AFTER_LOWER.has(lower(word));
+}
+
+/** Replaces dates of birth with `by`, keeping the words before them. */
+export function redactBirthDates(text: string, by: string): string {
+  const folded = foldAligned(text);
+  let out = "";
+  let last = 0;
+  for (const m of folded.matchAll(BIRTH)) {
+    const start = m.index ?? 0;
+    const [whole, lead = "", leadWord = "", date = ""] = m;
+    const at = start + lead.length;
+    const weak = WEAK_LEADS.has(leadWord);
+    if (weak && /^(?:\d{2}|\d{4})$/.test(date) && !/^(?:19|20)\d{2}$/.test(date)) continue;
+    if (
+      leadWord === "sn" &&
+      /^[ \t]+(?:\p{Lu}|đường|phố|ngõ|hẻm|kiệt|ngách)/u.test(text.slice(at + date.length))
+    )
+      continue;
+    if (notABirth(text.slice(Math.max(0, start - 30), start))) continue;
+    out += text.slice(last, at) + by;
+    last = start + whole.length;
+  }
+  return out + text.slice(last);
+}

@@ -1,5 +1,18 @@
 import { foldDiacritics } from "../knowledge/normalize.js";
 
+// C0 control characters other than tab, line feed and carriage return, and DEL: never meant by a
+// person, and PostgreSQL refuses NUL in text outright.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Removes the control characters a person never types (NUL and the rest of C0 but tab and line
+ * breaks, and DEL) from text received from outside, so it can be stored and filed as sent.
+ */
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROL_CHARS, "");
+}
+
 /** Longest content a PAKN may have (a few paragraphs; longer texts belong in an attachment). */
 export const MAX_CONTENT_CHARS = 2_000;
 

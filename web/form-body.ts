@@ -1,15 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../app/errors.js";
+import { stripControlChars } from "../feedback/pakn-input-rules.js";
 
 /** A parsed HTML form: one string per field, an array when a field repeats. */
 export type FormBody = Record<string, string | string[]>;
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Parses `application/x-www-form-urlencoded` text (what a plain HTML form posts). */
+/**
+ * Parses `application/x-www-form-urlencoded` text (what a plain HTML form posts), dropping the
+ * control characters no one types (PostgreSQL refuses a NUL) from names and values.
+ */
 export function parseForm(text: string): FormBody {
-  const out: FormBody = {};
-  for (const [key, value] of new URLSearchParams(text)) {
+  const out: FormBody = Object.create(null);
+  for (const [rawKey, rawValue] of new URLSearchParams(text)) {
+    const key = stripControlChars(rawKey);
+    const value = stripControlChars(rawValue);
     const previous = out[key];
     if (previous === undefined) out[key] = value;
     else out[key] = Array.isArray(previous) ? [...previous, value] : [previous, value];

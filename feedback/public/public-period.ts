@@ -20,6 +20,10 @@ export interface PeriodInput {
   to?: string;
 }
 
+/** The years a visitor may ask about; outside them, day arithmetic leaves four-digit years. */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2999;
+
 /** Reads "YYYY-MM" or "MM/YYYY"; undefined when it is not a month. */
 export function parseMonth(value: string | undefined): LocalMonth | undefined {
   const v = value?.trim() ?? "";
@@ -27,16 +31,20 @@ export function parseMonth(value: string | undefined): LocalMonth | undefined {
   const vn = /^(\d{1,2})\/(\d{4})$/.exec(v);
   const year = Number(iso?.[1] ?? vn?.[2]);
   const month = Number(iso?.[2] ?? vn?.[1]);
-  if (!year || year < 2000 || year > 2999 || month < 1 || month > 12) return undefined;
+  if (!year || year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-/** Reads "YYYY-MM-DD" or "DD/MM/YYYY" (as date pickers and people write them); undefined otherwise. */
+/**
+ * Reads "YYYY-MM-DD" or "DD/MM/YYYY" (as date pickers and people write them) of the years a month
+ * may have (2000–2999, so the day after is still a date); undefined otherwise.
+ */
 export function parseDay(value: string | undefined): string | undefined {
   const v = value?.trim() ?? "";
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
   const iso = vn ? `${vn[3]}-${vn[2]?.padStart(2, "0")}-${vn[1]?.padStart(2, "0")}` : v;
-  return isLocalDate(iso) ? iso : undefined;
+  const year = Number(iso.slice(0, 4));
+  return isLocalDate(iso) && year >= MIN_YEAR && year <= MAX_YEAR ? iso : undefined;
 }
 
 /** The month after a month. */

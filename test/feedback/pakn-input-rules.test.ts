@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkContent, isPlausibleAddress, isPlausibleName } from "../../feedback/pakn-input-rules.js";
+import {
+  checkContent,
+  isPlausibleAddress,
+  isPlausibleName,
+  stripControlChars,
+} from "../../feedback/pakn-input-rules.js";
 
 describe("PAKN input rules", () => {
   it("accepts readable Vietnamese content, with or without diacritics", () => {
@@ -19,5 +24,11 @@ describe("PAKN input rules", () => {
     expect(isPlausibleName("0912345678")).toBe(false);
     expect(isPlausibleAddress("Thôn 3, xã Hòa Tiến")).toBe(true);
     expect(isPlausibleAddress("HN")).toBe(false);
+  });
+
+  it("drops the control characters no one types, keeping tabs and line breaks", () => {
+    expect(stripControlChars("Đường\u0000 ngập\u0001\u001b\u007f sâu")).toBe("Đường ngập sâu");
+    expect(stripControlChars("dòng một\r\n\tdòng hai")).toBe("dòng một\r\n\tdòng hai");
+    expect(stripControlChars("\u0000\u0008\u000b\u000c\u000e\u001f")).toBe("");
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { exportInboxCsv } from "../../feedback/console/inbox-csv.js";
 import { parseInboxFilters } from "../../feedback/console/inbox-filters.js";
 import { toLocalDate } from "../../feedback/working-calendar.js";
+import { queryFields } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 
@@ -14,7 +15,7 @@ export function registerCsvExport(app: FastifyInstance, deps: SiteDeps): void {
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     // biome-ignore lint/style/noNonNullAssertion: set by requireOfficer
     const officer = req.officer!;
-    const filters = parseInboxFilters(req.query as Record<string, unknown>);
+    const filters = parseInboxFilters(queryFields(req.query));
     const { csv } = await exportInboxCsv(
       { db: deps.db, calendar: deps.calendar, agencies: deps.agencies, now: deps.now },
       officer,

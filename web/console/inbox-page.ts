@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { fieldsInScope, isFiltered, listInbox } from "../../feedback/console/inbox.js";
 import { parseInboxFilters } from "../../feedback/console/inbox-filters.js";
 import { sendPage } from "../layout.js";
+import { queryFields } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { consolePage } from "./console-layout.js";
@@ -13,7 +14,7 @@ export function registerInboxPage(app: FastifyInstance, deps: SiteDeps): void {
   app.get("/officer", { preHandler: requireOfficer(deps) }, async (req, reply) => {
     // biome-ignore lint/style/noNonNullAssertion: set by requireOfficer
     const officer = req.officer!;
-    const filters = parseInboxFilters(req.query as Record<string, unknown>);
+    const filters = parseInboxFilters(queryFields(req.query));
     const [page, fields] = await Promise.all([
       listInbox({ db: deps.db, calendar: deps.calendar, now: deps.now }, officer, filters),
       fieldsInScope(deps, officer),

@@ -2,12 +2,14 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { AppError } from "../../app/errors.js";
 import { IMAGE_TYPES } from "../../feedback/attachment-store.js";
 import type { PaknAction } from "../../feedback/console/allowed-actions.js";
 import { loadPaknDetail } from "../../feedback/console/pakn-detail.js";
 import { loadPaknFor } from "../../feedback/console/pakn-scope.js";
 import { sendPage } from "../layout.js";
+import { idParam, readQuery } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { consolePage, csrfField, sendConsoleError } from "./console-layout.js";
@@ -69,6 +71,9 @@ export async function sendPaknDetail(
 const PHOTO_PATH = /^pakn\/\d+\/photo-\d+\.(jpg|png|webp)$/;
 const PHOTO_TYPES = new Set<string>(Object.keys(IMAGE_TYPES));
 
+/** The detail's query: `mau`, the canned answer to prefill (ignored when it is not an id). */
+const DETAIL_QUERY = z.object({ mau: idParam() });
+
 /**
  * `GET /officer/pakn/:code` (the detail; `?mau=<id>` prefills a canned answer) and
  * `GET /officer/pakn/:code/anh/:n` (a photo, read from the uploads directory only through the
@@ -76,10 +81,8 @@ const PHOTO_TYPES = new Set<string>(Object.keys(IMAGE_TYPES));
  */
 export function registerPaknPage(app: FastifyInstance, deps: SiteDeps): void {
   const signedIn = requireOfficer(deps);
-  app.get<{ Params: { code: string }; Querystring: { mau?: string } }>(
-    "/officer/pakn/:code",
-    { preHandler: signedIn },
-    (req, reply) => sendPaknDetail(deps, req, reply, req.params.code, { cannedId: Number(req.query.mau) }),
+  app.get<{ Params: { code: string } }>("/officer/pakn/:code", { preHandler: signedIn }, (req, reply) =>
+    sendPaknDetail(deps, req, reply, req.params.code, { cannedId: readQuery(req.query, DETAIL_QUERY).mau }),
   );
 
   app.get<{ Params: { code: string; n: string } }>(

@@ -1,3 +1,4 @@
+import { stripControlChars } from "../../../feedback/pakn-input-rules.js";
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
@@ -8,8 +9,13 @@ export const MAX_QUESTION_CHARS = 1_000;
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Answers messages that carry no usable question (sticker, photo, emoji only, empty, far too long). */
+/**
+ * Drops the control characters no one types (a NUL would stop the PAKN from ever being stored) from
+ * the text every later step reads, then answers messages that carry no usable question (sticker,
+ * photo, emoji only, empty, far too long).
+ */
 export const guardInput: Step<TurnContext> = async (ctx, next) => {
+  ctx.text = stripControlChars(ctx.text).replace(/\s+/g, " ").trim();
   const { message, text } = ctx;
   if (message.payload !== undefined) return next();
   if (!text) {

@@ -9,6 +9,11 @@ describe("periods typed on the public pages", () => {
     expect(parseMonth("13/2026")).toBeUndefined();
     expect(parseDay("01/03/2026")).toBe("2026-03-01");
     expect(parseDay("2026-02-30")).toBeUndefined();
+    // The day after must still be a date: no years the listing could not step past.
+    expect(parseDay("9999-12-31")).toBeUndefined();
+    expect(parseDay("31/12/9999")).toBeUndefined();
+    expect(parseDay("1999-12-31")).toBeUndefined();
+    expect(parsePeriod({ to: "9999-12-31" })).toEqual({ period: {}, invalid: true });
     expect(monthsBack("2026-01", 1)).toBe("2025-12");
     expect(monthsBack("2026-06", 11)).toBe("2025-07");
   });

@@ -1,15 +1,20 @@
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { Db } from "../../../db/client.js";
 import { auditLog, officers } from "../../../db/schema.js";
 import { html } from "../../html.js";
 import { sendPage } from "../../layout.js";
+import { pageParam, readQuery } from "../../query-params.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage } from "../console-layout.js";
 
 const PAGE_SIZE = 50;
 const PATH = "/officer/quan-tri/nhat-ky";
+
+/** The log's page (`trang`): 1 when absent or unreadable. */
+const AUDIT_QUERY = z.object({ trang: pageParam(100_000) });
 
 /** Vietnamese names of the audited actions (unknown actions show their code). */
 const ACTION_LABELS: Record<string, string> = {
@@ -46,28 +51,24 @@ const when = (d: Date) => d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Min
 
 /** `GET /officer/quan-tri/nhat-ky?trang=N`: the audit log for admins, newest first, 50 a page. */
 export function registerAuditPage(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Querystring: { trang?: string } }>(
-    PATH,
-    { preHandler: requireOfficer(deps, ["admin"]) },
-    async (req, reply) => {
-      const page = Math.min(Math.max(1, Math.floor(Number(req.query.trang) || 1)), 100_000);
-      const { rows, more } = await auditPage(deps.db, page);
-      const document = consolePage(officerOf(req), {
-        title: "Nhật ký thao tác",
-        current: "/officer/quan-tri",
-        body: html`<p><a href="/officer/quan-tri">Quản trị</a> › Nhật ký thao tác</p>
+  app.get(PATH, { preHandler: requireOfficer(deps, ["admin"]) }, async (req, reply) => {
+    const { trang: page } = readQuery(req.query, AUDIT_QUERY);
+    const { rows, more } = await auditPage(deps.db, page);
+    const document = consolePage(officerOf(req), {
+      title: "Nhật ký thao tác",
+      current: "/officer/quan-tri",
+      body: html`<p><a href="/officer/quan-tri">Quản trị</a> › Nhật ký thao tác</p>
 <h1>Nhật ký thao tác <span class="muted">(trang ${page})</span></h1>
 <table class="responsive"><thead><tr><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Thao tác</th><th scope="col">Đối tượng</th><th scope="col">Chi tiết</th><th scope="col">IP</th></tr></thead>
 <tbody>${rows.map(
-          ({ entry, email }) => html`<tr><td>${when(entry.createdAt)}</td><td>${email ?? "—"}</td>
+        ({ entry, email }) => html`<tr><td>${when(entry.createdAt)}</td><td>${email ?? "—"}</td>
 <td>${ACTION_LABELS[entry.action] ?? entry.action}</td>
 <td>${entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : ""}</td>
 <td><code>${Object.keys(entry.data).length ? JSON.stringify(entry.data) : ""}</code></td><td>${entry.ip ?? ""}</td></tr>`,
-        )}</tbody></table>
+      )}</tbody></table>
 ${rows.length === 0 ? html`<p>Chưa có thao tác nào.</p>` : ""}
 <nav class="pager" aria-label="Phân trang">${page > 1 ? html`<a href="${PATH}?trang=${page - 1}">← Mới hơn</a>` : ""}${more ? html`<a href="${PATH}?trang=${page + 1}">Cũ hơn →</a>` : ""}</nav>`,
-      });
-      return sendPage(reply, document);
-    },
-  );
+    });
+    return sendPage(reply, document);
+  });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
 import {
   findProcedures,
   loadProcedure,
@@ -7,11 +8,15 @@ import {
 import { formField } from "../../form-body.js";
 import { html } from "../../html.js";
 import { sendPage } from "../../layout.js";
+import { readQuery, textParam } from "../../query-params.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
 
 const BASE = "/officer/quan-tri/thu-tuc";
+
+/** The search form: a code or words of a name. */
+const SEARCH_QUERY = z.object({ q: textParam() });
 const RESTART_NOTE = html`<p class="muted">Trợ lý hỏi đáp dùng nội dung mới sau khi các tiến trình khởi động lại.</p>`;
 
 function editor(
@@ -47,8 +52,8 @@ ${json}</textarea>
 export function registerProcedurePages(app: FastifyInstance, deps: SiteDeps): void {
   const adminOnly = { preHandler: requireOfficer(deps, ["admin"]) };
 
-  app.get<{ Querystring: { q?: string } }>(BASE, adminOnly, async (req, reply) => {
-    const q = typeof req.query.q === "string" ? req.query.q : "";
+  app.get(BASE, adminOnly, async (req, reply) => {
+    const { q } = readQuery(req.query, SEARCH_QUERY);
     const found = q ? await findProcedures(deps, q) : [];
     const page = consolePage(officerOf(req), {
       title: "Thủ tục hành chính",

@@ -1,10 +1,11 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
+import { ensurePrivateDir, restrictUmask, tightenTree, type WarnFn } from "./private-dir.js";
 import * as schema from "./schema.js";
 
 /** The Drizzle database, whichever driver is underneath. */
@@ -27,6 +28,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connection pool size for the server driver. */
   poolSize?: number;
+  /** Where a warning about the data directory's permissions goes; unset: stderr. */
+  warn?: WarnFn;
 }
 
 /** Opens PostgreSQL through `pg` when a URL is given, otherwise the embedded PGlite. */
@@ -51,12 +54,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   let dir: string | undefined;
+  let lock: DataDirLock | undefined;
   if (options.dataDir) {
+    // Owner-only, and one process at a time: a second PGlite on the same files corrupts them.
+    restrictUmask();
+    ensurePrivateDir(options.dataDir, options.warn);
+    lock = lockDataDir(options.dataDir);
     dir = join(options.dataDir, "pglite");
-    mkdirSync(dir, { recursive: true });
   }
-  const client = new PGlite(dir);
-  await client.waitReady;
+  let client: PGlite;
+  try {
+    if (dir) ensurePrivateDir(dir, options.warn);
+    client = new PGlite(dir);
+    await client.waitReady;
+    // PGlite writes its initial files world-writable (0666) whatever the umask.
+    if (dir) tightenTree(dir);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: "pglite",
@@ -65,8 +81,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: async () => {
       if (client.closed) return;
-      await client.exec("CHECKPOINT");
-      await client.close();
+      try {
+        await client.exec("CHECKPOINT");
+        await client.close();
+        if (dir) tightenTree(dir);
+      } finally {
+        // Still open after a failure: the lock goes only with the process.
+        if (client.closed) lock?.release();
+      }
     },
   };
 }

@@ -35,7 +35,9 @@ async function run(): Promise<void> {
   if (!email || !role) fail(USAGE, 2);
   if (!(OFFICER_ROLES as readonly string[]).includes(role)) fail(`unknown role "${role}"\n${USAGE}`, 2);
   const config = loadConfig();
+  // Refused at once (DataDirInUse) while a server has the embedded database open.
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  let refusal: { message: string; code: number } | undefined;
   try {
     await migrate(database);
     // The agency directory in force: the admin's edited list when there is one.
@@ -62,15 +64,16 @@ async function run(): Promise<void> {
     );
     process.stdout.write(`${password}\n`);
   } catch (err) {
-    if (err instanceof AppError)
-      fail(
-        `${err.message}${err.code === "bad_request" ? `\n${USAGE}` : ""}`,
-        err.code === "conflict" ? 3 : 2,
-      );
-    throw err;
+    if (!(err instanceof AppError)) throw err;
+    refusal = {
+      message: `${err.message}${err.code === "bad_request" ? `\n${USAGE}` : ""}`,
+      code: err.code === "conflict" ? 3 : 2,
+    };
   } finally {
+    // Closed before exiting, so the embedded database is checkpointed and its lock released.
     await database.close();
   }
+  if (refusal) fail(refusal.message, refusal.code);
 }
 
 run().catch((err) => fail(err instanceof Error ? err.message : String(err)));

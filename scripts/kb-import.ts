@@ -59,7 +59,9 @@ async function run(): Promise<void> {
     fail(`no procedure could be read from ${file}; nothing was imported`);
   }
 
+  // Refused at once (DataDirInUse) while a server has the embedded database open.
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  let failure: string | undefined;
   try {
     await migrate(database);
     const writing = new SingleBar({
@@ -92,10 +94,12 @@ async function run(): Promise<void> {
     }
   } catch (err) {
     logger.error({ err }, "import failed");
-    fail(`import failed, nothing was written: ${(err as Error).message}`);
+    failure = `import failed, nothing was written: ${(err as Error).message}`;
   } finally {
+    // Closed before exiting, so the embedded database is checkpointed and its lock released.
     await database.close();
   }
+  if (failure) fail(failure);
 }
 
 run().catch((err) => fail(err instanceof Error ? err.message : String(err)));

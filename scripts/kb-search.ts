@@ -8,6 +8,7 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { AppError } from "../app/errors.js";
 import { createLogger } from "../app/logger.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { openKnowledge } from "./lib/open-knowledge.js";
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`kb:search: ${(err as Error).stack ?? String(err)}\n`);
+  // An expected refusal (e.g. the embedded database in use by a server) needs no stack trace.
+  const text = err instanceof AppError ? err.message : ((err as Error).stack ?? String(err));
+  process.stderr.write(`kb:search: ${text}\n`);
   process.exitCode = 1;
 });

@@ -5,6 +5,7 @@ import { createRedisDispatcher } from "../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { ensurePrivateDir, restrictUmask } from "../db/private-dir.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
 import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
@@ -12,6 +13,7 @@ import { buildWebApp } from "../web/app.js";
 import { createChatIpLimit } from "../web/chat-ip-limit.js";
 import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
+import { AppError } from "./errors.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
@@ -46,7 +48,13 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL });
   // Workers keep dozens of jobs in hand, each with a database round trip or two.
   const poolSize = role === "worker" || role === "all" ? 30 : 10;
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize });
+  // Personal data (the embedded database, photos, the cookie secret) stays owner-only, whatever the umask.
+  restrictUmask();
+  const warn = (message: string) => logger.warn(message);
+  if (!config.SESSION_SECRET) ensurePrivateDir(config.DATA_DIR, warn);
+  ensurePrivateDir(uploadsDirOf(config), warn);
+  // Embedded PGlite: refused (DataDirInUse) while another process has the same data directory open.
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize, warn });
   await migrate(database);
   await seedKnowledgeBase(database.db, logger);
   // The province's data files: an admin's saved versions, else the bundled ones (read once at start).
@@ -145,7 +153,7 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   process.stderr.write(
-    `motcua failed to start: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`,
+    `motcua failed to start: ${err instanceof AppError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err}\n`,
   );
   process.exit(1);
 });

@@ -20,9 +20,12 @@ export function createFloodLimit(
     async check(channel, user) {
       const key = `${prefix}${channel}:${user}`;
       try {
-        const [[, count]] = (await redis.multi().incr(key).expire(key, windowSeconds, "NX").exec()) as [
+        // SET … NX EX then INCR keeps the window's expiry on Redis 6.2 too (EXPIRE … NX needs Redis 7).
+        const replies = (await redis.multi().set(key, "0", "EX", windowSeconds, "NX").incr(key).exec()) as [
+          [unknown, unknown],
           [unknown, number],
         ];
+        const count = replies[1][1];
         if (count <= limit) return "ok";
         return count === limit + 1 ? "warn" : "drop";
       } catch {

@@ -35,6 +35,8 @@ export interface SiteDeps {
   publicUrl?: string;
   /** Where PAKN photos are stored (uploadsDirOf(config)); the public pages serve only those marked safe. */
   uploadsDir?: string;
+  /** How long an officer's console session lasts from sign-in (OFFICER_SESSION_MAX_HOURS; default 12 hours). */
+  officerSessionMaxMs?: number;
   /** Prefix of the site's Redis keys (default "motcua:"; tests give each run its own). */
   redisPrefix?: string;
   now?: () => Date;

@@ -2,6 +2,7 @@ import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { audit } from "./audit.js";
+import { accountBucket, clearThrottle, type ThrottleDeps, throttleStatus } from "./login-rate-limit.js";
 import {
   checkAgencyExists,
   createOfficer,
@@ -14,10 +15,11 @@ import {
 import { deleteOtherSessions } from "./officer-sessions.js";
 import { generateOneTimePassword } from "./password.js";
 
-/** What account administration needs: the database, the agency directory in force, the clock. */
+/** What account administration needs: the database, the agency directory in force, the clock, the sign-in throttle. */
 export interface OfficerAdminDeps {
   db: Db;
   agencies: AgencyDirectory;
+  throttle: ThrottleDeps;
   now?: () => Date;
 }
 
@@ -110,8 +112,8 @@ export async function adminSetDisabled(
 }
 
 /**
- * Gives an account a new one-time password (returned once), ends its sessions and clears its
- * lock-out; the officer must choose a new password at the next sign-in.
+ * Gives an account a new one-time password (returned once), ends its sessions and lifts its
+ * sign-in slow-down; the officer must choose a new password at the next sign-in.
  */
 export async function adminResetPassword(
   deps: OfficerAdminDeps,
@@ -122,6 +124,7 @@ export async function adminResetPassword(
   const password = generateOneTimePassword();
   await setPassword(deps.db, officer.id, password, { mustChange: true });
   await deleteOtherSessions(deps.db, officer.id);
+  await clearThrottle(deps.throttle, accountBucket(deps.throttle, officer.email));
   await audit(deps.db, {
     officerId: actor.officerId,
     action: "password_reset",
@@ -129,4 +132,43 @@ export async function adminResetPassword(
     ip: actor.ip,
   });
   return { officer, password };
+}
+
+/** How an account's sign-in is slowed down now: wrong guesses remembered and until when the next waits. */
+export async function signInThrottleOf(
+  deps: OfficerAdminDeps,
+  officer: OfficerRecord,
+): Promise<{ failures: number; waitUntil: Date | null }> {
+  return throttleStatus(
+    deps.throttle,
+    accountBucket(deps.throttle, officer.email),
+    deps.now?.() ?? new Date(),
+  );
+}
+
+/**
+ * Forgets the wrong guesses at an account and lifts its sign-in wait (an officer signing in from a
+ * new browser while someone guesses at the account), audited.
+ */
+export async function adminClearSignInThrottle(
+  deps: OfficerAdminDeps,
+  actor: Actor,
+  input: { id: number },
+): Promise<OfficerRecord> {
+  const officer = await existing(deps.db, input.id);
+  const before = await signInThrottleOf(deps, officer);
+  if (!(await clearThrottle(deps.throttle, accountBucket(deps.throttle, officer.email))))
+    throw new AppError(
+      "unavailable",
+      "Chưa gỡ được giới hạn đăng nhập vì Redis không phản hồi. Vui lòng thử lại sau.",
+      {},
+    );
+  await audit(deps.db, {
+    officerId: actor.officerId,
+    action: "sign_in_throttle_cleared",
+    ...target(officer.id),
+    data: { failures: before.failures },
+    ip: actor.ip,
+  });
+  return officer;
 }

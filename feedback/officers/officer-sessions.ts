@@ -7,13 +7,23 @@ import type { SignedInOfficer } from "./roles.js";
 
 /** A session ends after this long without a request. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** A session ends this long after sign-in however busy it is (OFFICER_SESSION_MAX_HOURS). */
+export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at (and the expiry that slides with it) is written at most this often. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** What session functions need: the database and the clock. */
+/** What session functions need: the database, the clock and the sessions' absolute lifetime. */
 export interface SessionDeps {
   db: Db;
   now?: () => Date;
+  /** How long a session lasts from sign-in (default SESSION_MAX_AGE_MS). */
+  maxAgeMs?: number;
+}
+
+/** When a session started at `createdAt` and last used at `seen` expires: idle or absolute, whichever first. */
+function expiryOf(deps: SessionDeps, createdAt: Date, seen: Date): Date {
+  const absolute = createdAt.getTime() + (deps.maxAgeMs ?? SESSION_MAX_AGE_MS);
+  return new Date(Math.min(seen.getTime() + SESSION_IDLE_MS, absolute));
 }
 
 /** A live session: who is signed in, the CSRF token their forms echo, and whether they must change password. */
@@ -43,14 +53,15 @@ export async function createSession(
     csrfToken,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+    expiresAt: expiryOf(deps, now, now),
   });
   return { token, csrfToken };
 }
 
 /**
- * The session a cookie token belongs to, or null when unknown, idle for 12 hours or its account
- * is disabled; a live session's expiry slides forward (written at most once a minute).
+ * The session a cookie token belongs to, or null when unknown, idle for 12 hours, older than its
+ * absolute lifetime (12 hours from sign-in by default) or its account is disabled; a live
+ * session's idle expiry slides forward (written at most once a minute), never past that lifetime.
  */
 export async function loadSession(deps: SessionDeps, token: string): Promise<OfficerSession | null> {
   if (!token || token.length > 200) return null;
@@ -64,14 +75,15 @@ export async function loadSession(deps: SessionDeps, token: string): Promise<Off
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  if (row.session.expiresAt.getTime() <= now.getTime() || row.officer.disabledAt) {
+  const tooOld = expiryOf(deps, row.session.createdAt, row.session.lastSeenAt).getTime() <= now.getTime();
+  if (row.session.expiresAt.getTime() <= now.getTime() || tooOld || row.officer.disabledAt) {
     await deps.db.delete(officerSessions).where(eq(officerSessions.id, id));
     return null;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS)
     await deps.db
       .update(officerSessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) })
+      .set({ lastSeenAt: now, expiresAt: expiryOf(deps, row.session.createdAt, now) })
       .where(eq(officerSessions.id, id));
   return {
     id,

@@ -5,9 +5,6 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
-/** The shortest password an officer may choose. */
-export const MIN_PASSWORD_LENGTH = 10;
-
 function derive(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password.normalize("NFC"), salt, length, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) =>
@@ -54,13 +51,4 @@ export function generateOneTimePassword(): string {
     groups.push(group);
   }
   return groups.join("-");
-}
-
-/** Why a new password is refused (a Vietnamese sentence for the officer), or null when it is acceptable. */
-export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-  if (password.trim().toLowerCase() === email.trim().toLowerCase())
-    return "Mật khẩu mới không được trùng với địa chỉ email.";
-  return null;
 }

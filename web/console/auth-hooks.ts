@@ -46,7 +46,10 @@ async function attachSession(deps: SiteDeps, req: FastifyRequest, reply: Fastify
   if (req.officerSession !== undefined) return;
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const session = await loadSession({ db: deps.db, now: deps.now }, token);
+  const session = await loadSession(
+    { db: deps.db, now: deps.now, maxAgeMs: deps.officerSessionMaxMs },
+    token,
+  );
   if (!session) {
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps));
     return;

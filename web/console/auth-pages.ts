@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../feedback/officers/audit.js";
 import { changePassword } from "../../feedback/officers/change-password.js";
-import { checkLoginRate, recordFailedLogin } from "../../feedback/officers/login-rate-limit.js";
 import { deleteSession } from "../../feedback/officers/officer-sessions.js";
-import { MIN_PASSWORD_LENGTH } from "../../feedback/officers/password.js";
+import { MIN_PASSWORD_LENGTH } from "../../feedback/officers/password-strength.js";
 import { signIn } from "../../feedback/officers/sign-in.js";
+import { TRUSTED_DEVICE_DAYS } from "../../feedback/officers/trusted-devices.js";
 import { formField } from "../form-body.js";
 import { html } from "../html.js";
 import { sendPage } from "../layout.js";
@@ -24,8 +24,14 @@ import { consolePage, csrfField, csrfInput, plainPage } from "./console-layout.j
 /** The sign-in form's double-submit token (there is no session to hold a CSRF token yet). */
 const LOGIN_CSRF_COOKIE = "motcua_login_csrf";
 
-const INVALID = "Email hoặc mật khẩu không đúng.";
-const LOCKED = "Email hoặc mật khẩu không đúng. Nếu đã nhập sai nhiều lần, vui lòng thử lại sau 15 phút.";
+/** A browser that signed in before: its guesses are counted apart, so others' guesses never lock it out. */
+const DEVICE_COOKIE = "motcua_device";
+/**
+ * The one answer to every failed sign-in (unknown e-mail, wrong password, disabled account, a
+ * guess made too soon after many wrong ones), so the page never tells which e-mails are staff.
+ */
+const INVALID =
+  "Email hoặc mật khẩu không đúng. Nếu đã nhập sai nhiều lần, vui lòng chờ ít phút rồi thử lại.";
 
 function loginForm(input: { token: string; next: string; email?: string; error?: string }): string {
   return plainPage(
@@ -59,7 +65,7 @@ ${csrfField(req)}
 <input type="hidden" name="next" value="${next}">
 <label for="current">Mật khẩu hiện tại</label>
 <input id="current" name="current" type="password" autocomplete="current-password" required>
-<label for="password">Mật khẩu mới <span class="muted">(ít nhất ${MIN_PASSWORD_LENGTH} ký tự, khác email)</span></label>
+<label for="password">Mật khẩu mới <span class="muted">(ít nhất ${MIN_PASSWORD_LENGTH} ký tự, khó đoán, không chứa tên hay email; nên ghép vài từ ngẫu nhiên)</span></label>
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required>
 <label for="confirm">Nhập lại mật khẩu mới</label>
 <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required>
@@ -117,35 +123,24 @@ export async function registerConsoleAuth(app: FastifyInstance, deps: SiteDeps):
         403,
       );
     }
-    const limiter = { redis: deps.redis, prefix: deps.redisPrefix };
-    const attempt = { ip: req.ip, email: email.toLowerCase() };
-    const rate = await checkLoginRate(limiter, attempt);
-    if (!rate.allowed) {
-      const minutes = Math.max(1, Math.ceil(rate.retryAfterSeconds / 60));
-      return sendPage(
-        reply.header("retry-after", String(rate.retryAfterSeconds)),
-        plainPage(
-          "Quá nhiều lần đăng nhập",
-          html`<h1>Quá nhiều lần đăng nhập</h1><p class="error" role="alert">Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.</p>`,
-        ),
-        429,
-      );
-    }
-    const result = await signIn({ db: deps.db, now: deps.now }, { email, password, ip: req.ip });
-    if (!result.ok) {
-      await recordFailedLogin(limiter, attempt);
-      return sendPage(
-        reply,
-        loginForm({
-          token: token as string,
-          next,
-          email,
-          error: result.reason === "locked" ? LOCKED : INVALID,
-        }),
-        401,
-      );
-    }
+    const result = await signIn(
+      {
+        db: deps.db,
+        throttle: { redis: deps.redis, prefix: deps.redisPrefix },
+        now: deps.now,
+        sessionMaxAgeMs: deps.officerSessionMaxMs,
+      },
+      { email, password, ip: req.ip, deviceToken: req.cookies[DEVICE_COOKIE] },
+    );
+    if (!result.ok)
+      return sendPage(reply, loginForm({ token: token as string, next, email, error: INVALID }), 401);
     reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps));
+    if (result.deviceToken)
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        ...sessionCookieOptions(deps),
+        path: "/officer/login",
+        maxAge: TRUSTED_DEVICE_DAYS * 24 * 3600,
+      });
     reply.clearCookie(LOGIN_CSRF_COOKIE, { ...sessionCookieOptions(deps), path: "/officer/login" });
     const target = result.mustChangePassword
       ? `/officer/doi-mat-khau?next=${encodeURIComponent(next)}`
@@ -175,7 +170,7 @@ export async function registerConsoleAuth(app: FastifyInstance, deps: SiteDeps):
     const session = req.officerSession;
     if (!session) throw new Error("change-password post without a session");
     const problem = await changePassword(
-      { db: deps.db },
+      { db: deps.db, throttle: { redis: deps.redis, prefix: deps.redisPrefix }, now: deps.now },
       {
         officerId: session.officer.id,
         sessionId: session.id,

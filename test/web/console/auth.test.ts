@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, officerSessions, officers } from "../../../db/schema.js";
-import { checkLoginRate, recordFailedLogin } from "../../../feedback/officers/login-rate-limit.js";
+import { auditLog, officerSessions } from "../../../db/schema.js";
 import { createOfficer, setOfficerDisabled } from "../../../feedback/officers/officer-repo.js";
 import { requireOfficer } from "../../../web/console/auth-hooks.js";
 import { consolePage, csrfField } from "../../../web/console/console-layout.js";
@@ -22,7 +20,7 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
   let changes = 0;
 
   beforeAll(async () => {
-    t = await buildTestSite({ driver });
+    t = await buildTestSite({ driver, clock: new Date("2026-03-02T01:00:00Z") });
     // Pages as the console's own areas declare them: one for admins, one state-changing form.
     t.app.get("/officer/test-admin", { preHandler: requireOfficer(t.site, ["admin"]) }, (req, reply) =>
       // biome-ignore lint/style/noNonNullAssertion: behind requireOfficer
@@ -91,30 +89,6 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
     expect(await auditActions(officer.id)).toEqual(["sign_in_failed"]);
   });
 
-  it("locks an account for 15 minutes after 5 wrong passwords, then lets the right one in", async () => {
-    const { officer, password } = await createTestOfficer(t.database.db, { role: "officer" });
-    const ip = freshIp();
-    for (let i = 1; i <= 4; i++) {
-      const res = await postLogin(t.app, { email: officer.email, password: `wrong-${i}`, ip });
-      expect(res.body).not.toContain("15 phút");
-    }
-    const fifth = await postLogin(t.app, { email: officer.email, password: "wrong-5", ip });
-    expect(fifth.body).toContain("thử lại sau 15 phút");
-    const locked = await postLogin(t.app, { email: officer.email, password, ip });
-    expect(locked.statusCode).toBe(401);
-    expect(locked.body).toContain("thử lại sau 15 phút");
-    expect(await auditActions(officer.id)).toContain("locked");
-
-    t.clock.advance(14 * 60 * 1000);
-    expect((await postLogin(t.app, { email: officer.email, password, ip })).statusCode).toBe(401);
-    t.clock.advance(61 * 1000);
-    const after = await postLogin(t.app, { email: officer.email, password, ip });
-    expect(after.statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(officers).where(eq(officers.id, officer.id));
-    expect(row?.failedLogins).toBe(0);
-    expect(row?.lockedUntil).toBeNull();
-  });
-
   it("sends an officer with a one-time password to the change-password page until it is changed", async () => {
     const record = await createOfficer(t.database.db, {
       email: `new-${driver}@test.gov.vn`,
@@ -146,7 +120,7 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
       });
     const short = await post({ current: "mot-lan-abcd-efgh", password: "ngan", confirm: "ngan" });
     expect(short.statusCode).toBe(422);
-    expect(short.body).toContain("ít nhất 10 ký tự");
+    expect(short.body).toContain("ít nhất 12 ký tự");
     const asEmail = await post({
       current: "mot-lan-abcd-efgh",
       password: record.email,
@@ -250,18 +224,23 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
     }
   });
 
-  it("ends a session after 12 idle hours, but keeps one that is used", async () => {
-    const { officer, password } = await createTestOfficer(t.database.db, { role: "admin" });
-    const { cookie } = await signInOfficer(t.app, { email: officer.email, password });
-    t.clock.advance(11 * 3600 * 1000);
-    expect((await get("/officer/test-admin", cookie)).statusCode).toBe(200);
-    t.clock.advance(11 * 3600 * 1000);
-    expect((await get("/officer/test-admin", cookie)).statusCode).toBe(200);
-    t.clock.advance(12 * 3600 * 1000 + 1000);
-    const expired = await get("/officer/test-admin", cookie);
-    expect(expired.statusCode).toBe(303);
-    expect(expired.headers.location).toMatch(/^\/officer\/login/);
-    expect(String(expired.headers["set-cookie"])).toMatch(/motcua_officer=;/);
+  it("ends a session after 12 idle hours, but keeps one that is used (with a 48-hour lifetime configured)", async () => {
+    t.site.officerSessionMaxMs = 48 * 3600 * 1000;
+    try {
+      const { officer, password } = await createTestOfficer(t.database.db, { role: "admin" });
+      const { cookie } = await signInOfficer(t.app, { email: officer.email, password });
+      t.clock.advance(11 * 3600 * 1000);
+      expect((await get("/officer/test-admin", cookie)).statusCode).toBe(200);
+      t.clock.advance(11 * 3600 * 1000);
+      expect((await get("/officer/test-admin", cookie)).statusCode).toBe(200);
+      t.clock.advance(12 * 3600 * 1000 + 1000);
+      const expired = await get("/officer/test-admin", cookie);
+      expect(expired.statusCode).toBe(303);
+      expect(expired.headers.location).toMatch(/^\/officer\/login/);
+      expect(String(expired.headers["set-cookie"])).toMatch(/motcua_officer=;/);
+    } finally {
+      t.site.officerSessionMaxMs = undefined;
+    }
   });
 
   it("signs out: the session row is gone and the cookie no longer opens pages", async () => {
@@ -302,28 +281,6 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
     expect(res.statusCode).toBe(303);
     expect((await get("/officer/test-admin", laptop.cookie)).statusCode).toBe(200);
     expect((await get("/officer/test-admin", phone.cookie)).statusCode).toBe(303);
-  });
-
-  it("answers 429 after 10 failed sign-ins for one e-mail in 5 minutes, and after 20 from one address", async () => {
-    const { officer, password } = await createTestOfficer(t.database.db, { role: "officer" });
-    for (let i = 0; i < 10; i++)
-      await postLogin(t.app, { email: officer.email, password: "sai", ip: freshIp() });
-    const limited = await postLogin(t.app, { email: officer.email, password, ip: freshIp() });
-    expect(limited.statusCode).toBe(429);
-    expect(limited.body).toContain("Vui lòng thử lại sau 5 phút");
-    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(200);
-
-    const ip = freshIp();
-    for (let i = 0; i < 20; i++)
-      await postLogin(t.app, { email: `khach-${i}@test.gov.vn`, password: "sai", ip });
-    const other = await createTestOfficer(t.database.db, { role: "officer" });
-    expect(
-      (await postLogin(t.app, { email: other.officer.email, password: other.password, ip })).statusCode,
-    ).toBe(429);
-    expect(
-      (await postLogin(t.app, { email: other.officer.email, password: other.password, ip: freshIp() }))
-        .statusCode,
-    ).toBe(303);
   });
 
   it("refuses a sign-in form posted without its own token, and never redirects off-site", async () => {
@@ -367,21 +324,6 @@ describe.each(DRIVERS)("officer sign-in, sessions and CSRF (%s)", (driver) => {
       payload: "text=xin+chao",
     });
     expect(res.statusCode).toBe(415);
-  });
-});
-
-describe("the sign-in rate limit when Redis is away", () => {
-  it("lets attempts through (the database lock-out still protects)", async () => {
-    const dead = new Redis("redis://127.0.0.1:1", {
-      maxRetriesPerRequest: 0,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
-    const attempt = { ip: "10.0.0.1", email: "a@test.gov.vn" };
-    await recordFailedLogin({ redis: dead }, attempt);
-    expect(await checkLoginRate({ redis: dead }, attempt)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    dead.disconnect();
   });
 });
 

@@ -3,11 +3,13 @@ import { AppError } from "../../../app/errors.js";
 import { agencyDirectoryOf } from "../../../feedback/officers/asset-files.js";
 import { readAsset } from "../../../feedback/officers/asset-overrides.js";
 import {
+  adminClearSignInThrottle,
   adminCreateOfficer,
   adminResetPassword,
   adminSetDisabled,
   adminUpdateOfficer,
   type OfficerAdminDeps,
+  signInThrottleOf,
 } from "../../../feedback/officers/officer-admin.js";
 import { findById, listOfficers, type OfficerRecord } from "../../../feedback/officers/officer-repo.js";
 import { isOfficerRole, OFFICER_ROLES, ROLE_LABELS } from "../../../feedback/officers/roles.js";
@@ -25,6 +27,7 @@ async function adminDeps(deps: SiteDeps): Promise<OfficerAdminDeps> {
   return {
     db: deps.db,
     agencies: agencyDirectoryOf(await readAsset(deps.db, "agencies.tsv")),
+    throttle: { redis: deps.redis, prefix: deps.redisPrefix },
     now: deps.now,
   };
 }
@@ -45,9 +48,8 @@ function roleAgencyFields(
   )}</select>`;
 }
 
-function status(o: OfficerRecord, now: Date): string {
+function status(o: OfficerRecord): string {
   if (o.disabledAt) return "Đã khoá";
-  if (o.lockedUntil && o.lockedUntil > now) return "Tạm khoá do nhập sai mật khẩu";
   if (o.mustChangePassword) return "Chờ đổi mật khẩu lần đầu";
   return "Đang hoạt động";
 }
@@ -66,7 +68,6 @@ async function listPage(
 ) {
   const admin = await adminDeps(deps);
   const officers = await listOfficers(deps.db);
-  const now = deps.now?.() ?? new Date();
   const agencyName = (id: string | null) => (id ? (admin.agencies.get(id)?.name ?? id) : "—");
   return consolePage(officerOf(req), {
     title: "Tài khoản cán bộ",
@@ -80,7 +81,7 @@ ${extra.error ? html`<p class="error" role="alert">${extra.error}</p>` : ""}
 <tbody>${officers.map(
       (o) => html`<tr><td>${o.name}<br><span class="muted">${o.email}</span></td>
 <td>${isOfficerRole(o.role) ? ROLE_LABELS[o.role] : o.role}</td><td>${agencyName(o.agencyId)}</td>
-<td>${status(o, now)}</td><td><a href="${BASE}/${o.id}">Sửa<span class="visually-hidden"> ${o.email}</span></a></td></tr>`,
+<td>${status(o)}</td><td><a href="${BASE}/${o.id}">Sửa<span class="visually-hidden"> ${o.email}</span></a></td></tr>`,
     )}</tbody></table>
 <h2>Tạo tài khoản mới</h2>
 <form method="post" action="${BASE}" class="stack narrow">${csrfField(req)}
@@ -91,6 +92,22 @@ ${roleAgencyFields(admin.agencies)}
   });
 }
 
+/** Wrong sign-in guesses at the account and the button that forgets them (none: nothing to show). */
+function throttleSection(
+  req: FastifyRequest,
+  action: string,
+  throttle: { failures: number; waitUntil: Date | null },
+): SafeHtml | string {
+  if (throttle.failures === 0 && !throttle.waitUntil) return "";
+  const state = throttle.waitUntil
+    ? `Đăng nhập đang bị làm chậm: ${throttle.failures} lần nhập sai mật khẩu gần đây từ trình duyệt lạ.`
+    : `${throttle.failures} lần nhập sai mật khẩu gần đây từ trình duyệt lạ.`;
+  return html`<h2>Giới hạn đăng nhập</h2>
+<form method="post" action="${action}/go-gioi-han-dang-nhap">${csrfField(req)}
+<p>${state} Trình duyệt cán bộ đã từng đăng nhập không bị ảnh hưởng. Nếu cán bộ cần đăng nhập từ máy mới ngay, hãy gỡ giới hạn.</p>
+<button type="submit" class="secondary">Gỡ giới hạn đăng nhập</button></form>`;
+}
+
 async function editPage(
   req: FastifyRequest,
   deps: SiteDeps,
@@ -99,11 +116,12 @@ async function editPage(
 ) {
   const admin = await adminDeps(deps);
   const action = `${BASE}/${officer.id}`;
+  const throttle = await signInThrottleOf(admin, officer);
   return consolePage(officerOf(req), {
     title: `Tài khoản ${officer.email}`,
     current: "/officer/quan-tri",
     body: html`<p><a href="/officer/quan-tri">Quản trị</a> › <a href="${BASE}">Tài khoản cán bộ</a> › ${officer.email}</p>
-<h1>${officer.name}</h1><p class="muted">${officer.email} · ${status(officer, deps.now?.() ?? new Date())}</p>
+<h1>${officer.name}</h1><p class="muted">${officer.email} · ${status(officer)}</p>
 ${extra.notice ?? ""}
 ${extra.error ? html`<p class="error" role="alert">${extra.error}</p>` : ""}
 <h2>Vai trò và cơ quan</h2>
@@ -115,6 +133,7 @@ ${roleAgencyFields(admin.agencies, officer.role, officer.agencyId)}
 <form method="post" action="${action}/dat-lai-mat-khau">${csrfField(req)}
 <p>Cấp mật khẩu dùng một lần mới; mọi phiên đăng nhập của tài khoản này sẽ kết thúc.</p>
 <button type="submit" class="secondary">Cấp lại mật khẩu</button></form>
+${throttleSection(req, action, throttle)}
 <h2>Khoá tài khoản</h2>
 <form method="post" action="${action}/${officer.disabledAt ? "mo-khoa" : "khoa"}">${csrfField(req)}
 <button type="submit" class="secondary">${officer.disabledAt ? "Mở khoá tài khoản" : "Khoá tài khoản"}</button></form>`,
@@ -122,7 +141,8 @@ ${roleAgencyFields(admin.agencies, officer.role, officer.agencyId)}
 }
 
 const problemOf = (err: unknown): string => {
-  if (err instanceof AppError && (err.code === "bad_request" || err.code === "conflict")) return err.message;
+  if (err instanceof AppError && ["bad_request", "conflict", "unavailable"].includes(err.code))
+    return err.message;
   throw err;
 };
 
@@ -190,6 +210,18 @@ export function registerOfficerAdminPages(app: FastifyInstance, deps: SiteDeps):
         return sendPage(reply, await editPage(req, deps, officer, { error: problemOf(err) }), 422);
       }
     });
+
+  app.post<{ Params: { id: string } }>(`${BASE}/:id/go-gioi-han-dang-nhap`, adminOnly, async (req, reply) => {
+    const officer = await target(req);
+    if (!officer) return sendNotFound(req, reply);
+    try {
+      const after = await adminClearSignInThrottle(await adminDeps(deps), actor(req), { id: officer.id });
+      const notice = html`<p class="notice" role="status">Đã gỡ giới hạn đăng nhập.</p>`;
+      return sendPage(reply, await editPage(req, deps, after, { notice }));
+    } catch (err) {
+      return sendPage(reply, await editPage(req, deps, officer, { error: problemOf(err) }), 503);
+    }
+  });
 
   app.post<{ Params: { id: string } }>(`${BASE}/:id/dat-lai-mat-khau`, adminOnly, async (req, reply) => {
     const found = await target(req);

@@ -8,16 +8,19 @@ import { cookieFrom, createTestOfficer, postLogin, signInOfficer } from "../../h
 import { buildTestSite, type TestSite } from "../../helpers/site.js";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
+const at = (iso: string) => new Date(iso);
 
 describe.each(DRIVERS)("the admin pages (%s)", (driver) => {
   let t: TestSite;
   let admin: { cookie: string; csrf: string };
   let adminId: number;
+  let adminLogin: { email: string; password: string };
 
   beforeAll(async () => {
-    t = await buildTestSite({ driver });
+    t = await buildTestSite({ driver, clock: at("2026-06-15T10:00:00+07:00") });
     const created = await createTestOfficer(t.database.db, { role: "admin", name: "Quản trị viên" });
     adminId = created.officer.id;
+    adminLogin = { email: created.officer.email, password: created.password };
     admin = await signInOfficer(t.app, { email: created.officer.email, password: created.password });
   });
   afterAll(() => t.dispose());
@@ -180,5 +183,39 @@ describe.each(DRIVERS)("the admin pages (%s)", (driver) => {
     expect(res.statusCode).toBe(403);
     expect(await t.database.db.select().from(assetOverrides)).toHaveLength(0);
     expect(cookieFrom(res, "motcua_officer")).toBeUndefined();
+  });
+
+  it("warns on the data files page when the holiday calendar lacks the current or the next year, until it is entered", async () => {
+    const WARNING = "Lịch ngày nghỉ lễ chưa có năm";
+    // June 2026: 2026 and 2027 are in the bundled calendar.
+    expect((await get("/officer/quan-tri/du-lieu")).body).not.toContain(WARNING);
+    // March 2027: nobody has entered 2028 yet.
+    t.clock.now = at("2027-03-01T10:00:00+07:00");
+    const session = await signInOfficer(t.app, adminLogin);
+    const list = await get("/officer/quan-tri/du-lieu", session.cookie);
+    expect(list.body).toContain(`${WARNING} 2028`);
+    expect(list.body).toContain('href="/officer/quan-tri/du-lieu/holidays-vn.json"');
+    const editorPage = await get("/officer/quan-tri/du-lieu/holidays-vn.json", session.cookie);
+    expect(editorPage.body).toContain(`${WARNING} 2028`);
+    expect((await get("/officer/quan-tri/du-lieu/agencies.tsv", session.cookie)).body).not.toContain(WARNING);
+
+    // The admin enters 2028: the warning goes.
+    const calendar = JSON.parse(readBundledAsset("holidays-vn.json"));
+    calendar.years.push({
+      year: 2028,
+      status: "provisional",
+      daysOff: [{ date: "2028-01-01", name: "Tết Dương lịch" }],
+      workingDays: [],
+    });
+    const saved = await post(
+      "/officer/quan-tri/du-lieu/holidays-vn.json",
+      { content: JSON.stringify(calendar, null, 2) },
+      session,
+    );
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain("Đã lưu");
+    expect(saved.body).not.toContain(WARNING);
+    expect((await get("/officer/quan-tri/du-lieu", session.cookie)).body).not.toContain(WARNING);
+    await post("/officer/quan-tri/du-lieu/holidays-vn.json/khoi-phuc", {}, session);
   });
 });

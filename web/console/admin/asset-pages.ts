@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { calendarGap, calendarGapNotice } from "../../../feedback/calendar-coverage.js";
+import { parseHolidaysFile } from "../../../feedback/holidays-file.js";
 import {
   ASSET_FILES,
   type AssetName,
@@ -11,6 +13,7 @@ import {
   restoreBundledAsset,
   saveAssetOverride,
 } from "../../../feedback/officers/asset-overrides.js";
+import { createWorkingCalendar } from "../../../feedback/working-calendar.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
@@ -31,11 +34,26 @@ function problemList(problems: AssetProblem[]): SafeHtml {
     )}</ul>${problems.length > 50 ? html`<p>… và ${problems.length - 50} lỗi khác.</p>` : ""}</div>`;
 }
 
+/** The warning that the saved holiday calendar lacks the current or the next year, if it does. */
+async function calendarWarning(deps: SiteDeps): Promise<SafeHtml | ""> {
+  let notice: string | undefined;
+  try {
+    const data = parseHolidaysFile(await readAsset(deps.db, "holidays-vn.json"), "holidays-vn.json");
+    notice = calendarGapNotice(calendarGap(createWorkingCalendar(data), deps.now?.() ?? new Date()));
+  } catch {
+    // A saved version was checked before saving; the editor shows any problem when opened.
+    return "";
+  }
+  return notice
+    ? html`<p class="error" role="alert">${notice} <a href="${BASE}/holidays-vn.json">Sửa lịch ngày nghỉ</a></p>`
+    : "";
+}
+
 function editor(
   req: FastifyRequest,
   name: AssetName,
   content: string,
-  extra: { problems?: AssetProblem[]; notice?: string; overridden: boolean },
+  extra: { problems?: AssetProblem[]; notice?: string; overridden: boolean; warning?: SafeHtml | "" },
 ): string {
   return consolePage(officerOf(req), {
     title: ASSET_FILES[name].title,
@@ -44,6 +62,7 @@ function editor(
 <h1>${ASSET_FILES[name].title} <span class="muted">(${name})</span></h1>
 <p>${extra.overridden ? "Đang dùng bản đã chỉnh sửa." : "Đang dùng bản gốc đi kèm phần mềm."} Các dòng bắt đầu bằng # là ghi chú; các cột cách nhau bằng một dấu Tab.</p>
 ${extra.notice ? html`<p class="notice" role="status">${extra.notice}</p>${RESTART_NOTE}` : ""}
+${extra.warning ?? ""}
 ${extra.problems?.length ? problemList(extra.problems) : ""}
 <form method="post" action="${BASE}/${name}">${csrfField(req)}
 <label for="content">Nội dung tệp</label>
@@ -66,6 +85,7 @@ export function registerAssetPages(app: FastifyInstance, deps: SiteDeps): void {
       title: "Tệp dữ liệu",
       current: "/officer/quan-tri",
       body: html`<p><a href="/officer/quan-tri">Quản trị</a> › Tệp dữ liệu</p><h1>Tệp dữ liệu</h1>
+${await calendarWarning(deps)}
 <table class="responsive"><thead><tr><th scope="col">Tệp</th><th scope="col">Phiên bản đang dùng</th></tr></thead><tbody>${status.map(
         (
           s,
@@ -79,7 +99,11 @@ export function registerAssetPages(app: FastifyInstance, deps: SiteDeps): void {
   app.get<{ Params: { name: string } }>(`${BASE}/:name`, adminOnly, async (req, reply) => {
     const name = req.params.name;
     if (!isAssetName(name)) return sendNotFound(req, reply);
-    const page = editor(req, name, await readAsset(deps.db, name), { overridden: await overridden(name) });
+    const warning = name === "holidays-vn.json" ? await calendarWarning(deps) : "";
+    const page = editor(req, name, await readAsset(deps.db, name), {
+      overridden: await overridden(name),
+      warning,
+    });
     return sendPage(reply, page);
   });
 
@@ -102,7 +126,11 @@ export function registerAssetPages(app: FastifyInstance, deps: SiteDeps): void {
       return sendPage(reply, page, 422);
     }
     const notice = `Đã lưu (${result.summary}).`;
-    return sendPage(reply, editor(req, name, await readAsset(deps.db, name), { notice, overridden: true }));
+    const warning = name === "holidays-vn.json" ? await calendarWarning(deps) : "";
+    return sendPage(
+      reply,
+      editor(req, name, await readAsset(deps.db, name), { notice, overridden: true, warning }),
+    );
   });
 
   app.post<{ Params: { name: string } }>(`${BASE}/:name/khoi-phuc`, adminOnly, async (req, reply) => {

@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -97,6 +106,18 @@ const exitCode = (child: ChildProcess) =>
     else child.on("exit", (code) => resolve(code));
   });
 
+/** Every path under `dir` (itself included) that a group or other user could read, write or enter. */
+function openToOthers(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (path: string) => {
+    const stat = statSync(path);
+    if (stat.mode & 0o077) found.push(`${(stat.mode & 0o777).toString(8)} ${path}`);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  visit(dir);
+  return found;
+}
+
 /** Signs in through the real HTTP server as a browser would: the form first (CSRF cookie and field), then the post. */
 async function signIn(base: string, email: string, password: string): Promise<Response> {
   const form = await fetch(`${base}/officer/login`);
@@ -113,10 +134,12 @@ async function signIn(base: string, email: string, password: string): Promise<Re
 
 describe("the CLIs beside a running server on embedded PGlite", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "motcua-beside-"));
+  const workDir = mkdtempSync(join(tmpdir(), "motcua-beside-files-"));
   const children: ChildProcess[] = [];
   afterAll(() => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   it("refuses at once while the server runs, leaves the server working, and works once it stops or was killed", async () => {
@@ -124,13 +147,21 @@ describe("the CLIs beside a running server on embedded PGlite", () => {
     const base = `http://127.0.0.1:${port}`;
     const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", DATABASE_URL: "" };
     const cliEnv = { DATA_DIR: dataDir, DATABASE_URL: "" };
-    const few = join(dataDir, "few.jsonl");
+    const few = join(workDir, "few.jsonl");
     const lines = gunzipSync(readFileSync(BUNDLED_PROCEDURES_FILE)).toString("utf8").split("\n");
     writeFileSync(few, `${lines.slice(0, 2).join("\n")}\n`);
 
+    // An operator's usual umask, and an uploads directory someone made readable by everyone.
+    const umask = process.umask(0o022);
+    chmodSync(dataDir, 0o755);
+    mkdirSync(join(dataDir, "uploads"), { mode: 0o755 });
     const server = spawnTsx("app/main.ts", ["all"], env);
+    process.umask(umask);
     children.push(server.child);
     await waitForHealth(`${base}/healthz`, 120_000);
+    // Password hashes, phones and photos: nothing under DATA_DIR is open to other users.
+    expect(openToOthers(dataDir)).toEqual([]);
+    expect(server.output()).toContain("uploads was open to other users (mode 755); made it owner-only");
 
     const refused = await runCli(
       "create-officer.ts",

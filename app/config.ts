@@ -64,6 +64,8 @@ export const configSchema = z.object({
     .int()
     .min(60)
     .default(60 * 60 * 24 * 7),
+  /** An officer's console session ends this long after sign-in, however busy it is. */
+  OFFICER_SESSION_MAX_HOURS: z.coerce.number().min(1).max(168).default(12),
   /** Largest conversation state (JSON bytes) kept per session. */
   SESSION_MAX_BYTES: z.coerce
     .number()

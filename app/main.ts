@@ -107,6 +107,7 @@ async function main(): Promise<void> {
       secureCookies,
       publicUrl: config.PUBLIC_URL,
       uploadsDir: uploadsDirOf(config),
+      officerSessionMaxMs: config.OFFICER_SESSION_MAX_HOURS * 3600 * 1000,
     },
   });
   const serves = role === "all" || role === "web";

@@ -15,9 +15,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Leads that say little by themselves ("sinh", "SN", "DOB"): they want a full date or a four-digit year. */
 const WEAK_LEADS = new Set(["sinh", "sn", "dob"]);
-const LEADS = [
-  ...new Set(redactionWords("birth-lead").map((l) => fold(l).replace(/,/g, " ").split(/\s+/).join(" "))),
-]
+const LEAD_WORDS = redactionWords("birth-lead").map((l) => fold(l).replace(/,/g, " ").split(/\s+/).join(" "));
+/** Every lead holds one of these (kept by folding), so a text without any is passed over unfolded. */
+const KEY = /sinh|sn|dob/i;
+for (const lead of LEAD_WORDS)
+  if (!KEY.test(lead)) throw new Error(`birth-lead "${lead}" must hold "sinh", "sn" or "dob"`);
+const LEADS = [...new Set(LEAD_WORDS)]
   .sort((a, b) => b.length - a.length)
   .map((l) => l.split(" ").map(escapeRe).join("[\\s,]+"));
 const NOT_AFTER = redactionWords("birth-not-after");
@@ -26,18 +29,20 @@ const NOT_AFTER_FOLDED = new Set(NOT_AFTER.map(fold));
 
 const S = "[ \\t]*";
 const SEP = `${S}[/.-]${S}`;
+const DAY = "(?:0?[1-9]|[12]\\d|3[01])";
+const MONTH = "(?:0?[1-9]|1[0-2])";
 /** Dates as people write them, on folded text: 12/3/1985, 12 tháng 3 năm 1985, tháng 3/1985, 3/1985, 1985, 85. */
 const DATE = [
-  `\\d{1,2}${SEP}\\d{1,2}${SEP}(?:\\d{4}|\\d{2})`,
-  `(?:ngay[ \\t]+)?\\d{1,2}[ \\t]+thang[ \\t]+\\d{1,2}(?:${S},?${S}nam[ \\t]+\\d{2,4})?`,
-  `thang[ \\t]+\\d{1,2}(?:${S},?${S}nam[ \\t]+\\d{2,4}|${SEP}\\d{4})`,
-  `\\d{1,2}${SEP}\\d{4}`,
+  `${DAY}${SEP}${MONTH}${SEP}(?:\\d{4}|\\d{2})`,
+  `(?:ngay[ \\t]+)?${DAY}[ \\t]+thang[ \\t]+${MONTH}(?:${S},?${S}nam[ \\t]+\\d{2,4})?`,
+  `thang[ \\t]+${MONTH}(?:${S},?${S}nam[ \\t]+\\d{2,4}|${SEP}\\d{4})`,
+  `${MONTH}${SEP}\\d{4}`,
   `(?:nam[ \\t]+)?(?:19|20)\\d{2}`,
   `\\d{2}`,
 ].join("|");
 
 const BIRTH = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])((${LEADS.join("|")})(?:${S}:)?(?:[ \t]+(?:la|vao))?${S}:?${S})(${DATE})(?![\p{L}\p{N}]|[/.,-]\p{N})`,
+  String.raw`(?<![\p{L}\p{N}])((${LEADS.join("|")})(?:${S}:)?(?:[ \t]+(?:la|vao))?(?:${S}:${S}|[ \t]+))(${DATE})(?![\p{L}\p{N}]|[/.,-]\p{N}|[/-]\p{L})`,
   "gu",
 );
 
@@ -51,6 +56,7 @@ function notABirth(before: string): boolean {
 
 /** Replaces dates of birth with `by`, keeping the words before them. */
 export function redactBirthDates(text: string, by: string): string {
+  if (!KEY.test(text)) return text;
   const folded = foldAligned(text);
   let out = "";
   let last = 0;

@@ -31,6 +31,7 @@ const GLUED = new RegExp(
 
 /** Replaces initials glued to a given name ("T.V.Hùng", "anh T.Hùng") with `by`, keeping the title. */
 export function redactGluedInitials(text: string, by: string): string {
+  if (!/\p{Lu}\.\p{Lu}\p{Ll}/u.test(text)) return text;
   return text.replace(GLUED, (m, title: string | undefined, initials: string, word: string) => {
     const count = initials.replace(/[^\p{Lu}]/gu, "").length;
     if ((count < 2 && !title) || !isSyllable(word)) return m;

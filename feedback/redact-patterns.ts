@@ -27,10 +27,10 @@ export const ID_NUMBER = /(?<![\p{L}\p{N}]|\p{N}[.,])(?:\d{12}|\d{9})(?![\p{L}\p
 
 /**
  * A 12-digit CCCD written in groups ("0380 9000 1234", "038.090.001.234", "038-090-001-234",
- * "07 9085 001234"); it starts with 0, amounts never do.
+ * "07 9085 001234"); it starts with 0, amounts never do. Not a part of a longer code ("…-0133-7699-9662-a70b…").
  */
 export const GROUPED_ID =
-  /(?<![\p{L}\p{N}]|\p{N}[.,])0\d{1,3}(?:[ .-]\d{2,6}){1,4}(?![\p{L}\p{N}]|[.,-]\p{N})/gu;
+  /(?<![\p{L}\p{N}]|\p{N}[.,]|[\p{L}\p{N}]-)0\d{1,3}(?:[ .-]\d{2,6}){1,4}(?![\p{L}\p{N}]|[.,]\p{N}|-[\p{L}\p{N}])/gu;
 
 /** Names of identity papers (assets/redaction-words.tsv), longest first, either case of the first letter. */
 const PAPERS = redactionWords("id-paper")

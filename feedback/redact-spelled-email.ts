@@ -30,7 +30,10 @@ export const SPELLED_EMAIL = new RegExp(
   "giu",
 );
 
+/** Whether the text holds a word or a sign for "@" at all (most texts do not: the full pattern is slow). */
+const HAS_AT = new RegExp(`@|(?<![\\p{L}])(?:${AT_WORDS})(?![\\p{L}])`, "iu");
+
 /** Replaces e-mail addresses written in words with `by` (plain addresses are the EMAIL pattern's). */
 export function redactSpelledEmails(text: string, by: string): string {
-  return text.replace(SPELLED_EMAIL, by);
+  return HAS_AT.test(text) ? text.replace(SPELLED_EMAIL, by) : text;
 }

@@ -1,4 +1,5 @@
 import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldAligned } from "./redact-sender.js";
 import { REDACTION_WORDS } from "./redact-words.js";
 
 /**
@@ -10,6 +11,15 @@ const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
 
 /** Folded digit word -> its digit. */
 const DIGIT_WORDS = new Map(REDACTION_WORDS.digit.map((d) => [fold(d.word), d.value as string]));
+const WORDS = [...DIGIT_WORDS.keys()].map((w) => w.replace(/[^a-z]/g, "")).join("|");
+/**
+ * Four or more digit words or digit groups in a row: where a spelled phone may be. Folded text is
+ * ASCII, so plain word boundaries hold (and keep this first pass fast on long texts).
+ */
+const CANDIDATE = new RegExp(
+  String.raw`(?:\+|\b)(?:${WORDS}|\d+)(?:[\s,.;:–-]+\+?(?:${WORDS}|\d+)){3,}\b`,
+  "gi",
+);
 
 /** Words and digit groups (a "+84" keeps its plus). */
 const TOKEN = /[\p{L}\p{M}]+|\+?\d+/gu;
@@ -35,11 +45,12 @@ function asPhone(digits: string): boolean {
 function digitRuns(text: string): DigitToken[][] {
   const runs: DigitToken[][] = [];
   let run: DigitToken[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const raw = m[0];
-    const start = m.index ?? 0;
+  const tokens = [...foldAligned(text).matchAll(CANDIDATE)].flatMap((c) =>
+    [...c[0].matchAll(TOKEN)].map((m) => ({ raw: m[0], start: (c.index ?? 0) + (m.index ?? 0) })),
+  );
+  for (const { raw, start } of tokens) {
     const word = !/\d/.test(raw);
-    const digits = word ? DIGIT_WORDS.get(fold(raw)) : raw.replace("+", "");
+    const digits = word ? DIGIT_WORDS.get(raw.toLowerCase()) : raw.replace("+", "");
     const last = run.at(-1);
     if (last && (digits === undefined || !GAP.test(text.slice(last.end, start)))) {
       runs.push(run);

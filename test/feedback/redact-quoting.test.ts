@@ -100,7 +100,8 @@ describe("redaction of a date of birth", () => {
   it("keeps dates of events, school years, house numbers and legal references", () => {
     const text =
       "Ngày 12/3/2025 nhà tôi bị ngập; học sinh năm 2025 nhập học, vệ sinh ngày 15/4/2026, phát sinh năm 2024, " +
-      "đăng ký khai sinh ngày 10/1/2026, trẻ sinh năm 2019 vào lớp 1, SN 12 Trần Phú, theo Nghị định 20/2008/NĐ-CP.";
+      "đăng ký khai sinh ngày 10/1/2026, trẻ sinh năm 2019 vào lớp 1, SN 12 Trần Phú, theo Nghị định 20/2008/NĐ-CP, " +
+      "thị trường chứng khoán phái sinh14/2025/TT-BTC, sinh 13/2025.";
     expect(redactForPublic(text)).toBe(text);
   });
 });
@@ -117,7 +118,8 @@ describe("redaction of the last digits of an ID number", () => {
 
   it("keeps amounts, procedure codes, laws and page numbers", () => {
     const text =
-      "Mã thủ tục 1.001234, Nghị định 20/2008/NĐ-CP, số cuối năm đạt 1.234 tỷ, trang số cuối 12, lệ phí 50.000 đồng.";
+      "Mã thủ tục 1.001234, Nghị định 20/2008/NĐ-CP, số cuối năm đạt 1.234 tỷ, trang số cuối 12, lệ phí 50.000 đồng, " +
+      "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfa-0133-7699-9662-a70b809db765";
     expect(redactForPublic(text)).toBe(text);
   });
 });

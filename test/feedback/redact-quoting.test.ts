@@ -63,6 +63,7 @@ describe("redaction of an e-mail address written around spam filters", () => {
       "annguyen85 a cong gmail cham com chấm vn",
       "an.nguyen@gmail chấm com",
       "an_nguyen AT gmail DOT com",
+      "an_nguyen@gmail.com",
     ]) {
       expect(redactForPublic(`Email của tôi: ${spelling}, xin cảm ơn.`), spelling).toBe(
         `Email của tôi: ${REDACTED.email}, xin cảm ơn.`,

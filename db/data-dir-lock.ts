@@ -13,6 +13,8 @@ const HEARTBEAT_MS = 10_000;
 const FOREIGN_STALE_MS = 60_000;
 /** A half-done takeover (its guard file) older than this was left by a crash. */
 const GUARD_STALE_MS = 10_000;
+/** An unreadable lock younger than this may still be being written. */
+const JUST_WRITTEN_MS = 2_000;
 const ATTEMPTS = 50;
 
 /** Who holds the lock: enough to tell a live holder from a dead one on this machine or another. */
@@ -96,7 +98,14 @@ function pidAlive(pid: number): boolean {
 
 /** Whether the lock's holder may still have the database open (when unsure: yes, unless it stopped touching the lock). */
 function holderAlive(path: string, holder: Holder | undefined, now: number): boolean {
-  if (!holder) return false;
+  if (!holder) {
+    // Unreadable: left half-written by a crash, unless it is being written this very moment.
+    try {
+      return now - statSync(path).mtimeMs < JUST_WRITTEN_MS;
+    } catch {
+      return false;
+    }
+  }
   if (holder.host !== hostname()) {
     try {
       return now - statSync(path).mtimeMs < FOREIGN_STALE_MS;
@@ -122,7 +131,14 @@ function tryCreate(path: string, content: string): boolean {
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw err;
+    // A file system without hard links: exclusive create, then write (a reader may see it empty for a moment).
+    try {
+      writeFileSync(path, content, { flag: "wx", mode: 0o600 });
+      return true;
+    } catch (fallback) {
+      if ((fallback as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw fallback;
+    }
   } finally {
     unlinkSync(temporary);
   }

@@ -1,7 +1,8 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../db/client.js";
@@ -108,6 +109,27 @@ describe("the data directory lock", () => {
     lockDataDir(dir, { now: () => NOW }).release();
   });
 
+  it("lets exactly one of several processes racing for a stale lock take it", async () => {
+    const dir = dirWithLock("race", { pid: deadPid(), host: hostname() });
+    const script = [
+      `import { lockDataDir } from ${JSON.stringify(fileURLToPath(new URL("../../db/data-dir-lock.ts", import.meta.url)))};`,
+      "try { lockDataDir(process.argv[1]); process.stdout.write('got'); setTimeout(() => {}, 3000); }",
+      "catch (err) { process.stdout.write(err.name); }",
+    ].join("\n");
+    const race = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, dir]);
+        let out = "";
+        child.stdout.on("data", (d) => {
+          out += d;
+        });
+        child.on("close", () => resolve(out));
+      });
+    const outcomes = await Promise.all([race(), race(), race(), race()]);
+    expect(outcomes.filter((o) => o === "got")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "DataDirInUse")).toHaveLength(3);
+  }, 60_000);
+
   it("refuses a live holder, and names its pid", () => {
     // The vitest runner that started this worker is alive.
     const dir = dirWithLock("live", { pid: process.ppid, host: hostname() });
@@ -135,10 +157,15 @@ describe("the data directory lock", () => {
     lockDataDir(stale, { now: () => NOW }).release();
   });
 
-  it("is taken over when its content is unreadable", () => {
+  it("is taken over when its content is unreadable, unless it is being written this moment", () => {
     const dir = join(root, "garbage");
     mkdirSync(dir);
-    writeFileSync(join(dir, LOCK_FILE), "not json");
+    const file = join(dir, LOCK_FILE);
+    writeFileSync(file, "");
+    utimesSync(file, new Date(NOW - 500), new Date(NOW - 500));
+    expect(() => lockDataDir(dir, { now: () => NOW })).toThrow(DataDirInUse);
+    writeFileSync(file, "not json");
+    utimesSync(file, new Date(NOW - 5_000), new Date(NOW - 5_000));
     lockDataDir(dir, { now: () => NOW }).release();
     expect(readdirSync(dir)).toEqual([]);
   });

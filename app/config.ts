@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -32,6 +33,46 @@ const agencyChats = optionalString.transform((value, ctx) => {
   return chats;
 });
 
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** One TRUST_PROXY entry: an IP address, an address/prefix CIDR, or a named range of proxy-addr. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(ip);
+  if (!version || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For/-Host/-Proto to believe. Unset: nobody's (the socket's
+ * address is the client). A comma list of the proxies' IPs, CIDRs, `loopback`, `linklocal`,
+ * `uniquelocal`. Not `true` (anyone could forge them) nor a hop count (Fastify cannot check the
+ * nearest peer with one, so it trusts nobody).
+ */
+const trustProxy = optionalString.transform((value, ctx): false | string[] => {
+  if (value === undefined) return false;
+  if (value.toLowerCase() === "true" || /^\d+$/.test(value)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "name the proxies' addresses (IPs, CIDRs, loopback), not true or a count",
+    });
+    return false;
+  }
+  const entries = value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries)
+    if (!isProxyEntry(entry))
+      ctx.addIssue({
+        code: "custom",
+        message: `"${entry}" is not an IP address, a CIDR, loopback, linklocal or uniquelocal`,
+      });
+  return entries.length > 0 ? entries : false;
+});
+
 /** The environment variables motcua reads; DESIGN.md lists them as a contract. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -58,6 +99,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   PUBLIC_URL: optionalUrl,
+  /** Which proxies' forwarded headers are believed (see `trustProxy`); unset: none. */
+  TRUST_PROXY: trustProxy,
   SESSION_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   SESSION_TTL_SECONDS: z.coerce
     .number()
@@ -125,6 +168,17 @@ export type Config = z.infer<typeof configSchema>;
 /** The directory PAKN photos are stored under: UPLOADS_DIR, or `uploads` inside DATA_DIR. */
 export function uploadsDirOf(config: Pick<Config, "UPLOADS_DIR" | "DATA_DIR">): string {
   return config.UPLOADS_DIR ?? join(config.DATA_DIR, "uploads");
+}
+
+/**
+ * The site's own address for links it hands out (feeds, Open311): PUBLIC_URL, else the configured
+ * HOST:PORT (localhost for a wildcard bind); never a request's Host header.
+ */
+export function publicBaseOf(config: Pick<Config, "PUBLIC_URL" | "HOST" | "PORT">): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, "");
+  const wildcard = ["", "0.0.0.0", "::", "[::]"].includes(config.HOST.trim());
+  const host = wildcard ? "localhost" : isIP(config.HOST) === 6 ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
 }
 
 /** Raised at boot when the environment is invalid; the message lists every problem. */

@@ -12,7 +12,7 @@ import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { buildWebApp } from "../web/app.js";
 import { createChatIpLimit } from "../web/chat-ip-limit.js";
 import { createChannels } from "./channels.js";
-import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
+import { ConfigError, loadConfig, publicBaseOf, uploadsDirOf } from "./config.js";
 import { AppError } from "./errors.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
       onRedisError: (err) => logger.warn({ err }, "web chat address budget unavailable, letting messages through"),
     }),
     logger,
+    trustProxy: config.TRUST_PROXY,
     sessionSecret: resolveSessionSecret(config.SESSION_SECRET, config.DATA_DIR),
     secureCookies,
     probes: {
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
       open311ApiKeys: config.OPEN311_API_KEYS,
       metricsToken: config.METRICS_TOKEN,
       secureCookies,
-      publicUrl: config.PUBLIC_URL,
+      // Links the site hands out (feeds, Open311) never come from a request's Host header.
+      publicUrl: publicBaseOf(config),
       uploadsDir: uploadsDirOf(config),
       officerSessionMaxMs: config.OFFICER_SESSION_MAX_HOURS * 3600 * 1000,
     },

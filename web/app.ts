@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { LOG_SERIALIZERS } from "../app/log-serializers.js";
 import type { Channel } from "../bot/channels/channel.js";
 import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
@@ -23,6 +24,11 @@ export interface WebDeps {
   /** Per-address budget of the web chat API (messages, new conversations); unset: no limit. */
   chatIpLimit?: ChatIpLimit;
   logger: Logger;
+  /**
+   * TRUST_PROXY: the proxies whose X-Forwarded-* headers to believe (IPs, CIDRs, `loopback`);
+   * unset or false: nobody's, so request.ip is the socket's address and a Host is never taken from them.
+   */
+  trustProxy?: false | string[];
   sessionSecret: string;
   secureCookies: boolean;
   probes: { database: HealthProbe; redis: HealthProbe; procedures: () => number };
@@ -33,8 +39,9 @@ export interface WebDeps {
 /** Builds the Fastify app (not listening): health, the web chat page and its API, and the channels' webhooks. */
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
-    trustProxy: true,
+    // Whatever logger is given, request URLs lose their query values and errors their parameters.
+    loggerInstance: deps.logger.child({}, { serializers: LOG_SERIALIZERS }) as FastifyBaseLogger,
+    trustProxy: deps.trustProxy ?? false,
   }) as unknown as FastifyInstance;
   registerErrorHandler(app);
   registerStrictJson(app);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError, type AppErrorCode } from "../app/errors.js";
+import { scrubLogText } from "../app/log-text.js";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -38,9 +39,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const code = err instanceof AppError ? err.code : fromFastify(err);
     const status = STATUS[code];
-    if (status >= 500) request.log.error({ err }, "request failed");
-    else request.log.info({ code, detail: err.message }, "request rejected");
     const detail = err instanceof AppError || err.validation ? err.message : undefined;
+    // The logger's err serializer drops query parameters and echoed values; a message logged as
+    // text loses them (and phone and ID numbers) here.
+    if (status >= 500) request.log.error({ err }, "request failed");
+    else request.log.info({ code, detail: scrubLogText(err.message) }, "request rejected");
     return reply
       .status(status)
       .send({ error: { code, message: MESSAGE[code], ...(detail ? { detail } : {}) } });

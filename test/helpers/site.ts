@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
-import { buildWebApp } from "../../web/app.js";
+import { buildWebApp, type WebDeps } from "../../web/app.js";
 import type { SiteDeps } from "../../web/site.js";
 import { createTestDispatcher, testFeedbackService } from "./bot.js";
 import { createTestDatabase, type Driver } from "./databases.js";
@@ -27,7 +27,15 @@ export interface TestSite {
  * working calendar) on a migrated test database of the given driver, with an adjustable clock.
  */
 export async function buildTestSite(
-  options: { driver?: Driver; site?: Partial<SiteDeps>; clock?: Date } = {},
+  options: {
+    driver?: Driver;
+    site?: Partial<SiteDeps>;
+    clock?: Date;
+    /** The app's logger (default: silent); tests that read log lines pass a capturing one. */
+    logger?: WebDeps["logger"];
+    /** TRUST_PROXY as the app gets it (default: trust no proxy). */
+    trustProxy?: WebDeps["trustProxy"];
+  } = {},
 ): Promise<TestSite> {
   const r = createTestRedis();
   const { database, dispose } = await createTestDatabase(options.driver ?? "pglite");
@@ -53,7 +61,8 @@ export async function buildTestSite(
   };
   const app = await buildWebApp({
     dispatcher: createTestDispatcher(r, { feedback }),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    trustProxy: options.trustProxy,
     sessionSecret: "site-test-session-secret-0123456789",
     secureCookies: false,
     probes: { database: async () => 1, redis: () => r.redis.ping(), procedures: () => 2642 },

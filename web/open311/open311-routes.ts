@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../app/errors.js";
+import { scrubLogText } from "../../app/log-text.js";
 import type { Db } from "../../db/client.js";
 import type { FeedbackService } from "../../feedback/feedback-service.js";
 import { createOpen311Request, type Open311Params, paramOf } from "../../feedback/open311/create-request.js";
@@ -99,8 +100,10 @@ export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): 
   };
 
   // Discovery (the spec's entry point for clients): where the endpoint is and what it speaks.
-  app.get("/open311/discovery.json", async (request, reply) => {
-    const base = deps.publicUrl?.replace(/\/+$/, "") ?? `${request.protocol}://${request.host}`;
+  app.get("/open311/discovery.json", async (_request, reply) => {
+    // The configured address only (relative without one): this answer is cached publicly for an
+    // hour, so a sender's Host header must never end up in it.
+    const base = deps.publicUrl?.replace(/\/+$/, "") ?? "";
     reply.header("cache-control", "public, max-age=3600").header("access-control-allow-origin", "*");
     return {
       changeset: DISCOVERY_CHANGESET,
@@ -126,7 +129,7 @@ export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): 
       scope.setErrorHandler((err: FastifyError, request, reply) => {
         const { status, description } = describe(err);
         if (status >= 500) request.log.error({ err }, "open311 request failed");
-        else request.log.info({ status, detail: description }, "open311 request rejected");
+        else request.log.info({ status, detail: scrubLogText(description) }, "open311 request rejected");
         return sendError(reply, formatOf(request), status, description);
       });
       scope.setNotFoundHandler((request, reply) =>

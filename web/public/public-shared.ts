@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { AgencyDirectory } from "../../feedback/routing/agencies.js";
 import { html, type SafeHtml } from "../html.js";
 import type { NavLink } from "../layout.js";
@@ -21,13 +21,12 @@ export function cacheFor(reply: FastifyReply, value: string): FastifyReply {
 }
 
 /**
- * The site's absolute address for links in feeds: PUBLIC_URL when configured, else the scheme and
- * host of the request (behind a proxy, its forwarded values).
+ * The site's address for links in feeds: the configured one (PUBLIC_URL, else HOST:PORT; see
+ * publicBaseOf), else none (links relative to the site). Never the request's Host: a response
+ * cached publicly would hand any sender's Host to every reader.
  */
-export function siteBase(publicUrl: string | undefined, req: FastifyRequest): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, "");
-  const host = /^[A-Za-z0-9.\-[\]:]+$/.test(req.host) ? req.host : "localhost";
-  return `${req.protocol}://${host}`;
+export function siteBase(publicUrl: string | undefined): string {
+  return publicUrl ? publicUrl.replace(/\/+$/, "") : "";
 }
 
 /** The display name of an agency id, or a plain phrase when the PAKN has none yet. */

@@ -103,20 +103,20 @@ export async function registerPublicPages(app: FastifyInstance, deps: SiteDeps):
     );
   });
 
-  app.get("/phan-anh/rss.xml", async (req, reply) => {
+  app.get("/phan-anh/rss.xml", async (_req, reply) => {
     const items = await listNewestAnswers(deps, FEED_ITEMS);
     cacheFor(reply, FEED_CACHE);
     return reply
       .type("application/rss+xml; charset=utf-8")
-      .send(rssFeed(items, siteBase(deps.publicUrl, req), nameOf));
+      .send(rssFeed(items, siteBase(deps.publicUrl), nameOf));
   });
 
-  app.get("/phan-anh/feed.json", async (req, reply) => {
+  app.get("/phan-anh/feed.json", async (_req, reply) => {
     const items = await listNewestAnswers(deps, FEED_ITEMS);
     cacheFor(reply, FEED_CACHE);
     return reply
       .type("application/feed+json; charset=utf-8")
-      .send(JSON.stringify(jsonFeed(items, siteBase(deps.publicUrl, req), nameOf)));
+      .send(JSON.stringify(jsonFeed(items, siteBase(deps.publicUrl), nameOf)));
   });
 
   app.get<{ Params: { code: string } }>("/phan-anh/:code", async (req, reply) => {

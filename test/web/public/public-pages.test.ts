@@ -269,9 +269,15 @@ describe("public pages over HTTP", () => {
     expectNoPersonalData(json.body);
     expect(json.body).not.toContain(draft.code);
 
+    // Feeds are cached publicly: a sender's Host (or forwarded host) never becomes their links.
+    const forged = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" };
+    const configured = await get("/phan-anh/feed.json", forged);
+    expect((configured.json() as typeof feed).feed_url).toBe("https://motcua.example.vn/phan-anh/feed.json");
     t.site.publicUrl = undefined;
-    const local = await get("/phan-anh/feed.json", { host: "pakn.tinh.gov.vn:8080" });
-    expect((local.json() as typeof feed).feed_url).toBe("http://pakn.tinh.gov.vn:8080/phan-anh/feed.json");
+    const local = await get("/phan-anh/feed.json", forged);
+    expect((local.json() as typeof feed).feed_url).toBe("/phan-anh/feed.json");
+    expect(local.body).not.toContain("evil.example");
+    expect((await get("/phan-anh/rss.xml", forged)).body).not.toContain("evil.example");
     t.site.publicUrl = "https://motcua.example.vn/";
   });
 });

@@ -74,6 +74,25 @@ describe.each(DRIVERS)("signIn (%s)", (driver) => {
     });
   });
 
+  it("lets no more guesses through when they arrive all at once than when they come one by one", async () => {
+    const now = new Date(START);
+    const { officer } = await createTestOfficer(database.db, { role: "officer" });
+    const v = countingVerifier();
+    const deps = {
+      db: database.db,
+      throttle: { redis: r.redis, prefix: r.prefix },
+      now: () => now,
+      verifyPassword: v.verify,
+    };
+    const guesses = Array.from({ length: 20 }, (_, i) =>
+      signIn(deps, { email: officer.email, password: `doan-${i}`, ip: `10.8.0.${i}` }),
+    );
+    expect((await Promise.all(guesses)).every((res) => !res.ok)).toBe(true);
+    // Five free guesses and the sixth that starts the wait; the other fourteen were never looked at.
+    expect(v.calls.filter((c) => c === "account")).toHaveLength(6);
+    expect(v.calls).toHaveLength(20);
+  });
+
   it("keeps slowing guesses down in this process while Redis is away", async () => {
     const dead = new Redis("redis://127.0.0.1:1", {
       maxRetriesPerRequest: 0,
@@ -81,6 +100,7 @@ describe.each(DRIVERS)("signIn (%s)", (driver) => {
       enableOfflineQueue: false,
       retryStrategy: () => null,
     });
+    dead.on("error", () => {});
     try {
       let now = new Date(START);
       const deps = { db: database.db, throttle: { redis: dead, prefix: r.prefix }, now: () => now };

@@ -107,6 +107,9 @@ describe.each(DRIVERS)("sign-in throttle, uniform answers and session lifetime (
     expect(first.statusCode).toBe(303);
     const device = cookieFrom(first, "motcua_device");
     expect(device).toBeDefined();
+    expect(String(first.headers["set-cookie"])).toMatch(
+      /motcua_device=[^;]+; Max-Age=15552000; Path=\/officer\/login; HttpOnly; SameSite=Strict/,
+    );
     for (let i = 0; i < 10; i++) await login(t.app, { email: officer.email, password: `doan-${i}` });
     // From a new browser the account is slowed down...
     expect((await login(t.app, { email: officer.email, password })).statusCode).toBe(401);

@@ -1,7 +1,11 @@
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../app/logger.js";
+import { buildWebApp } from "../../web/app.js";
+import { createTestDispatcher } from "../helpers/bot.js";
 import { DRIVERS } from "../helpers/databases.js";
 import { createTestOfficer, signInOfficer } from "../helpers/officers.js";
+import { createTestRedis } from "../helpers/redis.js";
 import { buildTestSite, type TestSite } from "../helpers/site.js";
 
 const KEY = "log-privacy-test-key-0123456789";
@@ -104,5 +108,28 @@ describe.each(DRIVERS)("what the web app logs (%s)", (driver) => {
       "/officer/xuat.csv?q=[redacted]",
       "/phan-anh?q=[redacted]",
     ]);
+  });
+});
+
+describe("the web app's request log with a logger of any making", () => {
+  it("keeps query values out even when the logger has no serializers of its own", async () => {
+    const r = createTestRedis();
+    const lines: string[] = [];
+    const app = await buildWebApp({
+      dispatcher: createTestDispatcher(r),
+      logger: pino({ level: "info" }, { write: (line: string) => lines.push(line) }),
+      sessionSecret: "log-test-session-secret-0123456789",
+      secureCookies: false,
+      probes: { database: async () => 1, redis: async () => 1, procedures: () => 1 },
+    });
+    try {
+      const res = await app.inject({ url: "/healthz?q=0987654321&ten=L%C3%AA" });
+      expect(res.statusCode).toBe(200);
+      expect(lines.join("")).not.toMatch(/0987654321|L%C3%AA/);
+      expect(lines.join("")).toContain('"url":"/healthz?q=[redacted]&ten=[redacted]"');
+    } finally {
+      await app.close();
+      await r.dispose();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Dispatcher } from "../bot/core/dispatch.js";
 import type { ChatIpLimit } from "./chat-ip-limit.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
+import { parseQueryString } from "./query-params.js";
 import { registerAssets } from "./routes/assets.js";
 import { registerChatApi } from "./routes/chat-api.js";
 import { registerChatPage } from "./routes/chat-page.js";
@@ -42,6 +43,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     // Whatever logger is given, request URLs lose their query values and errors their parameters.
     loggerInstance: deps.logger.child({}, { serializers: LOG_SERIALIZERS }) as FastifyBaseLogger,
     trustProxy: deps.trustProxy ?? false,
+    // Query strings lose control characters (a %00 would reach PostgreSQL) before any route reads them.
+    routerOptions: { querystringParser: parseQueryString },
   }) as unknown as FastifyInstance;
   registerErrorHandler(app);
   registerStrictJson(app);

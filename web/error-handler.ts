@@ -25,8 +25,12 @@ const MESSAGE: Record<AppErrorCode, string> = {
   unavailable: "Hệ thống đang bận, vui lòng thử lại sau ít phút.",
 };
 
+/** What busboy (under @fastify/multipart) throws for a malformed upload: the sender's fault. */
+const MALFORMED_MULTIPART = /^Multipart: |^Boundary required$|unexpected end of multipart data/i;
+
 function fromFastify(err: FastifyError): AppErrorCode {
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return "unsupported_media_type";
+  if (err.statusCode === undefined && MALFORMED_MULTIPART.test(err.message ?? "")) return "bad_request";
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return "payload_too_large";
   if (err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err.code === "FST_ERR_CTP_INVALID_JSON_BODY")
     return "invalid_json";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../app/errors.js";
 import { stripControlChars } from "../feedback/pakn-input-rules.js";
+import { bodyError } from "./json-body.js";
 
 /** A parsed HTML form: one string per field, an array when a field repeats. */
 export type FormBody = Record<string, string | string[]>;
@@ -49,13 +49,13 @@ export function registerFormBody(
     { parseAs: "buffer", bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024 },
     (req, body: Buffer, done) => {
       if (!options.accepts(req.url)) {
-        done(new AppError("unsupported_media_type", "form bodies are not accepted here"), undefined);
+        done(bodyError("unsupported_media_type", "form bodies are not accepted here"), undefined);
         return;
       }
       try {
         done(null, parseForm(decoder.decode(body)));
       } catch {
-        done(new AppError("invalid_utf8", "body is not valid UTF-8"), undefined);
+        done(bodyError("invalid_utf8", "body is not valid UTF-8"), undefined);
       }
     },
   );

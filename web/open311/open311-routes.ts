@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { AppError } from "../../app/errors.js";
 import { scrubLogText } from "../../app/log-text.js";
 import type { Db } from "../../db/client.js";
@@ -12,9 +13,11 @@ import {
   type RequestsQuery,
 } from "../../feedback/open311/list-requests.js";
 import { createServiceCatalog, type ServiceCatalog } from "../../feedback/open311/service-catalog.js";
+import { parseW3 } from "../../feedback/open311/w3-datetime.js";
 import type { AgencyDirectory } from "../../feedback/routing/agencies.js";
 import { BUNDLED_ROUTING_RULES_FILE, parseRoutingRules } from "../../feedback/routing/routing-rules.js";
 import { registerFormBody } from "../form-body.js";
+import { readQuery } from "../query-params.js";
 import { toXmlList } from "./xml.js";
 
 /** What the Open311 API needs (a subset of the site deps). */
@@ -37,6 +40,30 @@ export const OPEN311_PREFIX = "/open311/v2";
 const DISCOVERY_CHANGESET = "2026-11-22T00:00:00+07:00";
 
 type Format = "json" | "xml";
+
+/** The years a date argument may name: a window around them stays a date PostgreSQL stores. */
+const W3_YEARS = { min: 1900, max: 2999 };
+
+/** A date argument: its format is judged by the listing; a readable date must fall in W3_YEARS. */
+const w3DateArg = z
+  .string()
+  .optional()
+  .refine((v) => {
+    const at = v?.trim() ? parseW3(v) : undefined;
+    const year = at?.getUTCFullYear();
+    return year === undefined || (year >= W3_YEARS.min && year <= W3_YEARS.max);
+  }, `phải là ngày từ năm ${W3_YEARS.min} đến năm ${W3_YEARS.max}`);
+
+/** `GET requests`' arguments, each at most once (a repeated one is a 400, as the spec knows no lists of them). */
+const REQUESTS_QUERY = z.object({
+  service_request_id: z.string().optional(),
+  service_code: z.string().optional(),
+  start_date: w3DateArg,
+  end_date: w3DateArg,
+  status: z.string().optional(),
+  page: z.string().optional(),
+  page_size: z.string().optional(),
+});
 
 const formatOf = (request: FastifyRequest): Format =>
   /\.xml$/i.test(request.url.split("?")[0] ?? "") ? "xml" : "json";
@@ -146,7 +173,7 @@ export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): 
         });
 
         scope.get(`/requests.${format}`, async (request, reply) => {
-          const query = request.query as RequestsQuery;
+          const query: RequestsQuery = readQuery(request.query, REQUESTS_QUERY, { repeated: "reject" });
           const { requests, more } = await listOpen311Requests(listDeps, query);
           if (more) {
             const url = new URL(request.url, "http://x");

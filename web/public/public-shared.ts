@@ -21,9 +21,8 @@ export function cacheFor(reply: FastifyReply, value: string): FastifyReply {
 }
 
 /**
- * The site's address for links in feeds: the configured one (PUBLIC_URL, else HOST:PORT; see
- * publicBaseOf), else none (links relative to the site). Never the request's Host: a response
- * cached publicly would hand any sender's Host to every reader.
+ * The site's address for links in feeds: PUBLIC_URL, else none (links relative to the site).
+ * Never the request's Host: a response cached publicly would hand any sender's Host to every reader.
  */
 export function siteBase(publicUrl: string | undefined): string {
   return publicUrl ? publicUrl.replace(/\/+$/, "") : "";
@@ -59,10 +58,4 @@ export function onTimeBadge(onTime: boolean | null): SafeHtml | "" {
   return onTime
     ? html`<span class="badge on-time">Trả lời đúng hạn</span>`
     : html`<span class="badge overdue">Trả lời trễ hạn</span>`;
-}
-
-/** Reads one query-string value as a trimmed string (repeated or absent values give ""). */
-export function queryValue(query: unknown, name: string): string {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  return typeof value === "string" ? value.trim().slice(0, 200) : "";
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import {
   listNewestAnswers,
   listPublishedFields,
@@ -9,20 +10,13 @@ import { publicStats } from "../../feedback/public/public-stats.js";
 import { findPublicPhoto, findPublishedPakn } from "../../feedback/public/published-item.js";
 import { createPublishedSearchIndex } from "../../feedback/public/published-search-index.js";
 import { layout, sendPage } from "../layout.js";
+import { pageParam, readQuery, textParam } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { detailBody, notFoundBody } from "./detail-page.js";
 import { jsonFeed, rssFeed } from "./feeds.js";
 import { registerHomePage } from "./home-page.js";
 import { listingBody } from "./listing-page.js";
-import {
-  agencyName,
-  cacheFor,
-  FEED_CACHE,
-  PAGE_CACHE,
-  PUBLIC_NAV,
-  queryValue,
-  siteBase,
-} from "./public-shared.js";
+import { agencyName, cacheFor, FEED_CACHE, PAGE_CACHE, PUBLIC_NAV, siteBase } from "./public-shared.js";
 import { readStoredPhoto } from "./safe-photo-file.js";
 import { statsBody } from "./stats-page.js";
 
@@ -30,6 +24,20 @@ import { statsBody } from "./stats-page.js";
 const FIELDS_TTL_MS = 60_000;
 /** Items in each feed. */
 const FEED_ITEMS = 30;
+
+/** The listing's GET form: free words, field, agency, a month or days, the page (a repeated one counts once). */
+const LISTING_QUERY = z.object({
+  q: textParam(),
+  linh_vuc: textParam(),
+  co_quan: textParam(),
+  thang: textParam(),
+  tu: textParam(),
+  den: textParam(),
+  trang: pageParam(),
+});
+
+/** The statistics' months, from and to. */
+const STATS_QUERY = z.object({ tu: textParam(), den: textParam() });
 
 /**
  * The public face of the PAKN desk: `/phan-anh` (search and filters), `/phan-anh/:code`, its safe
@@ -61,15 +69,10 @@ export async function registerPublicPages(app: FastifyInstance, deps: SiteDeps):
   });
 
   app.get("/phan-anh", async (req, reply) => {
-    const q = queryValue(req.query, "q");
-    const field = queryValue(req.query, "linh_vuc");
-    const agency = queryValue(req.query, "co_quan");
+    const query = readQuery(req.query, LISTING_QUERY);
+    const { q, linh_vuc: field, co_quan: agency } = query;
     const agencyId = deps.agencies.get(agency) ? agency : "";
-    const { period, invalid } = parsePeriod({
-      month: queryValue(req.query, "thang"),
-      from: queryValue(req.query, "tu"),
-      to: queryValue(req.query, "den"),
-    });
+    const { period, invalid } = parsePeriod({ month: query.thang, from: query.tu, to: query.den });
     const [result, fieldList] = await Promise.all([
       listPublishedPakn(
         { db: deps.db, search },
@@ -79,7 +82,7 @@ export async function registerPublicPages(app: FastifyInstance, deps: SiteDeps):
           agencyId: agencyId || undefined,
           receivedFrom: period.from,
           receivedBefore: period.before,
-          page: Number.parseInt(queryValue(req.query, "trang"), 10) || 1,
+          page: query.trang,
         },
       ),
       publishedFields(),
@@ -143,9 +146,10 @@ export async function registerPublicPages(app: FastifyInstance, deps: SiteDeps):
   });
 
   app.get("/thong-ke", async (req, reply) => {
+    const query = readQuery(req.query, STATS_QUERY);
     const stats = await publicStats(deps, {
-      fromMonth: parseMonth(queryValue(req.query, "tu")),
-      toMonth: parseMonth(queryValue(req.query, "den")),
+      fromMonth: parseMonth(query.tu),
+      toMonth: parseMonth(query.den),
     });
     cacheFor(reply, PAGE_CACHE);
     return sendPage(

@@ -170,17 +170,6 @@ export function uploadsDirOf(config: Pick<Config, "UPLOADS_DIR" | "DATA_DIR">): 
   return config.UPLOADS_DIR ?? join(config.DATA_DIR, "uploads");
 }
 
-/**
- * The site's own address for links it hands out (feeds, Open311): PUBLIC_URL, else the configured
- * HOST:PORT (localhost for a wildcard bind); never a request's Host header.
- */
-export function publicBaseOf(config: Pick<Config, "PUBLIC_URL" | "HOST" | "PORT">): string {
-  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, "");
-  const wildcard = ["", "0.0.0.0", "::", "[::]"].includes(config.HOST.trim());
-  const host = wildcard ? "localhost" : isIP(config.HOST) === 6 ? `[${config.HOST}]` : config.HOST;
-  return `http://${host}:${config.PORT}`;
-}
-
 /** Raised at boot when the environment is invalid; the message lists every problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -12,7 +12,7 @@ import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { buildWebApp } from "../web/app.js";
 import { createChatIpLimit } from "../web/chat-ip-limit.js";
 import { createChannels } from "./channels.js";
-import { ConfigError, loadConfig, publicBaseOf, uploadsDirOf } from "./config.js";
+import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
 import { AppError } from "./errors.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
 import { createLogger } from "./logger.js";
@@ -106,8 +106,8 @@ async function main(): Promise<void> {
       open311ApiKeys: config.OPEN311_API_KEYS,
       metricsToken: config.METRICS_TOKEN,
       secureCookies,
-      // Links the site hands out (feeds, Open311) never come from a request's Host header.
-      publicUrl: publicBaseOf(config),
+      // Links in feeds and Open311: PUBLIC_URL, or relative without it; never a request's Host.
+      publicUrl: config.PUBLIC_URL,
       uploadsDir: uploadsDirOf(config),
       officerSessionMaxMs: config.OFFICER_SESSION_MAX_HOURS * 3600 * 1000,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, publicBaseOf } from "../../app/config.js";
+import { ConfigError, loadConfig } from "../../app/config.js";
 
 const problemsOf = (env: Record<string, string>): string => {
   try {
@@ -33,16 +33,5 @@ describe("TRUST_PROXY", () => {
       expect(problemsOf({ TRUST_PROXY: value })).toMatch(/TRUST_PROXY: name the proxies' addresses/);
     const problems = problemsOf({ TRUST_PROXY: "proxy.local,10.0.0.0/33,1.2.3" });
     for (const entry of ["proxy.local", "10.0.0.0/33", "1.2.3"]) expect(problems).toContain(`"${entry}"`);
-  });
-});
-
-describe("the site's own address for the links it hands out", () => {
-  it("is PUBLIC_URL, else the configured host and port, never a request's", () => {
-    expect(publicBaseOf(loadConfig({ PUBLIC_URL: "https://pakn.tinh.gov.vn/" }))).toBe(
-      "https://pakn.tinh.gov.vn",
-    );
-    expect(publicBaseOf(loadConfig({ PORT: "8080" }))).toBe("http://localhost:8080");
-    expect(publicBaseOf(loadConfig({ HOST: "10.1.2.3", PORT: "3000" }))).toBe("http://10.1.2.3:3000");
-    expect(publicBaseOf(loadConfig({ HOST: "::1", PORT: "3000" }))).toBe("http://[::1]:3000");
   });
 });

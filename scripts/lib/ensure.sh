@@ -96,3 +96,10 @@ ensure_chromium() {
   apt_install chromium || die "Chromium is needed for the browser tests: sudo apt-get install chromium (or set CHROMIUM_PATH)"
   [ -x "$bin" ] || die "chromium was installed but $bin is missing; set CHROMIUM_PATH"
 }
+
+# Debian's faketime (libfaketime) moves the clock of the tests in scripts/test-clock.sh.
+ensure_faketime() {
+  command -v faketime >/dev/null 2>&1 && return 0
+  apt_install faketime || die "faketime is needed for the moved-clock tests: sudo apt-get install faketime"
+  command -v faketime >/dev/null 2>&1 || die "faketime was installed but is not on PATH"
+}

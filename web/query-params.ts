@@ -84,12 +84,14 @@ export const pageParam = (max = 10_000) =>
       return n >= 1 ? Math.min(n, max) : 1;
     });
 
-/** A database id: a positive integer that fits PostgreSQL's integer; undefined when absent or not one. */
-export const idParam = () =>
-  z
-    .string()
-    .optional()
-    .transform((v) => {
-      const n = /^\s*\d{1,10}\s*$/.test(v ?? "") ? Number(v) : 0;
-      return n >= 1 && n <= 2 ** 31 - 1 ? n : undefined;
-    });
+/**
+ * A database id from a query or path parameter: a positive integer that fits PostgreSQL's integer
+ * (a bigger one, or NaN, makes the query itself fail); undefined otherwise.
+ */
+export function toDbId(value: unknown): number | undefined {
+  const n = typeof value === "string" && /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : 0;
+  return n >= 1 && n <= 2 ** 31 - 1 ? n : undefined;
+}
+
+/** A database id parameter (see toDbId); undefined when absent or not one. */
+export const idParam = () => z.string().optional().transform(toDbId);

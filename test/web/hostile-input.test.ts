@@ -158,6 +158,23 @@ describe.each(DRIVERS)("inputs that used to crash a request, on %s", (driver) =>
     expect(inbox.statusCode).toBe(200);
   });
 
+  it("answers an id in the path that is not a database integer with a not-found", async () => {
+    for (const id of ["2147483648", "99999999999999999999", "-1", "..%2Fx", "1e3"]) {
+      const page = await t.app.inject({
+        url: `/officer/quan-tri/can-bo/${id}`,
+        headers: { cookie: admin.cookie },
+      });
+      expect(page.statusCode, id).toBe(404);
+      const removed = await t.app.inject({
+        method: "POST",
+        url: `/officer/mau-tra-loi/${id}/xoa`,
+        headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ _csrf: admin.csrf }).toString(),
+      });
+      expect(removed.statusCode, id).toBeLessThan(500);
+    }
+  });
+
   it("answers a malformed body on the queue board and an upload without a boundary with a 4xx", async () => {
     const board = await t.app.inject({
       method: "PUT",

@@ -14,6 +14,7 @@ import { isProvinceWide, type SignedInOfficer } from "../../feedback/officers/ro
 import { formField } from "../form-body.js";
 import { html, type SafeHtml } from "../html.js";
 import { sendPage } from "../layout.js";
+import { toDbId } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { consolePage, csrfField } from "./console-layout.js";
@@ -111,7 +112,7 @@ export function registerCannedAnswersPage(app: FastifyInstance, deps: SiteDeps):
     done(
       req,
       reply,
-      () => updateCannedAnswer(deps, req.officer!, Number(req.params.id), input(req)),
+      () => updateCannedAnswer(deps, req.officer!, toDbId(req.params.id) ?? 0, input(req)),
       "Đã lưu mẫu trả lời.",
     ),
   );
@@ -119,7 +120,7 @@ export function registerCannedAnswersPage(app: FastifyInstance, deps: SiteDeps):
     done(
       req,
       reply,
-      () => deleteCannedAnswer(deps, req.officer!, Number(req.params.id), { ip: req.ip }),
+      () => deleteCannedAnswer(deps, req.officer!, toDbId(req.params.id) ?? 0, { ip: req.ip }),
       "Đã xoá mẫu trả lời.",
     ),
   );

@@ -17,6 +17,7 @@ import type { AgencyDirectory } from "../../../feedback/routing/agencies.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
+import { toDbId } from "../../query-params.js";
 import type { SiteDeps } from "../../site.js";
 import { officerOf, requireOfficer } from "../auth-hooks.js";
 import { consolePage, csrfField, sendNotFound } from "../console-layout.js";
@@ -151,8 +152,8 @@ export function registerOfficerAdminPages(app: FastifyInstance, deps: SiteDeps):
   const adminOnly = { preHandler: requireOfficer(deps, ["admin"]) };
   const actor = (req: FastifyRequest) => ({ officerId: officerOf(req).id, ip: req.ip });
   const target = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const id = Number(req.params.id);
-    return Number.isSafeInteger(id) && id > 0 ? findById(deps.db, id) : undefined;
+    const id = toDbId(req.params.id);
+    return id ? findById(deps.db, id) : undefined;
   };
 
   app.get(BASE, adminOnly, async (req, reply) => sendPage(reply, await listPage(req, deps)));

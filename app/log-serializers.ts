@@ -42,7 +42,7 @@ function withoutParams(message: string, params: unknown): string {
   return Array.isArray(params) && at >= 0 ? message.slice(0, at) : message;
 }
 
-/** `message` inside `text` (a stack's first line) replaced by `safe`; only the frames if it is not there. */
+/** A stack with its header's `message` replaced by `safe` (only the frames when it is not found). */
 function replaceHeader(stack: string, message: string, safe: string, type: string): string {
   const at = message ? stack.indexOf(message) : -1;
   if (at >= 0) return stack.slice(0, at) + safe + stack.slice(at + message.length);

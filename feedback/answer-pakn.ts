@@ -23,11 +23,13 @@ export async function answerPakn(
   if (answer.length < MIN_ANSWER_CHARS) {
     throw new AppError("bad_request", `an answer needs at least ${MIN_ANSWER_CHARS} characters`);
   }
+  const at = deps.now?.() ?? new Date();
   const { row } = await transitionPakn(deps.db, {
     paknId: input.paknId,
     to: "answered",
     actor: input.actor,
-    set: { answer, answeredAt: deps.now?.() ?? new Date() },
+    at,
+    set: { answer, answeredAt: at },
   });
   return row;
 }
@@ -69,11 +71,13 @@ export async function publishPakn(
   const sender = { name: current.contactName, address: current.contactAddress, phone: current.contactPhone };
   const publicQuestion = redactForPublic(current.content, sender);
   const publicAnswer = redactForPublic(current.answer ?? "", sender);
+  const at = deps.now?.() ?? new Date();
   const { row } = await transitionPakn(deps.db, {
     paknId: input.paknId,
     to: "published",
     actor: input.actor,
-    set: { publishedAt: deps.now?.() ?? new Date(), publicQuestion, publicAnswer },
+    at,
+    set: { publishedAt: at, publicQuestion, publicAnswer },
     data: { publicQuestion, publicAnswer },
   });
   return row;

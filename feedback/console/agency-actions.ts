@@ -35,6 +35,7 @@ export function cleanText(
 export async function acceptTransfer(deps: ActionDeps, target: ActionTarget) {
   return runPaknAction(deps, target, "accept", async (tx, row) => {
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "assigned",
       actor: officerActor(target.officer),
@@ -48,6 +49,7 @@ export async function acceptTransfer(deps: ActionDeps, target: ActionTarget) {
 export async function startWork(deps: ActionDeps, target: ActionTarget) {
   return runPaknAction(deps, target, "start", async (tx, row) => {
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "in_progress",
       actor: officerActor(target.officer),
@@ -61,6 +63,7 @@ export async function resumeWork(deps: ActionDeps, target: ActionTarget & { note
   const note = cleanText(target.note);
   return runPaknAction(deps, target, "resume", async (tx, row) => {
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "in_progress",
       actor: officerActor(target.officer),
@@ -103,6 +106,7 @@ export async function transferPakn(
         "Phản ánh đang thuộc cơ quan này; vui lòng chọn cơ quan khác.",
       );
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "transferred",
       actor: officerActor(target.officer),
@@ -125,6 +129,7 @@ export async function returnToCitizen(deps: ActionDeps, target: ActionTarget & {
   }) as string;
   return runPaknAction(deps, target, "return", async (tx, row) => {
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "returned",
       actor: officerActor(target.officer),

@@ -16,6 +16,7 @@ export async function assignAgency(
   const note = cleanText(target.note);
   return runPaknAction(deps, target, "assign", async (tx, row) => {
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "assigned",
       actor: officerActor(target.officer),
@@ -49,6 +50,7 @@ export async function mergeInto(deps: ActionDeps, target: ActionTarget & { into:
       cleanText(target.reason) ??
       `Trùng nội dung với phản ánh ${into}; kết quả xử lý được theo dõi theo mã ${into}.`;
     const moved = await transitionPakn(tx, {
+      at: deps.now?.(),
       paknId: row.id,
       to: "merged",
       actor: officerActor(target.officer),
@@ -66,6 +68,7 @@ export async function rejectPakn(deps: ActionDeps, target: ActionTarget & { reas
   return runPaknAction(deps, target, "reject", async (tx, row) => ({
     row: (
       await transitionPakn(tx, {
+        at: deps.now?.(),
         paknId: row.id,
         to: "rejected",
         actor: officerActor(target.officer),
@@ -83,6 +86,7 @@ export async function markOutOfScope(deps: ActionDeps, target: ActionTarget & { 
   return runPaknAction(deps, target, "out_of_scope", async (tx, row) => ({
     row: (
       await transitionPakn(tx, {
+        at: deps.now?.(),
         paknId: row.id,
         to: "out_of_scope",
         actor: officerActor(target.officer),

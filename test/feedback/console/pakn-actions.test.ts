@@ -111,12 +111,15 @@ describe.each(DRIVERS)("console actions on %s", (driver) => {
     await expect(returnToCitizen(deps(), { ...at(officer, item.code), question: "" })).rejects.toMatchObject({
       code: "bad_request",
     });
-    await returnToCitizen(deps(), {
-      ...at(officer, item.code),
-      question: "Anh/chị cho biết số nhà gần chỗ ngập nhất?",
-    });
+    // The console's clock stamps the pause (it starts and ends the deadline pause).
+    const askedAt = new Date("2026-11-24T09:00:00+07:00");
+    await returnToCitizen(
+      { ...deps(), now: () => askedAt },
+      { ...at(officer, item.code), question: "Anh/chị cho biết số nhà gần chỗ ngập nhất?" },
+    );
     const event = (await paknHistory(database.db, item.id)).at(-1);
     expect(event?.toStatus).toBe("returned");
+    expect(event?.createdAt).toEqual(askedAt);
     const jobs = await database.db
       .select()
       .from(outbox)
@@ -135,8 +138,13 @@ describe.each(DRIVERS)("console actions on %s", (driver) => {
     );
     expect(sent[0]).toContain("Anh/chị cho biết số nhà gần chỗ ngập nhất?");
     expect(sent[0]).toContain("tạm dừng");
-    await resumeWork(deps(), { ...at(officer, item.code), note: "Người dân đã gửi số nhà 12." });
+    const resumedAt = new Date("2026-11-26T14:00:00+07:00");
+    await resumeWork(
+      { ...deps(), now: () => resumedAt },
+      { ...at(officer, item.code), note: "Người dân đã gửi số nhà 12." },
+    );
     expect(await statusOf(item.id)).toBe("in_progress");
+    expect((await paknHistory(database.db, item.id)).at(-1)?.createdAt).toEqual(resumedAt);
   });
 
   it("transfers to another agency with a reason; that agency accepts it and the first loses sight of it", async () => {

@@ -6,6 +6,7 @@ import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { ensurePrivateDir, restrictUmask } from "../db/private-dir.js";
+import { calendarGap } from "../feedback/calendar-coverage.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
 import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
@@ -59,6 +60,13 @@ async function main(): Promise<void> {
   await seedKnowledgeBase(database.db, logger);
   // The province's data files: an admin's saved versions, else the bundled ones (read once at start).
   const files = await loadDataFilesInForce(database.db);
+  const { missingYears } = calendarGap(files.calendar, new Date());
+  if (missingYears.length > 0) {
+    logger.warn(
+      { missingYears },
+      "the holiday calendar lacks these years: deadlines in them count holidays as working days; an admin enters them in holidays-vn.json (console, data files)",
+    );
+  }
   const kb = await loadKnowledgeBase(database.db, logger, { synonymsText: files.synonymsText });
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));

@@ -20,3 +20,8 @@ say "type check (tsc)"
 npx tsc --noEmit -p .
 say "tests (vitest)"
 npx vitest run "$@"
+# The whole suite (no arguments) also proves no test or code depends on today's date or the zone.
+if [ $# -eq 0 ]; then
+  say "tests that involve dates, on a clock moved a year ahead in New York's time zone (faketime)"
+  bash scripts/test-clock.sh
+fi

@@ -10,6 +10,7 @@ import { AttachmentRejected } from "../feedback/attachment-rejected.js";
 import type { AttachmentStore } from "../feedback/attachment-store.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { type FetchPhoto, storePaknPhotos } from "../feedback/store-pakn-photos.js";
+import { privateFailures } from "./private-failures.js";
 
 /** The attachments job's data: the PAKN whose photos to fetch (job id `attachments-<paknId>`). */
 export const attachmentsJobSchema = z.object({ paknId: z.number().int().positive() });
@@ -51,14 +52,14 @@ export function startAttachmentsWorker(deps: {
 }): Worker {
   const worker = new Worker(
     QUEUES.attachments,
-    async (job) => {
+    privateFailures(async (job) => {
       const parsed = attachmentsJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("attachments job data is not {paknId}");
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const outcome = await storePaknPhotos(deps, { ...parsed.data, lastAttempt });
       if (outcome === "missing") throw new UnrecoverableError(`PAKN ${parsed.data.paknId} does not exist`);
       return outcome;
-    },
+    }),
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 2 },
   );
   // Error messages here name hosts at most (DownloadError, grammY's), never a file URL or token.

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { routePakn } from "../feedback/route-pakn.js";
 import type { Router } from "../feedback/routing/router.js";
+import { privateFailures } from "./private-failures.js";
 import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The classify job's data: the PAKN to route (job id `classify-<paknId>`). */
@@ -21,14 +22,14 @@ export function startClassifyWorker(
 ): Worker {
   const worker = new Worker(
     QUEUES.classify,
-    async (job) => {
+    privateFailures(async (job) => {
       const parsed = classifyJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("classify job data is not {paknId}");
       const outcome = await routePakn(deps, parsed.data);
       if (outcome.kind === "missing")
         throw new UnrecoverableError(`PAKN ${parsed.data.paknId} does not exist`);
       return outcome;
-    },
+    }),
     {
       connection: deps.connection,
       prefix: deps.prefix,

@@ -8,6 +8,7 @@ import { notifyCitizen, type PushMessage } from "../feedback/notify-citizen.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { postponeOnSendLater } from "./postpone-send.js";
+import { privateFailures } from "./private-failures.js";
 import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The notify job's data: the event to tell the citizen about (job id `notify-<eventId>`). */
@@ -36,7 +37,7 @@ export function startNotifyWorker(deps: {
 }): Worker {
   const worker = new Worker(
     QUEUES.notify,
-    async (job, token) => {
+    privateFailures(async (job, token) => {
       const parsed = notifyJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId}");
       const outcome = await postponeOnSendLater(job, token, async () => {
@@ -53,7 +54,7 @@ export function startNotifyWorker(deps: {
         throw new DelayedError();
       }
       return outcome;
-    },
+    }),
     {
       connection: deps.connection,
       prefix: deps.prefix,

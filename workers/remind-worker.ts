@@ -6,6 +6,7 @@ import type { OfficerAlertDeps } from "../feedback/notify-agency.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { sendReminder } from "../feedback/send-reminder.js";
 import { postponeOnSendLater } from "./postpone-send.js";
+import { privateFailures } from "./private-failures.js";
 
 /** The remind job's data: the PAKN and the reminder point the deadline scan raised (`remind-<paknId>-<point>`). */
 export const remindJobSchema = z.object({
@@ -22,7 +23,7 @@ export function startRemindWorker(
 ): Worker {
   const worker = new Worker(
     QUEUES.remind,
-    async (job, token) => {
+    privateFailures(async (job, token) => {
       const parsed = remindJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("remind job data is not {paknId, point}");
       const outcome = await postponeOnSendLater(job, token, () => sendReminder(deps, parsed.data));
@@ -31,7 +32,7 @@ export function startRemindWorker(
           `reminder ${parsed.data.point} of PAKN ${parsed.data.paknId} does not exist`,
         );
       return outcome;
-    },
+    }),
     { connection: deps.connection, prefix: deps.prefix, concurrency: 4 },
   );
   worker.on("failed", (job, err) =>

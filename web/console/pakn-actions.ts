@@ -23,6 +23,7 @@ import { inScope } from "../../feedback/console/pakn-scope.js";
 import { markPhotoSafe } from "../../feedback/console/photo-safety.js";
 import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
 import { type FormBody, formField } from "../form-body.js";
+import { toDbId } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { actionOfPath } from "./action-paths.js";
 import { requireOfficer } from "./auth-hooks.js";
@@ -39,8 +40,7 @@ const RUN: Record<PaknAction, (deps: ActionDeps, t: ActionTarget, f: Field) => P
   note: (d, t, f) => addNote(d, { ...t, body: f("body") }),
   transfer: (d, t, f) => transferPakn(d, { ...t, agencyId: f("agency"), reason: f("reason") }),
   return: (d, t, f) => returnToCitizen(d, { ...t, question: f("question") }),
-  answer: (d, t, f) =>
-    draftAnswer(d, { ...t, answer: f("answer"), cannedId: Number(f("canned")) || undefined }),
+  answer: (d, t, f) => draftAnswer(d, { ...t, answer: f("answer"), cannedId: toDbId(f("canned")) }),
   approve: (d, t) => approveAnswer(d, t),
   send_back: (d, t, f) => sendBack(d, { ...t, note: f("note") }),
   publish: (d, t, f) => publishAnswer(d, { ...t, confirmed: f("confirm") === "1" }),

@@ -27,21 +27,30 @@ export function parseQueryString(raw: string): RawQuery {
 /** What to do with a repeated parameter: forms take its first value, APIs refuse it with a 400. */
 export type RepeatedParams = "first" | "reject";
 
+/** A name the app could have chosen (anything else is the sender's text, never echoed or logged). */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/;
+
 /** A refused query: a 400 naming the parameter (never its value, which may be personal). */
 export function badQuery(name: string, problem: string): AppError {
-  const description = `Tham số ${name} ${problem}.`;
+  const description = `Tham số ${PLAIN_NAME.test(name) ? name : "truy vấn"} ${problem}.`;
   return new AppError("bad_request", description, { description, parameter: name });
 }
 
 /**
  * The query as one string per parameter: a repeated one gives its first value, or a 400 when
- * `repeated` is "reject"; anything that is not a string (a bare app's own parser) is left out.
+ * `repeated` is "reject" and the route reads it (`known`; unset: every name); anything that is not
+ * a string (a bare app's own parser) is left out.
  */
-export function queryFields(query: unknown, repeated: RepeatedParams = "first"): Record<string, string> {
+export function queryFields(
+  query: unknown,
+  repeated: RepeatedParams = "first",
+  known?: readonly string[],
+): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   if (!query || typeof query !== "object") return out;
   for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
-    if (Array.isArray(value) && repeated === "reject") throw badQuery(name, "chỉ được gửi một lần");
+    if (Array.isArray(value) && repeated === "reject" && (!known || known.includes(name)))
+      throw badQuery(name, "chỉ được gửi một lần");
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === "string") out[name] = stripControlChars(first);
   }
@@ -57,7 +66,8 @@ export function readQuery<T extends z.ZodType>(
   schema: T,
   options: { repeated?: RepeatedParams } = {},
 ): z.output<T> {
-  const parsed = schema.safeParse(queryFields(query, options.repeated));
+  const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
+  const parsed = schema.safeParse(queryFields(query, options.repeated, known));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = typeof issue?.path[0] === "string" ? issue.path[0] : "truy vấn";

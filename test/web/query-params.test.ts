@@ -36,6 +36,10 @@ describe("query strings", () => {
     expect(refused).toBeInstanceOf(AppError);
     expect(refused?.code).toBe("bad_request");
     expect(refused?.message).toBe("Tham số page chỉ được gửi một lần.");
+    // A name the route does not read is the sender's text: neither refused nor echoed.
+    const schema = z.object({ page: z.string().optional() });
+    expect(readQuery({ "0912345678": ["a", "b"] }, schema, { repeated: "reject" })).toEqual({});
+    expect(() => queryFields({ "0912 345 678": ["a", "b"] }, "reject")).toThrow("Tham số truy vấn chỉ");
   });
 
   it("reads lenient fields without ever refusing, and names the field a strict schema refuses", () => {

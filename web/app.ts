@@ -8,6 +8,7 @@ import type { Dispatcher } from "../bot/core/dispatch.js";
 import type { ChatIpLimit } from "./chat-ip-limit.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
+import { registerPathGuard } from "./path-guard.js";
 import { parseQueryString } from "./query-params.js";
 import { registerAssets } from "./routes/assets.js";
 import { registerChatApi } from "./routes/chat-api.js";
@@ -47,6 +48,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     routerOptions: { querystringParser: parseQueryString },
   }) as unknown as FastifyInstance;
   registerErrorHandler(app);
+  registerPathGuard(app);
   registerStrictJson(app);
   await app.register(cookie, { secret: deps.sessionSecret });
   registerHealth(app, deps.probes);

@@ -158,6 +158,26 @@ describe.each(DRIVERS)("inputs that used to crash a request, on %s", (driver) =>
     expect(inbox.statusCode).toBe(200);
   });
 
+  it("refuses %00 or another control character in a path with a 400 before any route reads it", async () => {
+    for (const url of [
+      "/phan-anh/PAKN.20260310.0001%00",
+      "/open311/v2/requests/%00.json",
+      "/officer/quan-tri/thu-tuc/%00",
+      "/officer/pakn/%0A/anh/0",
+      "/admin/queues/api/queues/%1b",
+    ]) {
+      const res = await t.app.inject({ url, headers: { cookie: admin.cookie } });
+      expect(res.statusCode, url).toBe(400);
+    }
+    const marked = await t.app.inject({
+      method: "POST",
+      url: "/officer/pakn/%C4%90%00/anh/1/danh-dau",
+      headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ _csrf: admin.csrf, safe: "1" }).toString(),
+    });
+    expect(marked.statusCode).toBe(400);
+  });
+
   it("answers an id in the path that is not a database integer with a not-found", async () => {
     for (const id of ["2147483648", "99999999999999999999", "-1", "..%2Fx", "1e3"]) {
       const page = await t.app.inject({

@@ -49,7 +49,9 @@ describe.each(DRIVERS)("the input guard on %s", (driver) => {
   it("files and acknowledges a PAKN whose texts carry NUL and other control characters", async () => {
     await say("/phananh");
     await press("pakn|kind|phan_anh");
-    await say(`Đoạn đường liên thôn 3 bị ngập${NUL} sâu nửa mét mỗi khi mưa,\u0007 học sinh không đi học được`);
+    await say(
+      `Đoạn đường liên thôn 3 bị ngập${NUL} sâu nửa mét mỗi khi mưa,\u0007 học sinh không đi học được`,
+    );
     await say(`Thôn 3,${NUL} xã Hòa Tiến`);
     await press("pakn|skip");
     await press("pakn|yes");
@@ -61,7 +63,10 @@ describe.each(DRIVERS)("the input guard on %s", (driver) => {
     const code = done.meta.feedback_code;
     expect(code).toMatch(/^PAKN\.20260310\.\d{4}$/);
     expect(done.replies.map((m) => m.text).join("\n")).toContain(code as string);
-    const [row] = await database.db.select().from(pakn).where(eq(pakn.code, code as string));
+    const [row] = await database.db
+      .select()
+      .from(pakn)
+      .where(eq(pakn.code, code as string));
     expect(row).toMatchObject({
       content: "Đoạn đường liên thôn 3 bị ngập sâu nửa mét mỗi khi mưa, học sinh không đi học được",
       place: "Thôn 3, xã Hòa Tiến",

@@ -93,7 +93,8 @@ async function main(): Promise<void> {
       messages: config.WEB_CHAT_IP_MESSAGES,
       newSessions: config.WEB_CHAT_IP_NEW_SESSIONS,
       now: Date.now,
-      onRedisError: (err) => logger.warn({ err }, "web chat address budget unavailable, letting messages through"),
+      onRedisError: (err) =>
+        logger.warn({ err }, "web chat address budget unavailable, letting messages through"),
     }),
     logger,
     trustProxy: config.TRUST_PROXY,

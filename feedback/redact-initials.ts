@@ -1,6 +1,6 @@
 import { foldDiacritics } from "../knowledge/normalize.js";
 import { isSyllable } from "./redact-names.js";
-import { foldAligned } from "./redact-sender.js";
+import { replaceFolded } from "./redact-sender.js";
 import { redactionWords } from "./redact-words.js";
 
 /**
@@ -39,28 +39,6 @@ export function redactGluedInitials(text: string, by: string): string {
   });
 }
 
-/** Replaces matches of a folded source in the original text when `accept` agrees; group 1 is kept. */
-function replaceWhere(
-  text: string,
-  source: string,
-  by: string,
-  accept: (replaced: string, lead: string, after: string) => boolean,
-): string {
-  const folded = foldAligned(text);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
-  let out = "";
-  let last = 0;
-  for (const m of folded.matchAll(pattern)) {
-    const start = m.index ?? 0;
-    const at = start + (m[1]?.length ?? 0);
-    const end = start + m[0].length;
-    if (!accept(text.slice(at, end), text.slice(start, at), text.slice(end, end + 4))) continue;
-    out += text.slice(last, at) + by;
-    last = end;
-  }
-  return out + text.slice(last);
-}
-
 /** Whether a word found folded is the name's word: written plain, or with the name's diacritics. */
 const sameWord = (original: string, nameWord: string) =>
   fold(original) === lower(original) || lower(original) === lower(nameWord);
@@ -79,27 +57,28 @@ export function redactSenderInitials(text: string, name: string | null | undefin
       const initial = `${escapeRe(w[0] as string)}${i < folded.length - 1 ? "\\.?" : ""}`;
       return `(?:${escapeRe(w)}|${initial})`;
     });
-    out = replaceWhere(out, `()${parts.join("[ \\t]*")}`, by, (replaced) => {
-      const glued = /^\p{Lu}+$/u.test(replaced) && replaced.length === words.length;
-      const tokens = glued ? [...replaced] : replaced.split(/[.\s]+/).filter(Boolean);
-      if (tokens.length !== words.length) return false;
-      const initials = tokens.filter((t) => t.length === 1);
-      if (initials.length === 0 || initials.some((t) => !/\p{Lu}/u.test(t))) return false;
-      if (!tokens.every((t, i) => t.length === 1 || sameWord(t, words[i] as string))) return false;
-      if (initials.length < tokens.length) return true;
-      return replaced.includes(".") ? tokens.length >= 2 : tokens.length >= 3 && !/\s/.test(replaced);
+    out = replaceFolded(out, `()${parts.join("[ \\t]*")}`, by, {
+      keepLead: true,
+      accept: (replaced) => {
+        const glued = /^\p{Lu}+$/u.test(replaced) && replaced.length === words.length;
+        const tokens = glued ? [...replaced] : replaced.split(/[.\s]+/).filter(Boolean);
+        if (tokens.length !== words.length) return false;
+        const initials = tokens.filter((t) => t.length === 1);
+        if (initials.length === 0 || initials.some((t) => !/\p{Lu}/u.test(t))) return false;
+        if (!tokens.every((t, i) => t.length === 1 || sameWord(t, words[i] as string))) return false;
+        if (initials.length < tokens.length) return true;
+        return replaced.includes(".") ? tokens.length >= 2 : tokens.length >= 3 && !/\s/.test(replaced);
+      },
     });
   }
   const given = folded.at(-1) as string;
   const titles = [...new Set(HONORIFICS.map(fold))].map(escapeRe).join("|");
-  return replaceWhere(
-    out,
-    `((?:${titles})[ \\t]+)${escapeRe(given[0] as string)}`,
-    by,
-    (letter, lead, after) => {
+  return replaceFolded(out, `((?:${titles})[ \\t]+)${escapeRe(given[0] as string)}`, by, {
+    keepLead: true,
+    accept: (letter, lead, after) => {
       if (!HONORIFIC_SET.has(lower(lead.trim())) || !/^\p{Lu}$/u.test(letter)) return false;
       // More initials or a glued word follow: someone else's initials ("bà T.T.H"), or a name.
       return !/^\.?[ \t]?\p{Lu}\.|^\.\p{L}/u.test(after);
     },
-  );
+  });
 }

@@ -31,7 +31,11 @@ export function replaceFolded(
   text: string,
   source: string,
   by: string,
-  options: { keepLead?: boolean; accept?: (replaced: string, lead: string) => boolean } = {},
+  options: {
+    keepLead?: boolean;
+    /** Whether to replace a match, given the matched text, its kept lead and the 4 characters after it. */
+    accept?: (replaced: string, lead: string, after: string) => boolean;
+  } = {},
 ): string {
   const folded = foldAligned(text);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
@@ -41,7 +45,11 @@ export function replaceFolded(
     const start = m.index ?? 0;
     const at = start + (options.keepLead ? (m[1]?.length ?? 0) : 0);
     const end = start + m[0].length;
-    if (options.accept && !options.accept(text.slice(at, end), text.slice(start, at))) continue;
+    if (
+      options.accept &&
+      !options.accept(text.slice(at, end), text.slice(start, at), text.slice(end, end + 4))
+    )
+      continue;
     out += text.slice(last, at) + by;
     last = end;
   }

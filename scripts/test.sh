@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure.sh
 
-ensure_node
-ensure_deps
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
-ensure_redis
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-ensure_postgres "$TEST_DATABASE_URL"
-ensure_chromium
+ensure_test_services
 
 say "lint and format check (biome)"
 npx biome check .

@@ -103,3 +103,14 @@ ensure_faketime() {
   apt_install faketime || die "faketime is needed for the moved-clock tests: sudo apt-get install faketime"
   command -v faketime >/dev/null 2>&1 || die "faketime was installed but is not on PATH"
 }
+
+# Everything the test suite talks to: npm packages, Redis, the PostgreSQL server, Debian chromium.
+ensure_test_services() {
+  ensure_node
+  ensure_deps
+  export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+  ensure_redis
+  export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+  ensure_postgres "$TEST_DATABASE_URL"
+  ensure_chromium
+}

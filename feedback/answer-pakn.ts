@@ -36,16 +36,21 @@ export async function answerPakn(
 
 /** A leader approves the draft answer as it stands. */
 export async function approvePakn(
-  deps: { db: Db },
+  deps: { db: Db; now?: () => Date },
   input: { paknId: number; actor: string },
 ): Promise<PaknRow> {
-  const { row } = await transitionPakn(deps.db, { paknId: input.paknId, to: "approved", actor: input.actor });
+  const { row } = await transitionPakn(deps.db, {
+    paknId: input.paknId,
+    to: "approved",
+    actor: input.actor,
+    at: deps.now?.(),
+  });
   return row;
 }
 
 /** A leader sends the draft back to the officer with what to change. */
 export async function sendBackAnswer(
-  deps: { db: Db },
+  deps: { db: Db; now?: () => Date },
   input: { paknId: number; actor: string; note: string },
 ): Promise<PaknRow> {
   if (!input.note.trim()) throw new AppError("bad_request", "sending an answer back needs a note");
@@ -54,6 +59,7 @@ export async function sendBackAnswer(
     to: "in_progress",
     actor: input.actor,
     note: input.note,
+    at: deps.now?.(),
   });
   return row;
 }

@@ -25,7 +25,10 @@ export function publicPreview(
 /** The leader (or coordinator) approves the draft answer as it stands. */
 export async function approveAnswer(deps: ActionDeps, target: ActionTarget) {
   return runPaknAction(deps, target, "approve", async (tx, row) => ({
-    row: await approvePakn({ db: tx }, { paknId: row.id, actor: officerActor(target.officer) }),
+    row: await approvePakn(
+      { db: tx, now: deps.now },
+      { paknId: row.id, actor: officerActor(target.officer) },
+    ),
   }));
 }
 
@@ -35,7 +38,10 @@ export async function sendBack(deps: ActionDeps, target: ActionTarget & { note: 
     required: "Vui lòng ghi rõ nội dung cần sửa trong dự thảo.",
   }) as string;
   return runPaknAction(deps, target, "send_back", async (tx, row) => ({
-    row: await sendBackAnswer({ db: tx }, { paknId: row.id, actor: officerActor(target.officer), note }),
+    row: await sendBackAnswer(
+      { db: tx, now: deps.now },
+      { paknId: row.id, actor: officerActor(target.officer), note },
+    ),
   }));
 }
 

@@ -1,11 +1,12 @@
 import type { NewPakn } from "../../db/pakn-repo.js";
+import { TEST_NOW } from "./test-clock.js";
 
 /**
  * A confirmed PAKN as the repository stores it, from one citizen on Telegram; override what a test
- * is about (the inbound message id keeps each one distinct).
+ * is about (the inbound message id keeps each one distinct); received at `TEST_NOW` by default.
  */
 export function confirmedPakn(inboundMessageId: string, over: Partial<NewPakn> = {}): NewPakn {
-  const now = new Date();
+  const now = over.receivedAt ?? TEST_NOW;
   return {
     kind: "phan_anh",
     content: "Đường liên thôn bị ngập sâu sau mưa, xe máy không đi được.",

@@ -5,6 +5,7 @@ import { createPakn, type NewPakn, type PaknRow, transitionPakn } from "../../db
 import { pakn } from "../../db/schema.js";
 import { answerPakn, approvePakn, publishPakn } from "../../feedback/answer-pakn.js";
 import { confirmedPakn } from "./pakn.js";
+import { TEST_NOW } from "./test-clock.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -22,7 +23,8 @@ export interface PublicSeed extends Partial<NewPakn> {
 
 /**
  * A PAKN taken through the real lifecycle (assigned, in progress, answered, approved, published)
- * with the dates a test needs; received 10 days ago and due in 5 days unless told otherwise.
+ * with the dates a test needs; received 10 days before `TEST_NOW` and due 5 days after it unless told
+ * otherwise.
  */
 export async function seedPublicPakn(db: Db, over: PublicSeed = {}): Promise<PaknRow> {
   const {
@@ -35,7 +37,7 @@ export async function seedPublicPakn(db: Db, over: PublicSeed = {}): Promise<Pak
     rating,
     ...input
   } = over;
-  const receivedAt = input.receivedAt ?? new Date(Date.now() - 10 * DAY);
+  const receivedAt = input.receivedAt ?? new Date(TEST_NOW.getTime() - 10 * DAY);
   const { row } = await createPakn(
     db,
     confirmedPakn(`pub-${randomBytes(5).toString("hex")}`, {
@@ -46,13 +48,21 @@ export async function seedPublicPakn(db: Db, over: PublicSeed = {}): Promise<Pak
     }),
   );
   const id = row.id;
-  await transitionPakn(db, { paknId: id, to: "assigned", actor: "system:test", set: { agencyId, field } });
-  let last = (await transitionPakn(db, { paknId: id, to: "in_progress", actor: "system:test" })).row;
+  const handled = new Date(receivedAt.getTime() + 60_000);
+  await transitionPakn(db, {
+    paknId: id,
+    to: "assigned",
+    actor: "system:test",
+    set: { agencyId, field },
+    at: handled,
+  });
+  let last = (await transitionPakn(db, { paknId: id, to: "in_progress", actor: "system:test", at: handled }))
+    .row;
   if (stage === "open") return last;
   const at = answeredAt ?? new Date(receivedAt.getTime() + 3 * DAY);
   last = await answerPakn({ db, now: () => at }, { paknId: id, actor: "system:test", answer });
   if (stage === "answered") return last;
-  await approvePakn({ db }, { paknId: id, actor: "system:test" });
+  await approvePakn({ db, now: () => at }, { paknId: id, actor: "system:test" });
   const pub = publishedAt ?? new Date(at.getTime() + DAY);
   last = await publishPakn({ db, now: () => pub }, { paknId: id, actor: "system:test" });
   if (rating !== undefined) {

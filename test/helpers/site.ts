@@ -9,6 +9,7 @@ import { createTestDispatcher, testFeedbackService } from "./bot.js";
 import { createTestDatabase, type Driver } from "./databases.js";
 import { bundledKnowledgeBase, silentLogger } from "./knowledge.js";
 import { createTestRedis } from "./redis.js";
+import { TEST_NOW } from "./test-clock.js";
 
 /** A whole web app with the site (console, public pages, Open311) on a fresh database and Redis prefix. */
 export interface TestSite {
@@ -17,7 +18,7 @@ export interface TestSite {
   redis: Redis;
   prefix: string;
   site: SiteDeps;
-  /** Moves the site's clock (every `deps.now` reads it); starts at the real time. */
+  /** Moves the site's clock (every `deps.now` reads it); starts at `clock` or `TEST_NOW`. */
   clock: { now: Date; advance(ms: number): void };
   dispose(): Promise<void>;
 }
@@ -40,7 +41,7 @@ export async function buildTestSite(
   const r = createTestRedis();
   const { database, dispose } = await createTestDatabase(options.driver ?? "pglite");
   const clock = {
-    now: options.clock ?? new Date(),
+    now: options.clock ?? TEST_NOW,
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },

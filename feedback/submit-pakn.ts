@@ -4,7 +4,7 @@ import { createPakn } from "../db/pakn-repo.js";
 import type { PaknAttachment } from "../db/schema.js";
 import { FEEDBACK_KINDS, type FeedbackKind } from "./deadlines.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
-import { checkContent, isPlausibleAddress, isPlausibleName } from "./pakn-input-rules.js";
+import { checkContent, isPlausibleAddress, isPlausibleName, stripControlChars } from "./pakn-input-rules.js";
 import { normalizeVnPhone } from "./vn-phone.js";
 
 /** What the intake dialog collected and the citizen confirmed. */
@@ -55,26 +55,39 @@ export function submissionProblems(input: PaknSubmission): string[] {
   return problems;
 }
 
+/** Text as stored: without control characters (PostgreSQL refuses NUL), trimmed, whatever route it came by. */
+const clean = (text: string) => stripControlChars(text).trim();
+
 /**
  * Files a confirmed PAKN: checks it (a PAKN needs readable content and the sender's name, phone and
  * address given after consent), computes its deadlines and stores it with its tracking code in one
  * transaction. Throws `bad_request` naming the missing parts; database errors pass through.
  */
-export async function submitPakn(deps: SubmitPaknDeps, input: PaknSubmission): Promise<SubmittedPakn> {
+export async function submitPakn(deps: SubmitPaknDeps, sent: PaknSubmission): Promise<SubmittedPakn> {
+  const input = {
+    ...sent,
+    content: clean(sent.content ?? ""),
+    place: sent.place == null ? sent.place : clean(sent.place),
+    contact: sent.contact && {
+      name: clean(sent.contact.name ?? ""),
+      phone: sent.contact.phone ?? "",
+      address: clean(sent.contact.address ?? ""),
+    },
+  };
   const problems = submissionProblems(input);
   if (problems.length > 0) throw new AppError("bad_request", "the PAKN is incomplete", { problems });
   const receivedAt = deps.now?.() ?? new Date();
   const due = deps.dueDates(input.kind, receivedAt);
   const { row, created } = await createPakn(deps.db, {
     kind: input.kind,
-    content: input.content.trim(),
+    content: input.content,
     procedureCode: input.procedureCode ?? null,
-    place: input.place?.trim() || null,
+    place: input.place || null,
     attachments: input.attachments ?? [],
     contact: {
-      name: input.contact.name.trim(),
+      name: input.contact.name,
       phone: normalizeVnPhone(input.contact.phone) as string,
-      address: input.contact.address.trim(),
+      address: input.contact.address,
     },
     consentAt: new Date(input.consentAt),
     channel: input.channel,

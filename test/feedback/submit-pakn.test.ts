@@ -39,6 +39,24 @@ describe.each(DRIVERS)("submitPakn on %s", (driver) => {
     expect(again).toMatchObject({ code: first.code, created: false });
   });
 
+  it("files text with control characters from any route, stored without them", async () => {
+    const filed = await submitPakn(
+      deps(),
+      submission("m-4", {
+        content: "Đường liên thôn 3 bị ngập\u0000 sâu sau mỗi trận mưa,\u0007 xe máy không đi được.",
+        place: "Thôn 3\u0000, xã Hòa Tiến",
+        contact: { name: "Nguyễn\u0000 Văn An", phone: "0912345678", address: "Thôn 3\u001b, xã Hòa Tiến" },
+      }),
+    );
+    const row = await findPaknByCode(database.db, filed.code);
+    expect(row).toMatchObject({
+      content: "Đường liên thôn 3 bị ngập sâu sau mỗi trận mưa, xe máy không đi được.",
+      place: "Thôn 3, xã Hòa Tiến",
+      contactName: "Nguyễn Văn An",
+      contactAddress: "Thôn 3, xã Hòa Tiến",
+    });
+  });
+
   it("refuses an incomplete PAKN, naming what is missing, and stores nothing", async () => {
     const bad = submission("m-3", {
       content: "ngập",

@@ -1,15 +1,20 @@
 /**
- * Search benchmark: ours vs MiniSearch and fuse.js baselines on the labelled dev questions and
- * conversations; prints one JSON object on stdout (details of misses on stderr with --verbose).
+ * Search benchmark: ours vs plain BM25, MiniSearch and fuse.js on the relabelled dev questions and
+ * conversations, the TUNE part and the HELD part side by side (see bench/dev-split.ts); prints one
+ * JSON object on stdout, a summary table on stderr, and with --verbose the TUNE part's misses.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import type { Decision } from "../knowledge/decision-types.js";
 import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { fuseBaseline, miniSearchBaseline, type Ranker } from "./bench/baselines.js";
-import { conversationAccuracy, type DevConversation } from "./bench/conversations.js";
+import { bm25Baseline } from "./bench/bm25-baseline.js";
+import { conversationAccuracy } from "./bench/conversations.js";
+import { readDevConversations, readDevQuestions } from "./bench/dev-sets.js";
+import { devPart } from "./bench/dev-split.js";
 import {
   type DevQuestion,
   fieldsF1,
@@ -19,6 +24,7 @@ import {
   r3,
   rankingScores,
 } from "./bench/metrics.js";
+import { summaryTable } from "./bench/summary-table.js";
 
 const SHARED = new URL("../../shared/data/", import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -29,26 +35,21 @@ const { values: args } = parseArgs({
         ? `${SHARED}procedures-dichvucong-2642.jsonl`
         : "assets/procedures-dichvucong.jsonl.gz",
     },
-    questions: { type: "string", default: `${SHARED}eval/dev-questions.jsonl` },
-    conversations: { type: "string", default: `${SHARED}eval/dev-conversations.jsonl` },
+    /** Either label shape: the relabelled file (expect_ids) or the original one (ids_in_corpus). */
+    questions: { type: "string", default: `${SHARED}eval/dev-questions-motcua.jsonl` },
+    conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
     verbose: { type: "boolean", default: false },
     /** Skips the (slow) MiniSearch and fuse.js baselines, for quick iteration. */
     "ours-only": { type: "boolean", default: false },
   },
 });
 
-const readJsonl = <T>(path: string): T[] =>
-  readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
 const { procedures } = readProceduresFile(args.procedures as string);
-const questions = readJsonl<DevQuestion>(args.questions as string);
-const conversations = readJsonl<DevConversation>(args.conversations as string);
+const questions = readDevQuestions(args.questions as string);
+const conversations = readDevConversations(args.conversations as string);
 
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -56,23 +57,40 @@ const t0 = performance.now();
 const kb = createKnowledgeBase(procedures);
 const buildMs = performance.now() - t0;
 gc();
-const heapWithIndexMb = process.memoryUsage().heapUsed / 2 ** 20;
-const indexHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+const memory = process.memoryUsage();
+const heapWithIndexMb = memory.heapUsed / 2 ** 20;
+const indexHeapMb = (memory.heapUsed - heapBefore) / 2 ** 20;
+const rssWithIndexMb = memory.rss / 2 ** 20;
 
 const ours: Ranker = (q, limit) => kb.search(q, limit).map((h) => h.procedure.code);
 const systems: Record<string, Ranker> = args["ours-only"]
-  ? { ours }
-  : { ours, minisearch: miniSearchBaseline(procedures), fuse: fuseBaseline(procedures) };
+  ? { ours, bm25: bm25Baseline(procedures) }
+  : {
+      ours,
+      bm25: bm25Baseline(procedures),
+      minisearch: miniSearchBaseline(procedures),
+      fuse: fuseBaseline(procedures),
+    };
 
-const usable = questions.filter((q) => q.behavior === "answer" && q.ids_in_corpus.length > 0);
-const halves: Record<string, (q: DevQuestion) => boolean> = {
+const decisions = new Map<string, Decision>();
+const decided = (q: DevQuestion): Decision => {
+  let d = decisions.get(q.id);
+  if (!d) {
+    d = kb.decide(q.q);
+    decisions.set(q.id, d);
+  }
+  return d;
+};
+
+const usable = questions.filter((q) => q.behavior === "answer" && q.gold.length > 0);
+const parts: Record<string, (id: string) => boolean> = {
+  tune: (id) => devPart(id) === "tune",
+  held: (id) => devPart(id) === "held",
   all: () => true,
-  halfA: (q) => questions.indexOf(q) % 2 === 0,
-  halfB: (q) => questions.indexOf(q) % 2 === 1,
 };
 
 function ranking(rank: Ranker, subset: DevQuestion[]) {
-  const rows = (qs: DevQuestion[]) => qs.map((q) => ({ ranked: rank(q.q, 10), gold: q.ids_in_corpus }));
+  const rows = (qs: DevQuestion[]) => qs.map((q) => ({ ranked: rank(q.q, 10), gold: q.gold }));
   return {
     ...rankingScores(rows(subset)),
     accented: rankingScores(rows(subset.filter((q) => !q.unaccented))),
@@ -82,42 +100,44 @@ function ranking(rank: Ranker, subset: DevQuestion[]) {
 
 function behaviour(subset: DevQuestion[]) {
   let ok = 0;
-  let okInCorpus = 0;
-  let nInCorpus = 0;
   const confusion: Record<string, number> = {};
   for (const q of subset) {
-    const d = kb.decide(q.q);
-    const key = `${q.behavior}->${d.action}`;
+    const action = decided(q).action;
+    const key = `${q.behavior}->${action}`;
     confusion[key] = (confusion[key] ?? 0) + 1;
-    if (d.action === q.behavior) ok++;
-    const determinable = q.behavior !== "answer" || q.ids_in_corpus.length > 0;
-    if (determinable) {
-      nInCorpus++;
-      if (d.action === q.behavior) okInCorpus++;
-    }
+    if (action === q.behavior) ok++;
   }
-  return {
-    n: subset.length,
-    accuracy: r3(ok / (subset.length || 1)),
-    accuracyExcludingAnswerNotInCorpus: r3(okInCorpus / (nInCorpus || 1)),
-    confusion,
-  };
+  return { n: subset.length, accuracy: r3(ok / (subset.length || 1)), confusion };
 }
 
 function fields(subset: DevQuestion[]) {
   const rows = subset
-    .map((q) => ({ predicted: kb.decide(q.q).fields, gold: goldFields(q.fields) }))
+    .map((q) => ({ predicted: decided(q).fields, gold: goldFields(q.fields) }))
     .filter((r) => r.gold.length > 0);
   return { ...fieldsF1(rows), perField: perFieldScores(rows) };
 }
 
 const report: Record<string, unknown> = {};
-for (const [half, pick] of Object.entries(halves)) {
-  const qs = questions.filter(pick);
-  const uq = usable.filter(pick);
+for (const [part, pick] of Object.entries(parts)) {
+  const qs = questions.filter((q) => pick(q.id));
+  const uq = usable.filter((q) => pick(q.id));
   const perSystem: Record<string, unknown> = {};
   for (const [name, rank] of Object.entries(systems)) perSystem[name] = ranking(rank, uq);
-  report[half] = { ranking: perSystem, behaviour: behaviour(qs), fields: fields(qs) };
+  const conv = conversationAccuracy(
+    kb,
+    conversations.filter((c) => pick(c.id)),
+  );
+  report[part] = {
+    questions: qs.length,
+    ranking: perSystem,
+    behaviour: behaviour(qs),
+    fields: fields(qs),
+    conversations: {
+      n: conversations.filter((c) => pick(c.id)).length,
+      turns: conv.turns,
+      accuracy: conv.accuracy,
+    },
+  };
 }
 
 for (const q of questions) kb.decide(q.q);
@@ -126,64 +146,54 @@ const latencies = questions.map((q) => {
   kb.decide(q.q);
   return performance.now() - s;
 });
-const conv = conversationAccuracy(kb, conversations);
-const convA = conversationAccuracy(
-  kb,
-  conversations.filter((_, i) => i % 2 === 0),
-);
-const convB = conversationAccuracy(
-  kb,
-  conversations.filter((_, i) => i % 2 === 1),
-);
 
 const result = {
-  corpus: { procedures: kb.size, questions: questions.length, usableAnswerQuestions: usable.length },
-  ...report,
-  conversations: {
-    turns: conv.turns,
-    accuracy: conv.accuracy,
-    halfA: { turns: convA.turns, accuracy: convA.accuracy },
-    halfB: { turns: convB.turns, accuracy: convB.accuracy },
+  corpus: {
+    procedures: kb.size,
+    questions: questions.length,
+    usableAnswerQuestions: usable.length,
+    conversations: conversations.length,
   },
+  ...report,
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
     buildMs: Math.round(buildMs),
     heapUsedMbWithIndex: Math.round(heapWithIndexMb),
     indexHeapMb: Math.round(indexHeapMb),
+    rssMbWithIndex: Math.round(rssWithIndexMb),
   },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
+process.stderr.write(summaryTable(report as Parameters<typeof summaryTable>[0]));
 
 if (args.verbose) {
-  for (const q of usable) {
+  // Only the TUNE part is shown: the HELD part is measured, never looked at.
+  const tune = (id: string): boolean => devPart(id) === "tune";
+  for (const q of usable.filter((u) => tune(u.id))) {
     const ranked = ours(q.q, 5);
-    if (ranked[0] && q.ids_in_corpus.includes(ranked[0])) continue;
-    const gold = q.ids_in_corpus.map((c) => `${c} ${kb.get(c)?.name.slice(0, 70)}`).join(" | ");
-    const got = ranked
-      .slice(0, 2)
-      .map((c) => `${c} ${kb.get(c)?.name.slice(0, 70)}`)
-      .join(" | ");
-    process.stderr.write(
-      `MISS ${q.id} ${questions.indexOf(q) % 2 ? "B" : "A"} ${q.q}\n   gold: ${gold}\n   got:  ${got}\n`,
-    );
+    if (ranked[0] && q.gold.includes(ranked[0])) continue;
+    const name = (c: string) => `${c} ${kb.get(c)?.name.slice(0, 70)}`;
+    const gold = q.gold.map(name).join(" | ");
+    const got = ranked.slice(0, 2).map(name).join(" | ");
+    process.stderr.write(`MISS ${q.id} ${q.q}\n   gold: ${gold}\n   got:  ${got}\n`);
   }
-  for (const q of questions) {
-    const d = kb.decide(q.q);
+  for (const q of questions.filter((u) => tune(u.id))) {
+    const d = decided(q);
     if (d.action !== q.behavior)
       process.stderr.write(
-        `BEHAV ${q.id} ${q.behavior}->${d.action} [${q.ids_in_corpus.join(",")}] ${q.q} :: ${d.hits
+        `BEHAV ${q.id} ${q.behavior}->${d.action} [${q.gold.join(",")}] ${q.q} :: ${d.hits
           .slice(0, 3)
           .map((h) => `${h.procedure.code}@${h.score}`)
           .join(" ")}\n`,
       );
-  }
-  for (const q of questions) {
     const gold = goldFields(q.fields);
-    if (gold.length === 0) continue;
-    const got = kb.decide(q.q).fields;
-    if ([...gold].sort().join() !== [...got].sort().join())
-      process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${got.join(",")} ${q.q}\n`);
+    if (gold.length > 0 && [...gold].sort().join() !== [...d.fields].sort().join())
+      process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${d.fields.join(",")} ${q.q}\n`);
   }
+  const conv = conversationAccuracy(
+    kb,
+    conversations.filter((c) => tune(c.id)),
+  );
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase, SearchContext } from "../../knowledge/decision-types.js";
 import { r3 } from "./metrics.js";
 
-/** A labelled dev conversation (eval/dev-conversations.jsonl). */
+/** A labelled dev conversation (eval/dev-conversations-motcua.jsonl or the original file). */
 export interface DevConversation {
   id: string;
   turns: Array<{ q: string; expect_ids: string[]; behavior: string; fields: string[] }>;

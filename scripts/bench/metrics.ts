@@ -1,12 +1,12 @@
 import { FIELDS, type Field } from "../../knowledge/procedure.js";
 
-/** A labelled dev question (eval/dev-questions.jsonl). */
+/** A labelled dev question, either label shape read into one (see dev-sets.ts). */
 export interface DevQuestion {
   id: string;
   q: string;
   behavior: "answer" | "clarify" | "out_of_scope";
-  expect_ids: string[];
-  ids_in_corpus: string[];
+  /** Our procedure codes that answer it (for clarify: the candidates). */
+  gold: string[];
   fields: string[];
   unaccented: boolean;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTokens } from "../../knowledge/normalize.js";
 import { compileSynonyms, loadSynonyms, parseSynonyms } from "../../knowledge/synonyms.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
 
 describe("synonym dictionary", () => {
   const dict = loadSynonyms();
@@ -34,5 +35,57 @@ describe("synonym dictionary", () => {
     expect(parseSynonyms("# comment\n\nno tab here\na | b\tc\n")).toEqual([
       { phrases: ["a", "b"], expansion: "c" },
     ]);
+  });
+
+  it("maps old and everyday names to today's procedures, the longest phrase deciding", () => {
+    // Residence law 2020: household books are gone; "tách sổ hộ khẩu" is not splitting a land plot.
+    expect(expand("rút khẩu cho con")).toMatch(/xoa dang k[iy] thuong tru/);
+    expect(expand("tách sổ hộ khẩu")).toContain("tach ho");
+    expect(expand("tách sổ hộ khẩu")).not.toContain("tach thua");
+    expect(expand("đổi chủ hộ kinh doanh")).toContain("ho kinh doanh");
+    // Identity law 2023: every old card name is the identity card of today.
+    expect(expand("đổi cmnd sang căn cước")).toContain("cap doi the can cuoc");
+    expect(expand("mất chứng minh")).toContain("cap lai the can cuoc");
+    // Social insurance in the words people use.
+    expect(expand("rút bhxh 1 lần")).toContain("huong bao hiem xa hoi mot lan");
+    expect(expand("gộp sổ bảo hiểm")).toContain("so bhxh");
+    expect(expand("gộp sổ bảo hiểm")).not.toContain("hop thua");
+  });
+
+  it("does not read a common word as the look-alike it folds to", () => {
+    expect(expand("bổ sung hồ sơ")).not.toContain("vu khi"); // sung, not súng
+    expect(expand("chua co so do")).not.toContain("ton giao"); // chưa, not chùa
+    expect(expand("người lao động")).not.toContain("nuoc ngoai"); // lao động, not Lào
+    expect(expand("thuê mặt bằng")).not.toContain("cap lai"); // mặt bằng, not mất bằng
+    expect(expand("nghien cuu")).not.toContain("cai nghien"); // nghiên, not nghiện
+    expect(expand("con lon roi")).not.toContain("chan nuoi"); // lớn, not lợn
+    expect(expand("tiem phong cho be")).not.toContain("ho kinh doanh"); // tiêm, not tiệm
+  });
+});
+
+describe("everyday words reach the right real procedure", () => {
+  const kb = bundledKnowledgeBase();
+  const cases: Array<[string, string[]]> = [
+    // social insurance and health insurance
+    ["gộp sổ bảo hiểm xã hội", ["1.002759"]],
+    ["nghỉ ốm có được bảo hiểm trả tiền không", ["1.001667"]],
+    ["lĩnh lương hưu qua thẻ atm", ["2.000740"]],
+    ["nhận lương hưu thay cho bố", ["1.001601"]],
+    ["đi khám bệnh trái tuyến được hoàn tiền bhyt không", ["1.001656"]],
+    // identity card, land certificate, vehicles
+    ["đổi cccd khi đủ 25 tuổi", ["2.001195", "1.014063", "1.000889"]],
+    ["đổi sổ đỏ cũ sang mới", ["1.012783"]],
+    ["sổ đỏ ghi sai tên", ["1.012790", "1.012796"]],
+    ["mất bằng lái xe máy", ["3.000348"]],
+    ["mất cà vẹt xe", ["1.013080", "1.013082"]],
+    ["bấm biển số xe mới mua", ["1.013067", "1.012575", "1.013066"]],
+    // justice and taxes
+    ["làm lý lịch tư pháp", ["3.000333"]],
+    ["công chứng hợp đồng mua bán nhà", ["2.001035"]],
+    ["quyết toán thuế tncn", ["2.002233"]],
+    ["nộp lệ phí trước bạ xe máy", ["1.007700"]],
+  ];
+  it.each(cases)("%s", (text, codes) => {
+    expect(codes).toContain(kb.decide(text).hits[0]?.procedure.code);
   });
 });

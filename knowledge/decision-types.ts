@@ -1,4 +1,5 @@
 import type { Field, Procedure } from "./procedure.js";
+import type { ScoreExplanation } from "./search/score-explanation.js";
 
 /** A ranked procedure for a message. */
 export interface SearchHit {
@@ -40,6 +41,8 @@ export interface KnowledgeBase {
   get(code: string): Procedure | undefined;
   /** Ranked hits for free text, best first, at most `limit` (default 5). */
   search(text: string, limit?: number): SearchHit[];
+  /** How each of these procedures' scores for free text (no context) is made up, by code. */
+  explain(text: string, codes: readonly string[]): Map<string, ScoreExplanation>;
   /** Detects what is asked (documents, fee, …) in free text. */
   detectFields(text: string): Field[];
   /** Decides how to respond to a message, given the conversation context. */

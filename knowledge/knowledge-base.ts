@@ -5,6 +5,7 @@ import { detectFieldsInTokens } from "./fields-detect.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
 import { analyzeQuery } from "./search/query.js";
+import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";
 import { compileSynonyms, loadSynonyms, parseSynonyms, type SynonymDictionary } from "./synonyms.js";
 
@@ -50,6 +51,16 @@ export function createKnowledgeBase(
       return index
         .rank(analyze(text), Math.max(0, limit))
         .map((h) => ({ procedure: unique[h.doc] as Procedure, score: Math.round(h.score * 1000) / 1000 }));
+    },
+    explain(text: string, codes: readonly string[]): Map<string, ScoreExplanation> {
+      const wanted = new Set<number>();
+      for (const c of codes) {
+        const d = docs.get(c);
+        if (d !== undefined) wanted.add(d);
+      }
+      const traces = new Map<number, ScoreExplanation>();
+      index.rank(analyze(text), wanted.size, wanted, traces);
+      return new Map([...traces].map(([d, e]) => [(unique[d] as Procedure).code, e]));
     },
     detectFields(text: string): Field[] {
       return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;

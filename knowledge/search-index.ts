@@ -3,6 +3,7 @@ import type { Procedure } from "./procedure.js";
 import { spelledOutName } from "./search/abbreviations.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
+import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
 import { topByKey } from "./search/top-by-key.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
@@ -191,9 +192,15 @@ export class SearchIndex {
   /**
    * Ranks procedures for an analysed message: weighted idf accumulation over the postings, then a
    * rescoring of the best candidates by name coverage, topic coverage, variant markers and priors.
-   * `restrictTo` limits ranking to some documents (refinement among clarify candidates).
+   * `restrictTo` limits ranking to some documents (refinement among clarify candidates);
+   * `explain`, when given, receives each rescored document's score breakdown (kb:search --explain).
    */
-  rank(query: AnalyzedQuery, limit: number, restrictTo?: ReadonlySet<number>): RankedHit[] {
+  rank(
+    query: AnalyzedQuery,
+    limit: number,
+    restrictTo?: ReadonlySet<number>,
+    explain?: Map<number, ScoreExplanation>,
+  ): RankedHit[] {
     const { acc, touched } = this;
     let touchedCount = 0;
     const ids: number[] = [];
@@ -245,7 +252,18 @@ export class SearchIndex {
       queryMarkerMask(query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term));
     const context = query.accents ? undefined : this.contextReadings(query);
     const hits = top.map((d) =>
-      this.rescore(d, acc[d] as number, query, ids, pairIds, slotMass, totalSlotMass, qMask, context),
+      this.rescore(
+        d,
+        acc[d] as number,
+        query,
+        ids,
+        pairIds,
+        slotMass,
+        totalSlotMass,
+        qMask,
+        context,
+        explain,
+      ),
     );
     for (let k = 0; k < touchedCount; k++) acc[touched[k] as number] = 0;
     hits.sort((a, b) => b.score - a.score);
@@ -313,8 +331,10 @@ export class SearchIndex {
     totalSlotMass: number,
     qMask: number,
     context: Map<string, Set<string>> | undefined,
+    explain?: Map<number, ScoreExplanation>,
   ): RankedHit {
     const names = this.nameTerms[d] as Int32Array;
+    const given = raw;
     const slotCredit = new Array<number>(slotMass.length).fill(0);
     const accents = query.accents;
     const docAccents = this.accentKeys[d] as Set<string>;
@@ -356,14 +376,49 @@ export class SearchIndex {
       if (run > bestRun) bestRun = run;
     }
     const nameCoverage = Math.min(1, nameHit / (this.nameMass[d] || 1));
-    const score =
-      raw *
-      (RANK_PARAMS.nameCoverageFloor + (1 - RANK_PARAMS.nameCoverageFloor) * nameCoverage) *
-      (RANK_PARAMS.queryCoverageFloor + (1 - RANK_PARAMS.queryCoverageFloor) * queryCoverage) *
-      (this.priors[d] as number) *
-      variantFactor(this.variantMasks[d] as number, qMask) *
-      (1 + RANK_PARAMS.phraseRun * Math.min(Math.max(bestRun - 1, 0), 5));
+    const byName = RANK_PARAMS.nameCoverageFloor + (1 - RANK_PARAMS.nameCoverageFloor) * nameCoverage;
+    const byTopic = RANK_PARAMS.queryCoverageFloor + (1 - RANK_PARAMS.queryCoverageFloor) * queryCoverage;
+    const byPrior = this.priors[d] as number;
+    const byVariant = variantFactor(this.variantMasks[d] as number, qMask);
+    const byRun = 1 + RANK_PARAMS.phraseRun * Math.min(Math.max(bestRun - 1, 0), 5);
+    const score = raw * byName * byTopic * byPrior * byVariant * byRun;
+    if (explain)
+      explain.set(d, {
+        score,
+        raw,
+        terms: this.termContributions(d, query, ids, raw - given),
+        factors: [
+          { feature: "nameCoverage", value: nameCoverage, factor: byName },
+          { feature: "queryCoverage", value: queryCoverage, factor: byTopic },
+          { feature: "prior", value: this.procedures[d]?.popularity ?? 0, factor: byPrior },
+          { feature: "variant", factor: byVariant },
+          { feature: "phraseRun", value: bestRun, factor: byRun },
+        ],
+      });
     return { doc: d, score, queryCoverage, nameCoverage };
+  }
+
+  /** Each message term's share of a document's raw score, plus what diacritic checks took back. */
+  private termContributions(
+    d: number,
+    query: AnalyzedQuery,
+    ids: number[],
+    adjustment: number,
+  ): TermContribution[] {
+    const names = this.nameTerms[d] as Int32Array;
+    const out: TermContribution[] = [];
+    query.terms.forEach((qt, k) => {
+      const id = ids[k] as number;
+      const weight = id < 0 ? 0 : this.postingWeight(id, d);
+      if (weight === 0) return;
+      out.push({
+        feature: qt.expansion ? `${qt.term} (synonym)` : qt.term,
+        where: has(names, id) ? "name" : "other",
+        contribution: qt.weight * (this.idf[id] as number) * weight,
+      });
+    });
+    if (adjustment !== 0) out.push({ feature: "diacritics read another word", contribution: adjustment });
+    return out;
   }
 }
 

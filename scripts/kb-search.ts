@@ -4,17 +4,35 @@
  * {"id"?,"error"} instead. For out_of_scope, `results` lists the weak hits (at most 5) so a caller
  * can still offer "did you mean"; the action says they are not an answer. Without --kb the
  * knowledge base comes from the configured database (seeded with the bundled procedures when
- * empty). Logs go to stderr.
+ * empty). With --explain each result also carries `explain`: the score's make-up (each message
+ * term's contribution to the raw score, then the factors it is multiplied by). Logs go to stderr.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { AppError } from "../app/errors.js";
 import { createLogger } from "../app/logger.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
+import type { ScoreExplanation } from "../knowledge/search/score-explanation.js";
 import { openKnowledge } from "./lib/open-knowledge.js";
 
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** A score breakdown with readable numbers (three decimals, like the scores themselves). */
+function rounded(e: ScoreExplanation): ScoreExplanation {
+  return {
+    score: r3(e.score),
+    raw: r3(e.raw),
+    terms: e.terms.map((t) => ({ ...t, contribution: r3(t.contribution) })),
+    factors: e.factors.map((f) =>
+      f.value === undefined
+        ? { ...f, factor: r3(f.factor) }
+        : { ...f, value: r3(f.value), factor: r3(f.factor) },
+    ),
+  };
+}
+
 /** Answers one input line; never throws, so every input line gets exactly one output line. */
-function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
+function answerLine(kb: KnowledgeBase, line: string, explain: boolean): Record<string, unknown> {
   let id: unknown;
   try {
     const input = JSON.parse(line) as unknown;
@@ -26,12 +44,21 @@ function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
     const started = performance.now();
     const decision = kb.decide(q);
     const ms = Math.round((performance.now() - started) * 1000) / 1000;
+    const hits = decision.hits.slice(0, 5);
+    const why = explain
+      ? kb.explain(
+          q,
+          hits.map((h) => h.procedure.code),
+        )
+      : undefined;
     return {
       id,
       action: decision.action,
-      results: decision.hits
-        .slice(0, 5)
-        .map((h) => ({ code: h.procedure.code, name: h.procedure.name, score: h.score })),
+      results: hits.map((h) => {
+        const result = { code: h.procedure.code, name: h.procedure.name, score: h.score };
+        const e = why?.get(h.procedure.code);
+        return e ? { ...result, explain: rounded(e) } : result;
+      }),
       fields: decision.fields,
       ms,
     };
@@ -44,7 +71,11 @@ function answerLine(kb: KnowledgeBase, line: string): Record<string, unknown> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { kb: { type: "string" }, jsonl: { type: "boolean", default: false } },
+    options: {
+      kb: { type: "string" },
+      jsonl: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
+    },
   });
   const started = performance.now();
   const kb = await openKnowledge(createLogger({ level: "warn", toStderr: true }), values.kb);
@@ -54,7 +85,7 @@ async function main(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    process.stdout.write(`${JSON.stringify(answerLine(kb, line))}\n`);
+    process.stdout.write(`${JSON.stringify(answerLine(kb, line, values.explain === true))}\n`);
   }
 }
 

@@ -43,4 +43,60 @@ describe("kb:search --kb FILE --jsonl", () => {
     expect(lines[3]).toMatchObject({ id: "q4", action: "out_of_scope" });
     expect(lines[4]).toMatchObject({ id: "q5", action: "out_of_scope" });
   }, 60_000);
+
+  it("with --explain, shows under each result the terms and factors its score is made of", async () => {
+    const input = `${[
+      JSON.stringify({ id: "a", q: "đăng ký kết hôn cần giấy tờ gì" }),
+      JSON.stringify({ id: "b", q: "dang ky khai sinh cho con" }),
+      "not json",
+    ].join("\n")}\n`;
+    const args = ["--kb", BUNDLED_PROCEDURES_FILE, "--jsonl"];
+    const [plain, explained] = await Promise.all([
+      runScript("kb-search.ts", args, { input }),
+      runScript("kb-search.ts", [...args, "--explain"], { input }),
+    ]);
+
+    expect(explained.code).toBe(0);
+    type Line = {
+      results?: Array<{
+        code: string;
+        score: number;
+        explain?: {
+          score: number;
+          raw: number;
+          terms: Array<{ feature: string; where?: string; contribution: number }>;
+          factors: Array<{ feature: string; factor: number }>;
+        };
+      }>;
+      ms?: number;
+    };
+    const parse = (out: string) =>
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Line);
+    const withWhy = parse(explained.stdout);
+    const without = parse(plain.stdout);
+    expect(withWhy).toHaveLength(3);
+    const first = withWhy[0]?.results?.[0];
+    expect(first?.code).toBe("1.000894");
+    expect(first?.explain?.score).toBe(first?.score);
+    expect(first?.explain?.terms.some((t) => t.feature.startsWith("ket hon") && t.where === "name")).toBe(
+      true,
+    );
+    for (const line of withWhy)
+      for (const r of line.results ?? []) {
+        expect(r.explain).toBeDefined();
+        const factors = (r.explain?.factors ?? []).reduce((p, f) => p * f.factor, 1);
+        expect(Math.abs((r.explain?.raw ?? 0) * factors - r.score)).toBeLessThan(0.01 * r.score + 0.01);
+      }
+    // Without --explain the lines are the same, byte for byte, apart from the timing.
+    const strip = (l: Line) => ({
+      ...l,
+      ms: 0,
+      results: l.results?.map(({ explain: _, ...r }) => r),
+    });
+    expect(JSON.stringify(withWhy.map(strip))).toBe(JSON.stringify(without.map((l) => ({ ...l, ms: 0 }))));
+    expect(plain.stdout).not.toContain("explain");
+  }, 60_000);
 });

@@ -33,6 +33,12 @@ export interface Decision {
   followUp: boolean;
   /** For out_of_scope: where such a question is handled instead (a court, an embassy …). */
   elsewhere?: string;
+  /**
+   * Set when the message reports a problem or complains (a pothole, an overdue file, an officer
+   * asking for money): the bot offers to forward it as a PAKN; `asks` when it also asks about a
+   * procedure, which is then answered too.
+   */
+  report?: { asks: boolean };
 }
 
 /** A searchable, in-memory knowledge base built from procedures. */

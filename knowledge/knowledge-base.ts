@@ -4,6 +4,7 @@ import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
 import { detectFieldsInTokens } from "./fields-detect.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
+import { loadReportCues, type ReportDetector } from "./report-detect.js";
 import { analyzeQuery } from "./search/query.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";
@@ -18,6 +19,8 @@ export interface KnowledgeBaseOptions {
   /** Another list of topics handled elsewhere (default: assets/elsewhere.tsv). */
   elsewhereFile?: string;
   elsewhere?: ElsewhereTopics;
+  /** Another reader of reports and complaints (default: assets/report-cues.tsv). */
+  reports?: ReportDetector;
 }
 
 /**
@@ -36,6 +39,7 @@ export function createKnowledgeBase(
       ? compileSynonyms(parseSynonyms(options.synonymsText), index.vocabulary)
       : loadSynonyms(options.synonymsFile, index.vocabulary));
   const elsewhere = options.elsewhere ?? loadElsewhere(options.elsewhereFile, index.vocabulary);
+  const reports = options.reports ?? loadReportCues(undefined, index.vocabulary);
   const docs = new Map<string, number>();
   unique.forEach((p, i) => {
     docs.set(p.code, i);
@@ -69,9 +73,12 @@ export function createKnowledgeBase(
       const query = analyze(text);
       const decision = decide({ index, query, docOf: (c) => docs.get(c), analyze }, context);
       const pointer = elsewhere.match(query.tokens);
+      const reading = reports.read(text);
+      const report = reading.report ? { report: { asks: reading.asks } } : {};
       // A divorce or a visa is not a procedure here, however many words it shares with one.
-      if (pointer) return { ...decision, action: "out_of_scope", followUp: false, elsewhere: pointer };
-      return withImpliedFields(decision);
+      if (pointer)
+        return { ...decision, action: "out_of_scope", followUp: false, elsewhere: pointer, ...report };
+      return { ...withImpliedFields(decision), ...report };
     },
   };
 }

@@ -27,6 +27,46 @@ describe("topics handled elsewhere", () => {
     expect(foreigner.elsewhere).toBeUndefined();
   });
 
+  it("points to the right body for topics our procedures do not cover, and still answers the ones we have", () => {
+    const where: Array<[string, RegExp]> = [
+      ["nghỉ việc rồi thì nhận trợ cấp thất nghiệp ở đâu", /Trung tâm Dịch vụ việc làm/],
+      ["con trai em 18 tuoi kham nghia vu quan su o dau", /Ban Chỉ huy quân sự/],
+      ["gia hạn hộ chiếu ở nước ngoài cần gì", /Cơ quan đại diện Việt Nam/],
+      ["hợp pháp hóa lãnh sự bằng đại học nộp ở đâu", /Cục Lãnh sự/],
+      ["con tôi sắp vào lớp 6, đăng ký học ở đâu", /nhà trường/],
+      ["xin chuyen truong cho con giua nam hoc", /nhà trường/],
+      ["vay vốn ngân hàng chính sách cho hộ nghèo thế nào", /Ngân hàng Chính sách xã hội/],
+      ["xin giấy xác nhận khuyết tật cho con ở đâu", /UBND xã, phường/],
+      ["bị phạt nguội nộp tiền ở đâu", /csgt\.vn/],
+    ];
+    for (const [q, pointer] of where) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("out_of_scope");
+      expect(d.elsewhere, q).toMatch(pointer);
+    }
+    for (const q of [
+      "ủy quyền lĩnh thay trợ cấp thất nghiệp",
+      "đăng ký thế chấp quyền sử dụng đất",
+      "cấp lại thẻ bảo hiểm y tế bị mất",
+      "tuyển sinh vào các trường công an nhân dân",
+    ]) {
+      expect(kb.decide(q).elsewhere, q).toBeUndefined();
+    }
+  });
+
+  it("explains how to look up one's own file, typed with or without diacritics", () => {
+    for (const q of [
+      "hồ sơ của tôi đến đâu rồi, số căn cước 079203001234",
+      "ho so cua em toi dau roi, so bhxh 7912345678",
+      "tra cứu tình trạng hồ sơ đất đai",
+    ]) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("out_of_scope");
+      expect(d.elsewhere, q).toMatch(/dichvucong\.gov\.vn/);
+      expect(d.elsewhere, q).toMatch(/VssID/);
+    }
+  });
+
   it("skips comment and broken rows of an edited list", () => {
     const rows = parseElsewhere("# comment\nchỉ một cột\nđua xe\t\tKhông hỗ trợ.\n\tthiếu cụm từ\tabc\n");
     expect(rows).toEqual([{ phrases: ["đua xe"], unless: [], pointer: "Không hỗ trợ." }]);

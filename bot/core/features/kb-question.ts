@@ -1,16 +1,33 @@
+import { MAX_CONTENT_CHARS } from "../../../feedback/pakn-input-rules.js";
 import { composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
+import type { Decision } from "../../../knowledge/decision-types.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
+import { newDraft } from "./pakn-draft.js";
 import { encodePaknAction } from "./pakn-payloads.js";
+import { offerReply, reportOfferReply } from "./pakn-prompts.js";
 import { PAKN_LABELS } from "./pakn-texts.js";
+
+/** Runs of digits as long as an ID card, insurance or phone number (spaces, dots, dashes inside). */
+const LONG_NUMBER = /\d(?:[\s.-]?\d){7,}/g;
+
+/** A citizen's text without the ID, insurance or phone numbers typed into it (never echoed back). */
+export function withoutLongNumbers(text: string): string {
+  return text.replace(LONG_NUMBER, "…");
+}
 
 /**
  * Answers a question from the knowledge base: one procedure, a choice among candidates, or a
  * polite "not found"; follow-ups resolve against the last procedure or the offered candidates.
+ * A message that reports a problem is first offered as a PAKN (and its procedure question, if it
+ * asks one, answered below the offer).
  */
-export const kbQuestion: Step<TurnContext> = async (ctx) => {
+export const kbQuestion: Step<TurnContext> = async (ctx) => answerQuestion(ctx, { offerReport: true });
+
+/** The knowledge-base answer; `offerReport: false` once the citizen declined the PAKN offer. */
+export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean }): void {
   const { kb } = ctx.deps;
   const { session } = ctx;
   const decision = kb.decide(ctx.text, {
@@ -18,6 +35,30 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
     candidateCodes: session.candidateCodes,
     recentCodes: session.recentCodes,
   });
+  if (options.offerReport && decision.report && ctx.deps.feedback) {
+    offerReport(ctx, decision, decision.report.asks);
+    return;
+  }
+  respond(ctx, decision);
+}
+
+/**
+ * Offers to forward a reported problem as a PAKN (the button first); when the message also asks
+ * about a procedure that the knowledge base can answer, the answer follows the offer.
+ */
+function offerReport(ctx: TurnContext, decision: Decision, asks: boolean): void {
+  const answerable =
+    decision.action === "out_of_scope" ? decision.elsewhere !== undefined : decision.hits.length > 0;
+  if (asks && answerable) respond(ctx, decision);
+  const replies = ctx.replies;
+  ctx.replies = [];
+  ctx.session.intake = newDraft("offer", { content: ctx.text.slice(0, MAX_CONTENT_CHARS) });
+  ctx.reply(replies.length > 0 ? reportOfferReply() : offerReply(), { intent: "feedback_offer" });
+  ctx.replies.push(...replies);
+}
+
+function respond(ctx: TurnContext, decision: Decision): void {
+  const { session } = ctx;
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;
   if (decision.action === "answer" && best) {
@@ -31,7 +72,12 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
   }
   const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
   if (decision.elsewhere) {
-    ctx.reply(composeOutOfScope({ elsewhere: decision.elsewhere }), { ...meta, intent: "elsewhere" });
+    // Another body handles it; an officer can still take the question if the pointer is not enough.
+    const handoff = ctx.deps.feedback ? offerHandoff(ctx) : undefined;
+    ctx.reply(composeOutOfScope({ elsewhere: decision.elsewhere, handoff }), {
+      ...meta,
+      intent: "elsewhere",
+    });
     return;
   }
   if (decision.fields.length > 0 && !session.lastCode) {
@@ -43,8 +89,11 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => {
     ctx.reply(composeOutOfScope(), meta);
     return;
   }
-  // Offer to send the question to an officer (a "question" ticket through the PAKN pipeline).
-  session.handoffQuestion = ctx.text.slice(0, 1_000);
-  const handoff = { payload: encodePaknAction({ type: "handoff" }), label: PAKN_LABELS.handoff };
-  ctx.reply(composeOutOfScope({ handoff }), meta);
-};
+  ctx.reply(composeOutOfScope({ handoff: offerHandoff(ctx) }), meta);
+}
+
+/** Keeps the question for a "question" ticket through the PAKN pipeline, and its button. */
+function offerHandoff(ctx: TurnContext): { payload: string; label: string } {
+  ctx.session.handoffQuestion = withoutLongNumbers(ctx.text).slice(0, 1_000);
+  return { payload: encodePaknAction({ type: "handoff" }), label: PAKN_LABELS.handoff };
+}

@@ -3,7 +3,7 @@ import { normalizeVnPhone } from "../../../feedback/vn-phone.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
-import { kbQuestion } from "./kb-question.js";
+import { answerQuestion } from "./kb-question.js";
 import { isCancelText, isTypedConfirm, isTypedDone, typedConsent, typedKind } from "./pakn-answers.js";
 import { mentionsComplaintOrDenunciation } from "./pakn-classify.js";
 import type { PaknDraft } from "./pakn-draft.js";
@@ -67,7 +67,7 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
       if (draft.step !== "offer") return askAgain(ctx, draft);
       session.intake = undefined;
       ctx.text = draft.content ?? "";
-      return kbQuestion(ctx, async () => {});
+      return answerQuestion(ctx, { offerReport: false });
     }
     case "kind":
       if (draft.step !== "kind") return askAgain(ctx, draft);

@@ -31,6 +31,14 @@ export function offerReply(): Reply {
   };
 }
 
+/**
+ * The offer made for a reported problem that also asked about a procedure: the answer follows
+ * below, so the one button files the PAKN.
+ */
+export function reportOfferReply(): Reply {
+  return { text: PAKN_TEXTS.offerWithAnswer, buttons: [button(PAKN_LABELS.send, { type: "accept_offer" })] };
+}
+
 /** "Start again" after an expired session or a cancelled intake. */
 export function startAgainButton(): Button {
   return button(PAKN_LABELS.newFeedback, { type: "start" });

@@ -7,7 +7,9 @@ export const PAKN_TEXTS = {
   unavailable:
     "Xin lỗi, hệ thống tiếp nhận phản ánh, kiến nghị hiện chưa sẵn sàng. Bạn vui lòng thử lại sau, hoặc gửi trực tiếp tại Bộ phận tiếp nhận và trả kết quả của UBND xã, phường.",
   offer:
-    "Có vẻ bạn đang nói về một việc chưa ổn. Bạn muốn gửi phản ánh về việc này tới cơ quan có thẩm quyền?",
+    "Có vẻ bạn đang phản ánh một việc chưa ổn. Tôi có thể chuyển phản ánh này tới cơ quan có thẩm quyền để xem xét, giải quyết và báo lại kết quả cho bạn tại đây. Bạn bấm “Gửi phản ánh” để bắt đầu nhé.",
+  offerWithAnswer:
+    "Có vẻ bạn đang phản ánh một việc chưa ổn. Tôi có thể chuyển phản ánh này tới cơ quan có thẩm quyền để xem xét, giải quyết và báo lại kết quả cho bạn tại đây: bạn bấm “Gửi phản ánh”. Còn phần thủ tục bạn hỏi, tôi trả lời ngay bên dưới.",
   askKind: [
     "Bạn muốn gửi phản ánh hay kiến nghị?",
     "• Phản ánh: báo cho cơ quan nhà nước biết một việc chưa đúng (cán bộ gây khó khăn, hồ sơ trễ hẹn, đường hỏng, rác thải, ô nhiễm…).",

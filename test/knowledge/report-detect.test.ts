@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { compileReportCues, parseReportCues } from "../../knowledge/report-detect.js";
+import { measureReportRates, readLabelledMessages } from "../../scripts/bench/report-rates.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
+
+describe("reading a message as a reported problem", () => {
+  const kb = bundledKnowledgeBase();
+
+  it.each([
+    "đường bê tông trước cổng trường bị sụt một hố lớn, tuần này đã có hai học sinh ngã xe",
+    "duong be tong truoc cong truong bi sut mot ho lon, tuan nay da co hai hoc sinh nga xe",
+    "cán bộ xã bắt bổ sung giấy tờ mấy lần",
+    "đường làng ngập",
+    "hồ sơ trễ hẹn 2 tuần",
+    "đèn đường hỏng",
+    "den duong hem 5 hong ca thang nay",
+    "rác thải không ai thu gom",
+    "can bo xa bat bo sung giay to may lan",
+    "tôi muốn phản ánh việc cán bộ phường gây khó dễ",
+    "karaoke hàng xóm hát tới 2h sáng",
+    "nha may xa khoi den mu mit ca ngay",
+    "nhà bên cạnh xây tường lấn sang đất nhà tôi",
+    "cán bộ địa chính đòi 3 triệu tiền bồi dưỡng mới làm nhanh",
+  ])("offers a PAKN for a report: %s", (text) => {
+    expect(kb.decide(text).report).toBeDefined();
+  });
+
+  it.each([
+    "đăng ký khai sinh cần gì",
+    "đăng ký khai sinh quá hạn cho con 7 tuổi cần giấy tờ gì",
+    "xin giấy phép xả nước thải vào nguồn nước cần những gì",
+    "giấy phép lái xe bị hỏng thì cấp đổi thế nào",
+    "nhà tôi bị ngập thì xin hỗ trợ thế nào",
+    "xin bản sao trích lục khai sinh ở đâu",
+    "xin ban sao trich luc khai sinh o dau",
+    "cho em hỏi về thủ tục đăng ký hộ kinh doanh ở chợ",
+    "hưởng chế độ tai nạn lao động cần những gì",
+  ])("leaves a procedure question alone: %s", (text) => {
+    expect(kb.decide(text).report).toBeUndefined();
+  });
+
+  it("marks a report that also asks about a procedure, so the bot answers that too", () => {
+    const d = kb.decide(
+      "cán bộ một cửa đòi tiền bồi dưỡng mới nhận hồ sơ đăng ký khai sinh, vậy đăng ký khai sinh cần giấy tờ gì",
+    );
+    expect(d.report).toEqual({ asks: true });
+    expect(d.action).toBe("answer");
+    expect(kb.decide("đèn đường hỏng cả tháng nay").report).toEqual({ asks: false });
+  });
+
+  it("offers at least 90% of the labelled reports and at most 2% of the procedure questions", () => {
+    const rates = measureReportRates(kb, readLabelledMessages());
+    expect(rates.reports).toBeGreaterThanOrEqual(60);
+    expect(rates.questions).toBeGreaterThanOrEqual(60);
+    expect(rates.reportsOffered).toBeGreaterThanOrEqual(0.9);
+    expect(rates.questionsOffered).toBeLessThanOrEqual(0.02);
+  });
+
+  it("reads an edited cue list: comments and unknown kinds skipped, '~' cues need their diacritics", () => {
+    const rows = parseReportCues(
+      "# comment\nsubject\t~chợ | cống\nstate\tbẩn | tắc\nmystery\tabc\nstrong\t\nrequest\tthủ tục\n",
+    );
+    expect(rows.subject).toEqual(["~chợ", "cống"]);
+    expect(rows.strong).toEqual([]);
+    const cues = compileReportCues(rows);
+    expect(cues.read("chợ bẩn quá").report).toBe(true);
+    expect(cues.read("cho bẩn quá").report).toBe(false);
+    expect(cues.read("cong bi tac").report).toBe(true);
+    // One weak piece of evidence next to a procedure is a question.
+    expect(cues.read("cống tắc thì thủ tục gì").report).toBe(false);
+  });
+});

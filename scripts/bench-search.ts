@@ -89,8 +89,21 @@ const parts: Record<string, (id: string) => boolean> = {
   all: () => true,
 };
 
+/** Each system's ranking of each question, computed once (fuse.js takes seconds per question set). */
+const rankings = new Map<Ranker, Map<string, string[]>>();
+const rankedBy = (rank: Ranker, q: DevQuestion): string[] => {
+  const mine = rankings.get(rank) ?? new Map<string, string[]>();
+  rankings.set(rank, mine);
+  let codes = mine.get(q.q);
+  if (!codes) {
+    codes = rank(q.q, 10);
+    mine.set(q.q, codes);
+  }
+  return codes;
+};
+
 function ranking(rank: Ranker, subset: DevQuestion[]) {
-  const rows = (qs: DevQuestion[]) => qs.map((q) => ({ ranked: rank(q.q, 10), gold: q.gold }));
+  const rows = (qs: DevQuestion[]) => qs.map((q) => ({ ranked: rankedBy(rank, q), gold: q.gold }));
   return {
     ...rankingScores(rows(subset)),
     accented: rankingScores(rows(subset.filter((q) => !q.unaccented))),
@@ -171,11 +184,11 @@ if (args.verbose) {
   // Only the TUNE part is shown: the HELD part is measured, never looked at.
   const tune = (id: string): boolean => devPart(id) === "tune";
   for (const q of usable.filter((u) => tune(u.id))) {
-    const ranked = ours(q.q, 5);
-    if (ranked[0] && q.gold.includes(ranked[0])) continue;
+    const top5 = ours(q.q, 5);
+    if (top5[0] && q.gold.includes(top5[0])) continue;
     const name = (c: string) => `${c} ${kb.get(c)?.name.slice(0, 70)}`;
     const gold = q.gold.map(name).join(" | ");
-    const got = ranked.slice(0, 2).map(name).join(" | ");
+    const got = top5.slice(0, 2).map(name).join(" | ");
     process.stderr.write(`MISS ${q.id} ${q.q}\n   gold: ${gold}\n   got:  ${got}\n`);
   }
   for (const q of questions.filter((u) => tune(u.id))) {

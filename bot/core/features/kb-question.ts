@@ -49,7 +49,8 @@ export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean
 function offerReport(ctx: TurnContext, decision: Decision, asks: boolean): void {
   const answerable =
     decision.action === "out_of_scope" ? decision.elsewhere !== undefined : decision.hits.length > 0;
-  if (asks && answerable) respond(ctx, decision);
+  // Where to go instead (a file's status on the portal, another body) helps a report as well.
+  if ((asks && answerable) || decision.elsewhere !== undefined) respond(ctx, decision);
   const replies = ctx.replies;
   ctx.replies = [];
   ctx.session.intake = newDraft("offer", { content: ctx.text.slice(0, MAX_CONTENT_CHARS) });

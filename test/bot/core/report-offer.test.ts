@@ -55,6 +55,16 @@ describe("a reported problem is offered as a PAKN; honest limits", () => {
     expect(fee.meta).toMatchObject({ action: "answer", codes: ["1.001193"] });
   });
 
+  it("offers a PAKN for an overdue file and still says how to look the file up", async () => {
+    const turn = await t.say(
+      "overdue",
+      "Hồ sơ cấp sổ đỏ của tôi quá hẹn 3 tuần rồi mà chưa có kết quả, giờ tra cứu hồ sơ ở đâu",
+    );
+    expect(turn.replies[0]?.text).toMatch(FORWARD);
+    expect(labelsOf(turn)[0]).toBe("Gửi phản ánh");
+    expect(textOf(turn)).toMatch(/dichvucong\.gov\.vn/);
+  });
+
   it("answers a procedure question that shares words with a complaint without any offer", async () => {
     for (const text of [
       "xin giấy phép xả nước thải vào nguồn nước cần những gì",

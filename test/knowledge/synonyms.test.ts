@@ -60,6 +60,8 @@ describe("synonym dictionary", () => {
     expect(expand("nghien cuu")).not.toContain("cai nghien"); // nghiên, not nghiện
     expect(expand("con lon roi")).not.toContain("chan nuoi"); // lớn, not lợn
     expect(expand("tiem phong cho be")).not.toContain("ho kinh doanh"); // tiêm, not tiệm
+    expect(expand("người lao động của công ty")).not.toContain("cham dut"); // động của, not đóng cửa
+    expect(expand("đóng cửa quán")).toContain("cham dut hoat dong");
   });
 });
 

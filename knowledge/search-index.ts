@@ -318,6 +318,9 @@ export class SearchIndex {
       if (expanded[qt.slot] && !qt.expansion) continue;
       mass[qt.slot] = Math.max(mass[qt.slot] as number, this.idfOf(qt.term));
     }
+    // A backstory word matters less than the ask's words for whether a procedure covers the message.
+    const focus = query.slotFocus;
+    if (focus) for (let s = 0; s < mass.length; s++) mass[s] = (mass[s] as number) * (focus[s] ?? 1);
     return mass;
   }
 

@@ -1,7 +1,11 @@
 import { detectFieldsInTokens } from "../fields-detect.js";
-import { accentedTerms, foldDiacritics, normalizeTokens, prepareText } from "../normalize.js";
+import { accentedTerms, foldDiacritics, prepareText } from "../normalize.js";
 import type { Field } from "../procedure.js";
 import type { SynonymDictionary } from "../synonyms.js";
+import { type AskCues, bundledAskCues } from "./ask-cues.js";
+import { type AskSpan, findAsks } from "./ask-finder.js";
+import { splitClauses } from "./clauses.js";
+import { MARKERS } from "./variants.js";
 
 /**
  * Folded words that carry the question rather than its topic (pronouns, particles, "muốn", "cần").
@@ -71,6 +75,10 @@ export interface AnalyzedQuery {
   topicTokens: string[];
   /** Accent keys of the typed words by folded term, when the message is typed with diacritics. */
   accents?: Map<string, Set<string>>;
+  /** Token spans that ask something (a long message's question, not its backstory). */
+  asks?: AskSpan[];
+  /** Per coverage slot: how much it counts (less for backstory words); absent when all count fully. */
+  slotFocus?: number[];
 }
 
 const ASPECT_WEIGHT = 0.12;
@@ -93,17 +101,32 @@ export function analyzeQuery(
   text: string,
   synonyms: SynonymDictionary,
   vocabulary: ReadonlySet<string>,
+  cues: AskCues = bundledAskCues(),
 ): AnalyzedQuery {
-  const tokens = normalizeTokens(text, vocabulary);
+  const { tokens, clauses } = splitClauses({ cues, vocabulary }, text);
   const { fields, aspectTokens } = detectFieldsInTokens(tokens);
   const spelledTopical = topicalFillers(text);
   const filler = (t: string) => isFiller(t) && !spelledTopical.has(t);
+  // A long message tells a story before it asks: the ask's words outweigh the backstory's.
+  const reading = findAsks(
+    { cues },
+    { tokens, clauses, topical: tokens.map((t, i) => !aspectTokens[i] && !filler(t)) },
+  );
+  // The backstory still says which variant is meant ("chồng tôi là người nước ngoài"): its
+  // variant wording keeps its full weight.
+  if (reading.focus) keepVariantWords(tokens, reading.focus, reading.coverage);
+  const focus = reading.focus;
+  const focusOf = (i: number) => (focus ? (focus[i] as number) : 1);
+  const coverageOf = (i: number) => (reading.coverage ? (reading.coverage[i] as number) : 1);
   // The topic usually comes first; words added later (where, for whom) weigh a little less.
   const last = Math.max(tokens.length - 1, 1);
-  const place = tokens.map((_, i) => 1 - POSITION_DECAY * (i / last));
-  const weights = tokens.map((t, i): number =>
-    aspectTokens[i] ? ASPECT_WEIGHT : filler(t) ? FILLER_WEIGHT : (place[i] as number),
+  const place = tokens.map((_, i) => (1 - POSITION_DECAY * (i / last)) * focusOf(i));
+  const weights = tokens.map(
+    (t, i): number =>
+      (aspectTokens[i] ? ASPECT_WEIGHT : filler(t) ? FILLER_WEIGHT : 1) *
+      (aspectTokens[i] || filler(t) ? focusOf(i) : (place[i] as number)),
   );
+  const slotFocus: number[] = [];
   const slotOf = tokens.map(() => -1);
   /** Topical words outside dictionary phrases (full weight before the position discount). */
   const plain = tokens.map((t, i) => !aspectTokens[i] && !filler(t));
@@ -124,10 +147,11 @@ export function analyzeQuery(
     for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k]) topical = true;
     if (!topical) continue;
     const slot = slotCount++;
+    slotFocus[slot] = coverageOf(m.start);
     // The dictionary says what the phrase means officially; its own words become weaker evidence.
     for (let k = m.start; k < m.start + m.length; k++) {
       slotOf[k] = slot;
-      weights[k] = PHRASE_WEIGHT;
+      weights[k] = PHRASE_WEIGHT * focusOf(k);
       plain[k] = false;
     }
     // A long official phrase should not outweigh the short everyday phrase it replaces.
@@ -142,21 +166,40 @@ export function analyzeQuery(
   tokens.forEach((t, i) => {
     const w = weights[i] as number;
     const topical = (!aspectTokens[i] && !filler(t)) || (slotOf[i] as number) >= 0;
-    if (topical && slotOf[i] === -1) slotOf[i] = slotCount++;
+    if (topical && slotOf[i] === -1) {
+      slotOf[i] = slotCount++;
+      slotFocus[slotOf[i] as number] = coverageOf(i);
+    }
     if (topical) topicTokens.push(t);
     add(t, w, topical ? (slotOf[i] as number) : -1);
     const next = tokens[i + 1];
     if (next === undefined) return;
     const w2 = weights[i + 1] as number;
+    const floor = FILLER_WEIGHT * Math.min(focusOf(i), focusOf(i + 1));
     const bw =
-      aspectTokens[i] && aspectTokens[i + 1] ? ASPECT_WEIGHT : Math.max(Math.min(w, w2), FILLER_WEIGHT);
+      aspectTokens[i] && aspectTokens[i + 1]
+        ? ASPECT_WEIGHT * Math.min(focusOf(i), focusOf(i + 1))
+        : Math.max(Math.min(w, w2), floor);
     const slot = topical ? (slotOf[i] as number) : -1;
     const strong = plain[i] || plain[i + 1];
-    add(`${t} ${next}`, bw === FILLER_WEIGHT && strong ? 0.8 * (place[i] as number) : bw, slot);
+    add(`${t} ${next}`, bw === floor && strong ? 0.8 * (place[i] as number) : bw, slot);
   });
   const accents = accentedTerms(text);
   const terms = [...byTerm.values()];
-  return accents
-    ? { tokens, fields, terms, slotCount, topicTokens, accents }
-    : { tokens, fields, terms, slotCount, topicTokens };
+  const query: AnalyzedQuery = { tokens, fields, terms, slotCount, topicTokens };
+  if (accents) query.accents = accents;
+  if (reading.asks.length > 0) query.asks = reading.asks;
+  if (focus) query.slotFocus = slotFocus;
+  return query;
+}
+
+/** Gives the words of variant markers ("nước ngoài", "cấp lại") full weight wherever they stand. */
+function keepVariantWords(tokens: readonly string[], ...weights: Array<number[] | undefined>): void {
+  for (const m of MARKERS) {
+    const [first] = m.tokens;
+    for (let i = 0; i + m.tokens.length <= tokens.length; i++) {
+      if (tokens[i] !== first || !m.tokens.every((t, k) => tokens[i + k] === t)) continue;
+      for (const w of weights) if (w) w.fill(1, i, i + m.tokens.length);
+    }
+  }
 }

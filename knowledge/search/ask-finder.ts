@@ -1,0 +1,102 @@
+import { type AskCues, cueAt } from "./ask-cues.js";
+import type { Clause } from "./clauses.js";
+
+/** A span of the message's tokens that asks something: start inclusive, end exclusive. */
+export interface AskSpan {
+  start: number;
+  end: number;
+}
+
+/** A message read for its asks: the spans, and per token how much it counts for the topic. */
+export interface MessageReading {
+  asks: AskSpan[];
+  /** Per token: 1 inside an ask, less in the backstory; absent when nothing is discounted. */
+  focus?: number[];
+  /** Per token: how much it counts when judging whether a procedure covers the message. */
+  coverage?: number[];
+}
+
+/** The clauses and tokens to read, with which tokens carry a topic (not filler, not field words). */
+export interface AskFinderInput {
+  tokens: readonly string[];
+  clauses: readonly Clause[];
+  topical: readonly boolean[];
+}
+
+/** Tunables of the reading, measured on the tune half of the dev questions. */
+export const READING = {
+  /** An ask with fewer topic words than this is about the clause(s) before it ("… thì làm sao"). */
+  minAskTopicWords: 2,
+  /** Weight of a backstory word relative to a word of the ask, for a long backstory… */
+  backstory: 0.3,
+  /** …while a backstory of at most this many topic words is a qualifier and weighs more. */
+  qualifierWords: 5,
+  /** Share of a backstory word's weight in the coverage of the message (the ask decides it). */
+  backstoryCoverage: 0.1,
+};
+
+/**
+ * Finds what a message asks, the way a person reads it: clauses that end with a question mark or
+ * carry an ask cue ("cần giấy tờ gì", "ở đâu", "có được không"), each stretched back over the
+ * clauses before it until it names a topic; the words outside every ask are backstory, which
+ * still narrows the variant but weighs less in ranking.
+ */
+export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): MessageReading {
+  const { tokens, clauses, topical } = input;
+  const topicWords = (c: Clause) => {
+    let n = 0;
+    for (let i = c.start; i < c.end; i++) if (topical[i]) n++;
+    return n;
+  };
+  const spans: AskSpan[] = [];
+  const asking = clauses.map((clause) => isAsk(deps.cues, tokens, clause));
+  // No cue at all: the story comes first, so the last sentence of several is the request.
+  if (!asking.includes(true)) {
+    let last = clauses.length - 1;
+    while (last > 0 && !(clauses[last] as Clause).sentenceStart) last--;
+    for (let c = Math.max(last, 1); last > 0 && c < clauses.length; c++) asking[c] = true;
+  }
+  clauses.forEach((clause, c) => {
+    if (!asking[c]) return;
+    let first = c;
+    let words = topicWords(clause);
+    while (words < READING.minAskTopicWords && first > 0) {
+      first--;
+      words += topicWords(clauses[first] as Clause);
+    }
+    const span = { start: (clauses[first] as Clause).start, end: clause.end };
+    const prev = spans[spans.length - 1];
+    if (prev && span.start < prev.end) prev.end = Math.max(prev.end, span.end);
+    else spans.push(span);
+  });
+  if (spans.length === 0) return { asks: [] };
+  const inAsk = tokens.map(() => false);
+  for (const s of spans) for (let i = s.start; i < s.end; i++) inAsk[i] = true;
+  let storyWords = 0;
+  for (let i = 0; i < tokens.length; i++) if (!inAsk[i] && topical[i]) storyWords++;
+  // A few words around the ask qualify it ("bố mẹ để lại đất, …"); a long story is backdrop.
+  const weight = Math.min(1, Math.max(READING.backstory, READING.qualifierWords / (storyWords || 1)));
+  if (weight >= 1) return { asks: spans };
+  return {
+    asks: spans,
+    focus: inAsk.map((a) => (a ? 1 : weight)),
+    coverage: inAsk.map((a) => (a ? 1 : weight * READING.backstoryCoverage)),
+  };
+}
+
+/** Whether a clause asks something: a question mark or an ask cue inside it. */
+function isAsk(cues: AskCues, tokens: readonly string[], clause: Clause): boolean {
+  if (clause.questionMark) return true;
+  for (let i = clause.start; i < clause.end; i++)
+    if (cueAt(cues, "ask", tokens, i) > 0 && !negated(cues, tokens, i, clause.start)) return true;
+  return false;
+}
+
+/** Whether a negation one or two words before token `i` makes its question word a statement. */
+function negated(cues: AskCues, tokens: readonly string[], i: number, start: number): boolean {
+  for (let k = Math.max(start, i - 2); k < i; k++) {
+    const len = cueAt(cues, "not", tokens, k);
+    if (len > 0 && k + len <= i && tokens[k + len] !== "biet") return true;
+  }
+  return false;
+}

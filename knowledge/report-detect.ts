@@ -13,7 +13,7 @@ import {
 export const BUNDLED_REPORT_CUES_FILE = fileURLToPath(new URL("../assets/report-cues.tsv", import.meta.url));
 
 /** The kinds of cue the list holds (see the file's header for what each means). */
-export const REPORT_CUE_KINDS = ["subject", "state", "strong", "weak", "request", "ask"] as const;
+export const REPORT_CUE_KINDS = ["subject", "state", "strong", "weak", "request", "ask", "question"] as const;
 
 /** One kind of cue. */
 export type ReportCueKind = (typeof REPORT_CUE_KINDS)[number];
@@ -85,6 +85,10 @@ function sameWord(word: CueToken, cue: CueToken): boolean {
 const STATE_AFTER = 8;
 /** How far before a subject its state may come ("ngập hết cả đường"). */
 const STATE_BEFORE = 3;
+/** A statement this long about a public thing, asking nothing, describes a state of things. */
+const STATEMENT_WORDS = 10;
+/** Words that end a Vietnamese question ("… được không", "… chưa", "… à"). */
+const QUESTION_ENDINGS = new Set(["khong", "chua", "a", "nhi", "ha", "ko", "hong"]);
 
 /** Parses the TSV list ("kind<TAB>phrase | phrase", # comments); unknown kinds are skipped. */
 export function parseReportCues(content: string): ReportCueRows {
@@ -99,25 +103,45 @@ export function parseReportCues(content: string): ReportCueRows {
   return rows;
 }
 
-/** Where each occurrence of any of the phrases starts and ends (end exclusive). */
-function spans(tokens: readonly CueToken[], phrases: readonly CueToken[][]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Phrases grouped by their first folded word, so a message is scanned once per word. */
+type PhraseIndex = Map<string, CueToken[][]>;
+
+function indexPhrases(phrases: readonly CueToken[][]): PhraseIndex {
+  const index: PhraseIndex = new Map();
   for (const phrase of phrases) {
-    outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    const first = (phrase[0] as CueToken).folded;
+    const list = index.get(first);
+    if (list) list.push(phrase);
+    else index.set(first, [phrase]);
+  }
+  return index;
+}
+
+/** Where each occurrence of any of the phrases starts and ends (end exclusive). */
+function spans(tokens: readonly CueToken[], phrases: PhraseIndex): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  tokens.forEach((token, i) => {
+    outer: for (const phrase of phrases.get(token.folded) ?? []) {
+      if (i + phrase.length > tokens.length) continue;
       for (let k = 0; k < phrase.length; k++)
         if (!sameWord(tokens[i + k] as CueToken, phrase[k] as CueToken)) continue outer;
       out.push([i, i + phrase.length]);
     }
-  }
+  });
   return out;
 }
 
-/** How many separate places of the message the phrases cover (overlapping matches count once). */
-function distinctHits(tokens: readonly CueToken[], phrases: readonly CueToken[][]): number {
-  const found = spans(tokens, phrases).sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
-  const kept: Array<[number, number]> = [];
-  for (const [s, e] of found) if (!kept.some(([ks, ke]) => s < ke && ks < e)) kept.push([s, e]);
-  return kept.length;
+/** How many separate places of the message the phrases cover (most cues that do not overlap). */
+function distinctHits(tokens: readonly CueToken[], phrases: PhraseIndex): number {
+  const found = spans(tokens, phrases).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  let count = 0;
+  let free = 0;
+  for (const [start, end] of found) {
+    if (start < free) continue;
+    count += 1;
+    free = end;
+  }
+  return count;
 }
 
 /**
@@ -126,10 +150,10 @@ function distinctHits(tokens: readonly CueToken[], phrases: readonly CueToken[][
  * weak piece of evidence inside a procedure question is not a report.
  */
 export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<string>): ReportDetector {
-  const compile = (list: string[]) => list.map(cueTokens).filter((p) => p.length > 0);
+  const compile = (list: string[]) => indexPhrases(list.map(cueTokens).filter((p) => p.length > 0));
   const cues = Object.fromEntries(REPORT_CUE_KINDS.map((k) => [k, compile(rows[k])])) as Record<
     ReportCueKind,
-    CueToken[][]
+    PhraseIndex
   >;
   return {
     read(text) {
@@ -145,13 +169,21 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
         if (near) paired.add(end);
       }
       const pairs = Math.min(paired.size, 2);
-      const score = 2 * distinctHits(tokens, cues.strong) + distinctHits(tokens, cues.weak) + pairs;
       const request = spans(tokens, cues.request).length > 0;
       const ask = spans(tokens, cues.ask).length > 0;
+      const score = 2 * distinctHits(tokens, cues.strong) + distinctHits(tokens, cues.weak) + pairs;
+      const last = tokens.slice(-2).map((t) => t.folded);
+      const question =
+        text.includes("?") ||
+        spans(tokens, cues.question).length > 0 ||
+        last.some((t) => QUESTION_ENDINGS.has(t));
+      // A plain statement about a public thing (a road, a power line…) that asks for nothing.
+      const statement =
+        !request && !ask && !question && tokens.length >= STATEMENT_WORDS && subjects.length > 0 ? 1 : 0;
       // One weak piece of evidence in a question or next to a procedure ("đăng ký khai sinh quá
       // hạn") is not a report.
-      const report = score >= 2 || (score === 1 && !request && !ask);
-      return { report, asks: report && request && ask, score };
+      const report = score + statement >= 2 || (score + statement === 1 && !request && !ask);
+      return { report, asks: report && request && ask, score: score + statement };
     },
   };
 }

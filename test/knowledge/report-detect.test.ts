@@ -21,6 +21,8 @@ describe("reading a message as a reported problem", () => {
     "nha may xa khoi den mu mit ca ngay",
     "nhà bên cạnh xây tường lấn sang đất nhà tôi",
     "cán bộ địa chính đòi 3 triệu tiền bồi dưỡng mới làm nhanh",
+    // A plain statement about a public thing, asking nothing, with no cue phrase of its own.
+    "Cột điện trước ngõ 8 có cái tổ ong vò vẽ to bằng cái nồi treo lủng lẳng",
   ])("offers a PAKN for a report: %s", (text) => {
     expect(kb.decide(text).report).toBeDefined();
   });
@@ -35,6 +37,8 @@ describe("reading a message as a reported problem", () => {
     "xin ban sao trich luc khai sinh o dau",
     "cho em hỏi về thủ tục đăng ký hộ kinh doanh ở chợ",
     "hưởng chế độ tai nạn lao động cần những gì",
+    "Cho em hỏi đường dây nóng của điện lực ở tỉnh mình là số nào",
+    "Tôi muốn đăng ký kinh doanh quán cà phê nhỏ tại nhà ở phường",
   ])("leaves a procedure question alone: %s", (text) => {
     expect(kb.decide(text).report).toBeUndefined();
   });

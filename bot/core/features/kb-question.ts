@@ -10,8 +10,8 @@ import { encodePaknAction } from "./pakn-payloads.js";
 import { offerReply, reportOfferReply } from "./pakn-prompts.js";
 import { PAKN_LABELS } from "./pakn-texts.js";
 
-/** Runs of digits as long as an ID card, insurance or phone number (spaces, dots, dashes inside). */
-const LONG_NUMBER = /\d(?:[\s.-]?\d){7,}/g;
+/** Runs of digits as long as an ID card, insurance or phone number (spaces or dots inside). */
+const LONG_NUMBER = /\d(?:[ .]?\d){7,}/g;
 
 /** A citizen's text without the ID, insurance or phone numbers typed into it (never echoed back). */
 export function withoutLongNumbers(text: string): string {

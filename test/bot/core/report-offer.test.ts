@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withoutLongNumbers } from "../../../bot/core/features/kb-question.js";
 import type { Database } from "../../../db/client.js";
 import { createTestDatabase } from "../../helpers/databases.js";
 import { createTestRedis } from "../../helpers/redis.js";
@@ -107,5 +108,11 @@ describe("a reported problem is offered as a PAKN; honest limits", () => {
     expect(textOf(last)).toMatch(/Bạn kiểm tra lại trước khi gửi/);
     expect(textOf(last)).not.toContain(id);
     expect(textOf(last).replace(/\D/g, "")).not.toContain("79123456");
+  });
+
+  it("hides ID, insurance and phone numbers from a question kept for an officer, not a receipt's code", () => {
+    const kept = withoutLongNumbers("CCCD 079 203 001 234, sđt 0912.345.678, mã hồ sơ H56-250101-0001");
+    expect(kept).not.toMatch(/079|0912/);
+    expect(kept).toContain("H56-250101-0001");
   });
 });

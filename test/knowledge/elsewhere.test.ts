@@ -38,6 +38,10 @@ describe("topics handled elsewhere", () => {
       ["vay vốn ngân hàng chính sách cho hộ nghèo thế nào", /Ngân hàng Chính sách xã hội/],
       ["xin giấy xác nhận khuyết tật cho con ở đâu", /UBND xã, phường/],
       ["bị phạt nguội nộp tiền ở đâu", /csgt\.vn/],
+      ["nhóm mình muốn đăng ký sinh hoạt tôn giáo tập trung", /UBND xã, phường nơi diễn ra/],
+      ["mẹ liệt sĩ xin trợ cấp thờ cúng liệt sĩ", /Sở Nội vụ/],
+      ["làm giấy phép lao động cho người nước ngoài cần gì", /Sở Nội vụ/],
+      ["mat bang tot nghiep thpt xin cap lai o dau", /bản sao từ sổ gốc/],
     ];
     for (const [q, pointer] of where) {
       const d = kb.decide(q);
@@ -49,6 +53,8 @@ describe("topics handled elsewhere", () => {
       "đăng ký thế chấp quyền sử dụng đất",
       "cấp lại thẻ bảo hiểm y tế bị mất",
       "tuyển sinh vào các trường công an nhân dân",
+      "xin giấy phép xây dựng công trình tôn giáo",
+      "phòng khám tư nhân ký hợp đồng khám chữa bệnh bảo hiểm y tế",
     ]) {
       expect(kb.decide(q).elsewhere, q).toBeUndefined();
     }

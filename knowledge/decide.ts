@@ -26,6 +26,10 @@ export const DECISION = {
   /** A message after an answer starts a new topic only when its own best hit is this good. */
   newTopicCoverage: 0.6,
   newTopicScore: 1.35,
+  /** At most this many other asks of one message are kept besides the answer. */
+  maxAlsoAsked: 2,
+  /** …each naming this share of its procedure's name. */
+  alsoAskedNameCoverage: 0.5,
   /** A refinement picks a candidate when it beats the next one by this ratio. */
   refineMargin: 1.15,
 } as const;
@@ -106,7 +110,38 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
       followUp: false,
     };
   }
-  return { action: "answer", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
+  const answer: Decision = {
+    action: "answer",
+    hits: toHits(index, ranked.slice(0, 5)),
+    fields,
+    followUp: false,
+  };
+  const others = otherAsks(input, ranked);
+  if (others.length > 0) answer.alsoAsked = toHits(index, others);
+  return answer;
+}
+
+/**
+ * The best procedure of each ask of the message that points elsewhere than the answer, when that
+ * ask alone would start a new topic (well covered, strong score) and the whole message ranks it
+ * high too: a second question kept, not lost.
+ */
+function otherAsks(input: DecisionInput, ranked: RankedHit[]): RankedHit[] {
+  const { index, query } = input;
+  const asks = query.asks ?? [];
+  if (asks.length < 2) return [];
+  const found: RankedHit[] = [];
+  for (const span of asks) {
+    const best = index.rank(input.analyze(query.tokens.slice(span.start, span.end).join(" ")), 1)[0];
+    if (!best || best.doc === ranked[0]?.doc || found.some((h) => h.doc === best.doc)) continue;
+    if (!ranked.some((h) => h.doc === best.doc)) continue;
+    if (best.queryCoverage < DECISION.newTopicCoverage || best.score < DECISION.newTopicScore * index.scale)
+      continue;
+    // The ask must name the procedure, not just touch it ("bao lâu có biển số" after a registration).
+    if (best.nameCoverage < DECISION.alsoAskedNameCoverage) continue;
+    found.push(best);
+  }
+  return found.slice(0, DECISION.maxAlsoAsked);
 }
 
 /**

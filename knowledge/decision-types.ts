@@ -39,6 +39,11 @@ export interface Decision {
    * procedure, which is then answered too.
    */
   report?: { asks: boolean };
+  /**
+   * For an answer to a message that asks about two things ("làm khai sinh ở đâu, với lại đăng ký
+   * thường trú cần gì"): the best procedure of each other ask, so the bot can offer it too.
+   */
+  alsoAsked?: SearchHit[];
 }
 
 /** A searchable, in-memory knowledge base built from procedures. */

@@ -61,6 +61,16 @@ function answerLine(kb: KnowledgeBase, line: string, explain: boolean): Record<s
       }),
       fields: decision.fields,
       ms,
+      // Optional: the best procedure of each other thing the message asks about.
+      ...(decision.alsoAsked?.length
+        ? {
+            alsoAsked: decision.alsoAsked.map((h) => ({
+              code: h.procedure.code,
+              name: h.procedure.name,
+              score: h.score,
+            })),
+          }
+        : {}),
     };
   } catch (err) {
     return id === undefined

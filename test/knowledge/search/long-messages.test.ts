@@ -33,5 +33,22 @@ describe("a long message is read for its ask, not drowned by its story", () => {
   it("leaves a short question as it was", () => {
     const d = kb.decide("đăng ký kết hôn cần giấy tờ gì");
     expect(d.hits[0]?.procedure.code).toBe("1.000894");
+    expect(d.alsoAsked).toBeUndefined();
+  });
+
+  it("keeps the second of two asks about different procedures", () => {
+    const d = kb.decide(
+      "Em sắp cưới, đăng ký kết hôn ở xã cần giấy tờ gì ạ? Với lại chồng em muốn đổi giấy phép lái xe thì làm ở đâu?",
+    );
+    expect(d.action).toBe("answer");
+    const codes = [d.hits[0]?.procedure.code, ...(d.alsoAsked ?? []).map((h) => h.procedure.code)];
+    expect(codes).toContain("1.000894");
+    expect(codes.some((c) => /^Đổi giấy phép lái xe/.test(kb.get(c as string)?.name ?? ""))).toBe(true);
+  });
+
+  it("does not take several questions about one procedure for several asks", () => {
+    const d = kb.decide("đăng ký tạm trú cần giấy tờ gì, có mất phí không, bao lâu thì xong?");
+    expect(d.hits[0]?.procedure.code).toBe("1.004194");
+    expect(d.alsoAsked).toBeUndefined();
   });
 });

@@ -62,6 +62,15 @@ describe("synonym dictionary", () => {
     expect(expand("tiem phong cho be")).not.toContain("ho kinh doanh"); // tiêm, not tiệm
     expect(expand("người lao động của công ty")).not.toContain("cham dut"); // động của, not đóng cửa
     expect(expand("đóng cửa quán")).toContain("cham dut hoat dong");
+    for (const [text, foreign] of [
+      ["sửa chữa nhà", "ton giao"], // chữa, not chùa
+      ["dang ky bien dong dat", "bien so"], // biến, not biển
+      ["cap lai do bi mat", "thuy noi dia"], // lại do, not lái đò
+      ["xa lan can", "thuy noi dia"], // xã lân cận, not xà lan
+      ["phat sinh doi voi", "khai sinh"], // đối, not đôi
+    ]) {
+      expect(expand(text as string), text).not.toContain(foreign as string);
+    }
   });
 });
 

@@ -104,7 +104,8 @@ export function analyzeQuery(
   cues: AskCues = bundledAskCues(),
 ): AnalyzedQuery {
   const { tokens, clauses } = splitClauses({ cues, vocabulary }, text);
-  const { fields, aspectTokens } = detectFieldsInTokens(tokens);
+  const detected = detectFieldsInTokens(tokens);
+  const { aspectTokens } = detected;
   const spelledTopical = topicalFillers(text);
   const filler = (t: string) => isFiller(t) && !spelledTopical.has(t);
   // A long message tells a story before it asks: the ask's words outweigh the backstory's.
@@ -186,6 +187,8 @@ export function analyzeQuery(
   });
   const accents = accentedTerms(text);
   const terms = [...byTerm.values()];
+  // What is asked is in the asks: "tốn tiền xăng" or "không gặp ai" in a story asks no fee or place.
+  const fields = focus ? askedFields(detected.fields, tokens, reading.asks) : detected.fields;
   const query: AnalyzedQuery = { tokens, fields, terms, slotCount, topicTokens };
   if (accents) query.accents = accents;
   if (reading.asks.length > 0) query.asks = reading.asks;
@@ -202,4 +205,12 @@ function keepVariantWords(tokens: readonly string[], ...weights: Array<number[] 
       for (const w of weights) if (w) w.fill(1, i, i + m.tokens.length);
     }
   }
+}
+
+/** The detected fields that the asks themselves name (in the detected order). */
+function askedFields(fields: Field[], tokens: readonly string[], asks: readonly AskSpan[]): Field[] {
+  const asked = new Set<Field>();
+  for (const a of asks)
+    for (const f of detectFieldsInTokens(tokens.slice(a.start, a.end)).fields) asked.add(f);
+  return fields.filter((f) => asked.has(f));
 }

@@ -30,6 +30,14 @@ describe("a long message is read for its ask, not drowned by its story", () => {
     expect(d.hits[0]?.procedure.code).toBe("2.000806");
   });
 
+  it("takes what is asked from the ask, not from the story", () => {
+    const d = kb.decide(
+      "Tôi lên ủy ban hai lần mà không gặp được ai, tốn tiền xăng lắm rồi. Cho tôi hỏi đăng ký tạm trú cần mang theo những giấy tờ gì?",
+    );
+    expect(d.hits[0]?.procedure.code).toBe("1.004194");
+    expect(d.fields).toEqual(["documents"]);
+  });
+
   it("leaves a short question as it was", () => {
     const d = kb.decide("đăng ký kết hôn cần giấy tờ gì");
     expect(d.hits[0]?.procedure.code).toBe("1.000894");

@@ -85,7 +85,7 @@ function sameWord(word: CueToken, cue: CueToken): boolean {
 const STATE_AFTER = 8;
 /** How far before a subject its state may come ("ngập hết cả đường"). */
 const STATE_BEFORE = 3;
-/** A statement this long about a public thing, asking nothing, describes a state of things. */
+/** A statement this long, asking nothing and naming no procedure, describes a state of things. */
 const STATEMENT_WORDS = 10;
 /** Words that end a Vietnamese question ("… được không", "… chưa", "… à"). */
 const QUESTION_ENDINGS = new Set(["khong", "chua", "a", "nhi", "ha", "ko", "hong"]);
@@ -177,9 +177,8 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
         text.includes("?") ||
         spans(tokens, cues.question).length > 0 ||
         last.some((t) => QUESTION_ENDINGS.has(t));
-      // A plain statement about a public thing (a road, a power line…) that asks for nothing.
-      const statement =
-        !request && !ask && !question && tokens.length >= STATEMENT_WORDS && subjects.length > 0 ? 1 : 0;
+      // A long plain statement that asks for nothing describes a state of things.
+      const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
       // One weak piece of evidence in a question or next to a procedure ("đăng ký khai sinh quá
       // hạn") is not a report.
       const report = score + statement >= 2 || (score + statement === 1 && !request && !ask);

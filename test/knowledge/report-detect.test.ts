@@ -23,6 +23,7 @@ describe("reading a message as a reported problem", () => {
     "cán bộ địa chính đòi 3 triệu tiền bồi dưỡng mới làm nhanh",
     // A plain statement about a public thing, asking nothing, with no cue phrase of its own.
     "Cột điện trước ngõ 8 có cái tổ ong vò vẽ to bằng cái nồi treo lủng lẳng",
+    "Mỗi buổi tan học có người lạ đứng trước cổng trường mời học sinh mua đồ chơi không rõ nguồn gốc",
   ])("offers a PAKN for a report: %s", (text) => {
     expect(kb.decide(text).report).toBeDefined();
   });
@@ -39,6 +40,8 @@ describe("reading a message as a reported problem", () => {
     "hưởng chế độ tai nạn lao động cần những gì",
     "Cho em hỏi đường dây nóng của điện lực ở tỉnh mình là số nào",
     "Tôi muốn đăng ký kinh doanh quán cà phê nhỏ tại nhà ở phường",
+    // A long statement that says what the citizen wants is a request, not a report.
+    "mẹ em mất năm ngoái, căn nhà vẫn đứng tên mẹ, giờ mấy anh em muốn chia lại cho nhau",
   ])("leaves a procedure question alone: %s", (text) => {
     expect(kb.decide(text).report).toBeUndefined();
   });

@@ -99,4 +99,32 @@ describe("kb:search --kb FILE --jsonl", () => {
     expect(JSON.stringify(withWhy.map(strip))).toBe(JSON.stringify(without.map((l) => ({ ...l, ms: 0 }))));
     expect(plain.stdout).not.toContain("explain");
   }, 60_000);
+
+  it("adds an optional alsoAsked list when one message asks about two procedures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-search-"));
+    const file = join(dir, "procedures.jsonl");
+    const wanted = new Set(["1.001193", "1.000656", "1.000894"]);
+    const procedures = readProceduresFile(BUNDLED_PROCEDURES_FILE).procedures.filter((p) =>
+      wanted.has(p.code),
+    );
+    writeFileSync(file, `${procedures.map((p) => JSON.stringify(p)).join("\n")}\n`);
+    const input = [
+      JSON.stringify({ id: "one", q: "dang ky khai sinh can giay to gi" }),
+      JSON.stringify({
+        id: "two",
+        q: "Em sắp cưới, đăng ký kết hôn cần giấy tờ gì ạ? Với lại bố em mới mất, làm khai tử ở đâu?",
+      }),
+    ].join("\n");
+    const { code, stdout } = await runScript("kb-search.ts", ["--kb", file, "--jsonl"], {
+      input: `${input}\n`,
+    });
+    expect(code).toBe(0);
+    const [one, two] = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(one).not.toHaveProperty("alsoAsked");
+    expect(((two?.results ?? []) as Array<{ code: string }>)[0]?.code).toBe("1.000894");
+    expect(two?.alsoAsked).toEqual([expect.objectContaining({ code: "1.000656" })]);
+  }, 60_000);
 });

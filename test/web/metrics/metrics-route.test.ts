@@ -11,6 +11,7 @@ import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { confirmedPakn } from "../../helpers/pakn.js";
 import { createTestRedis } from "../../helpers/redis.js";
+import { TEST_NOW } from "../../helpers/test-clock.js";
 
 const TOKEN = "metrics-token-0123456789";
 const DAY = 24 * 60 * 60 * 1000;
@@ -51,15 +52,21 @@ describe.each(DRIVERS)("GET /metrics on %s", (driver) => {
       secureCookies: false,
       probes: { database: async () => 1, redis: () => r.redis.ping(), procedures: () => 1 },
     });
-    await registerMetrics(web, { db: database.db, redis: r.redis, queuePrefix: r.prefix, metricsToken });
+    await registerMetrics(web, {
+      db: database.db,
+      redis: r.redis,
+      queuePrefix: r.prefix,
+      metricsToken,
+      now: () => TEST_NOW,
+    });
     web.get("/items/:id", async () => ({ ok: true }));
     return web;
   };
 
   beforeAll(async () => {
     ({ database, dispose } = await createTestDatabase(driver));
-    const past = new Date(Date.now() - 3 * DAY);
-    const future = new Date(Date.now() + 3 * DAY);
+    const past = new Date(TEST_NOW.getTime() - 3 * DAY);
+    const future = new Date(TEST_NOW.getTime() + 3 * DAY);
     for (const [i, due] of [past, past, future].entries()) {
       const { row } = await createPakn(database.db, confirmedPakn(`m-${i}`, { answerDueAt: due }));
       await transitionPakn(database.db, {
@@ -119,7 +126,7 @@ describe.each(DRIVERS)("GET /metrics on %s", (driver) => {
     expect(
       sample(before.body, 'http_requests_total{method="GET",route="/metrics",status="200"}'),
     ).toBeDefined();
-    await createPakn(database.db, confirmedPakn("m-4", { answerDueAt: new Date(Date.now() - DAY) }));
+    await createPakn(database.db, confirmedPakn("m-4", { answerDueAt: new Date(TEST_NOW.getTime() - DAY) }));
     const after = await app.inject({ url: "/metrics" });
     expect(sample(after.body, 'motcua_pakn_overdue{agency="(none)"}')).toBe("2");
   });

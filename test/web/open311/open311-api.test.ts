@@ -14,6 +14,7 @@ import { silentLogger } from "../../helpers/knowledge.js";
 import { confirmedPakn } from "../../helpers/pakn.js";
 import { createTestRedis } from "../../helpers/redis.js";
 import { buildTestSite } from "../../helpers/site.js";
+import { TEST_NOW } from "../../helpers/test-clock.js";
 import { GEOREPORT_V2 } from "./georeport-v2-fields.js";
 
 const KEY = "open311-test-key-0123456789";
@@ -80,6 +81,7 @@ describe.each(DRIVERS)("Open311 GeoReport v2 on %s", (driver) => {
       agencies: loadAgencies(),
       open311ApiKeys: keys,
       publicUrl: "https://pakn.example.gov.vn/",
+      now: () => TEST_NOW,
     });
     return web;
   };
@@ -91,8 +93,8 @@ describe.each(DRIVERS)("Open311 GeoReport v2 on %s", (driver) => {
       confirmedPakn(id, {
         content: `Tôi là ${SENDER.name}, số ${SENDER.phone}, ở ${SENDER.address}: cống thoát nước bị tắc, nước tràn vào nhà.`,
         contact: SENDER,
-        receivedAt: new Date(Date.now() - over.daysAgo * DAY),
-        answerDueAt: new Date(Date.now() - over.daysAgo * DAY + 10 * DAY),
+        receivedAt: new Date(TEST_NOW.getTime() - over.daysAgo * DAY),
+        answerDueAt: new Date(TEST_NOW.getTime() - over.daysAgo * DAY + 10 * DAY),
       }),
     );
     await transitionPakn(database.db, {
@@ -205,11 +207,11 @@ describe.each(DRIVERS)("Open311 GeoReport v2 on %s", (driver) => {
   it("filters by dates (at most 90 days), status, service_code and service_request_id", async () => {
     const ids = async (query: string) =>
       ((await get(`requests.json?${query}`)).json() as Json[]).map((q) => q.service_request_id);
-    const from = new Date(Date.now() - 120 * DAY).toISOString();
-    const to = new Date(Date.now() - 60 * DAY).toISOString();
+    const from = new Date(TEST_NOW.getTime() - 120 * DAY).toISOString();
+    const to = new Date(TEST_NOW.getTime() - 60 * DAY).toISOString();
     expect(await ids(`start_date=${from}&end_date=${to}`)).toEqual([codes.old]);
     expect(await ids(`end_date=${to}`)).toEqual([codes.old]);
-    expect(await ids(`start_date=${new Date(Date.now() - 3.5 * DAY).toISOString()}`)).toEqual([
+    expect(await ids(`start_date=${new Date(TEST_NOW.getTime() - 3.5 * DAY).toISOString()}`)).toEqual([
       codes.build,
       codes.civil,
     ]);

@@ -1,4 +1,5 @@
 export { composeAnswerCached, createAnswerCache } from "./answer-cache.js";
+export { composeAlsoAsked, MAX_ALSO_ASKED } from "./compose-also-asked.js";
 export { type ComposeAnswerOptions, composeAnswer } from "./compose-answer.js";
 export { composeClarify, MAX_CLARIFY_CANDIDATES } from "./compose-clarify.js";
 export { composeOutOfScope, type OutOfScopeOptions } from "./compose-out-of-scope.js";

@@ -1,5 +1,5 @@
 import { MAX_CONTENT_CHARS } from "../../../feedback/pakn-input-rules.js";
-import { composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
+import { composeAlsoAsked, composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
 import type { Decision } from "../../../knowledge/decision-types.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
@@ -65,6 +65,8 @@ function respond(ctx: TurnContext, decision: Decision): void {
   if (decision.action === "answer" && best) {
     const shown = decision.impliedFields ? [] : decision.fields;
     respondWithProcedure(ctx, best.procedure, shown, { intent, metaFields: decision.fields });
+    // A second ask in the same message gets its own button rather than silence.
+    if (decision.alsoAsked?.length) ctx.reply(composeAlsoAsked(decision.alsoAsked));
     return;
   }
   if (decision.action === "clarify" && decision.hits.length > 1) {

@@ -32,6 +32,21 @@ describe("conversation core", () => {
     expect(replies.at(-1)?.buttons.length).toBeGreaterThan(0);
   });
 
+  it("answers the first of two asks and offers the other behind a button", async () => {
+    const { replies, meta } = await say(
+      "Em sắp cưới, đăng ký kết hôn ở xã cần giấy tờ gì ạ? Với lại chồng em muốn đổi giấy phép lái xe thì làm ở đâu?",
+      "two-asks",
+    );
+    expect(meta).toMatchObject({ action: "answer" });
+    const other = replies.at(-1);
+    expect(other?.text).toMatch(/^Bạn cũng hỏi về thủ tục dưới đây/);
+    const button = other?.buttons[0];
+    expect(button?.label).toMatch(/^Đổi giấy phép lái xe/);
+    const picked = await press(button?.payload as string, "two-asks");
+    expect(picked.meta).toMatchObject({ action: "answer", intent: "kb_pick" });
+    expect(picked.meta.codes).not.toEqual(meta.codes);
+  });
+
   it("takes a bare request as asking what to prepare, and shows the overview with the dossier", async () => {
     const { replies, meta } = await say("dang ky ket hon", "bare");
     expect(meta).toMatchObject({ action: "answer", codes: ["1.000894"], fields: ["documents"] });

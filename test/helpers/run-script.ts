@@ -3,12 +3,24 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Runs one of our CLIs as a user would (through tsx), feeding stdin and collecting the output. */
+/** What a CLI run left: its exit code, its output and how long it took. */
+export interface ScriptRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs one of our CLIs as a user would (through tsx), feeding stdin and collecting the output;
+ * killed after `timeoutMs` (when given) if it hangs.
+ */
 export function runScript(
   script: string,
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ScriptRun> {
+  const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
       cwd: ROOT,
@@ -22,8 +34,12 @@ export function runScript(
     child.stderr.on("data", (d) => {
       stderr += d;
     });
+    const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : undefined;
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
     child.stdin.end(options.input ?? "");
   });
 }

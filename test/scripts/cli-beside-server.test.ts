@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
+import { runScript } from "../helpers/run-script.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -28,14 +29,7 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** Spawns `node --import tsx FILE ARGS` in the project; a run that outlives `timeoutMs` is killed (code null). */
+/** Spawns `node --import tsx FILE ARGS` in the project (a server, left running), collecting its output. */
 function spawnTsx(
   file: string,
   args: string[],
@@ -56,34 +50,8 @@ function spawnTsx(
 }
 
 /** Runs one of our CLIs as an operator would, killing it if it hangs. */
-function runCli(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  timeoutMs = 60_000,
-): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}`, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-    child.stdin.end("");
-  });
+function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000) {
+  return runScript(script, args, { env, timeoutMs });
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<Record<string, unknown>> {

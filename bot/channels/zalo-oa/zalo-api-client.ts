@@ -21,6 +21,8 @@ export interface ZaloApiOptions {
   /** The app's secret key, sent as the `secret_key` header of the OAuth refresh. */
   appSecret?: string;
   timeoutMs?: number;
+  /** The clock a renewed token's expiry is counted from (the process's clock, so both agree). */
+  now?: () => number;
 }
 
 /** The two Zalo calls the channel makes. */
@@ -93,7 +95,7 @@ export function createZaloApi(options: ZaloApiOptions): ZaloApi {
       return {
         accessToken,
         refreshToken: nextRefresh,
-        expiresAt: new Date(Date.now() + lifetime * 1000),
+        expiresAt: new Date((options.now ?? Date.now)() + lifetime * 1000),
       };
     },
   };

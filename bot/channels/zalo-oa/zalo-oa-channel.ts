@@ -46,6 +46,7 @@ export function createZaloOaChannel(deps: ChannelDeps, options: ZaloOaChannelOpt
     oauthRoot: config.ZALO_OAUTH_ROOT,
     appId,
     appSecret: config.ZALO_APP_SECRET,
+    now: options.now,
   });
   const tokens = createTokenKeeper({
     db: database.db,

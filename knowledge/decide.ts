@@ -1,5 +1,4 @@
-import type { Decision, SearchContext, SearchHit } from "./decision-types.js";
-import { resolveFollowUp } from "./follow-up.js";
+import type { Decision, SearchHit } from "./decision-types.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
@@ -34,14 +33,6 @@ export const DECISION = {
   refineMargin: 1.15,
 } as const;
 
-const ORDINALS: Array<[RegExp, number]> = [
-  [/\b(thu nhat|dau tien|so 1|cai 1|so mot|cai mot)\b/, 0],
-  [/\b(thu hai|thu 2|so 2|cai 2|so hai|cai hai)\b/, 1],
-  [/\b(thu ba|thu 3|so 3|cai 3|so ba|cai ba)\b/, 2],
-  [/\b(thu tu|thu 4|so 4|cai 4|so bon)\b/, 3],
-  [/\b(thu nam|thu 5|so 5|cai 5|so nam)\b/, 4],
-];
-
 /** What the decision needs from the knowledge base. */
 export interface DecisionInput {
   index: SearchIndex;
@@ -52,10 +43,12 @@ export interface DecisionInput {
   analyze: (text: string) => AnalyzedQuery;
 }
 
-const toHits = (index: SearchIndex, ranked: RankedHit[]): SearchHit[] =>
+/** Search hits of ranked documents, scores rounded for display. */
+export const toHits = (index: SearchIndex, ranked: RankedHit[]): SearchHit[] =>
   ranked.map((h) => ({ procedure: index.procedures[h.doc] as Procedure, score: round(h.score) }));
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
+/** Rounds a score to three decimals. */
+export const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Whether the best hit is relevant at all (enough of the message's topic is found in it). */
 function relevant(hits: RankedHit[], scale: number): boolean {
@@ -81,7 +74,7 @@ export function decideFresh(input: DecisionInput): Decision {
 }
 
 /** The fresh decision together with the ranking behind it (for context resolution). */
-function freshWithRanking(input: DecisionInput): { decision: Decision; ranked: RankedHit[] } {
+export function freshWithRanking(input: DecisionInput): { decision: Decision; ranked: RankedHit[] } {
   const ranked = input.index.rank(input.query, 10);
   return { decision: classify(input, ranked), ranked };
 }
@@ -142,119 +135,4 @@ function otherAsks(input: DecisionInput, ranked: RankedHit[]): RankedHit[] {
     found.push(best);
   }
   return found.slice(0, DECISION.maxAlsoAsked);
-}
-
-/**
- * Decides with the conversation context: a refinement of clarify candidates is resolved among
- * them, an aspect-only question goes to the last answered procedure, a new topic starts afresh.
- */
-export function decide(input: DecisionInput, context: SearchContext = {}): Decision {
-  const { index, query } = input;
-  const { decision: fresh, ranked } = freshWithRanking(input);
-  const candidates = (context.candidateCodes ?? [])
-    .map((c) => input.docOf(c))
-    .filter((d): d is number => d !== undefined);
-  if (candidates.length > 0) {
-    const refined = refine(input, candidates, fresh);
-    if (refined) return refined;
-  }
-  const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
-  if (last === undefined) return fresh;
-  const resolution = resolveFollowUp(input, last, ranked, fresh.action);
-  if (resolution.kind === "fresh" && fresh.action === "clarify") {
-    const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
-    if (settled) return settled;
-  }
-  if (resolution.kind === "sibling") {
-    return {
-      action: "answer",
-      hits: toHits(index, resolution.ranked.slice(0, 5)),
-      fields: query.fields,
-      followUp: true,
-    };
-  }
-  if (resolution.kind === "stay") {
-    const others = fresh.hits.filter((h) => h.procedure.code !== context.lastCode);
-    return {
-      action: "answer",
-      hits: [
-        { procedure: index.procedures[last] as Procedure, score: fresh.hits[0]?.score ?? 1 },
-        ...others,
-      ].slice(0, 5),
-      fields: query.fields,
-      followUp: true,
-    };
-  }
-  return fresh;
-}
-
-/**
- * Lets the conversation settle an ambiguous new question: a candidate discussed earlier wins
- * ("quay lại vụ khai tử"), otherwise the only candidate in the same field as the last procedure
- * ("giờ muốn đóng cửa luôn" after registering a household business).
- */
-function settleWithConversation(
-  input: DecisionInput,
-  fresh: Decision,
-  last: number,
-  recentCodes: string[],
-): Decision | undefined {
-  const { index, query } = input;
-  const docs = fresh.hits
-    .map((h) => input.docOf(h.procedure.code))
-    .filter((d): d is number => d !== undefined);
-  const recent = docs.find((d) => recentCodes.includes((index.procedures[d] as Procedure).code));
-  if (recent !== undefined)
-    return answerWith(index, [recent, ...docs.filter((d) => d !== recent)], query, true);
-  const field = (index.procedures[last] as Procedure).field;
-  const sameField = docs.filter((d) => field !== "" && (index.procedures[d] as Procedure).field === field);
-  const [only] = sameField;
-  if (sameField.length === 1 && only !== undefined) {
-    return answerWith(index, [only, ...docs.filter((d) => d !== only)], query, true);
-  }
-  return undefined;
-}
-
-/** Resolves a message against the candidates of the previous clarify question, when it picks one. */
-function refine(input: DecisionInput, candidates: number[], fresh: Decision): Decision | undefined {
-  const { index, query } = input;
-  const text = query.tokens.join(" ");
-  for (const [pattern, position] of ORDINALS) {
-    const doc = candidates[position];
-    if (doc !== undefined && pattern.test(text)) return answerWith(index, [doc], query, true);
-  }
-  const restricted = index.rank(query, candidates.length, new Set(candidates));
-  const top = restricted[0];
-  if (!top) return undefined;
-  const second = restricted[1];
-  const freshTop = fresh.hits[0];
-  const freshOutside =
-    fresh.action !== "out_of_scope" &&
-    freshTop &&
-    !candidates.some((d) => index.procedures[d] === freshTop.procedure);
-  if (freshOutside && (freshTop?.score ?? 0) > top.score * 1.6) return undefined;
-  if (!second || top.score >= second.score * DECISION.refineMargin) {
-    return answerWith(index, [top.doc, ...restricted.slice(1).map((h) => h.doc)], query, true, top.score);
-  }
-  return {
-    action: "clarify",
-    hits: toHits(index, restricted.filter((h) => h.score >= top.score / DECISION.refineMargin).slice(0, 5)),
-    fields: query.fields,
-    followUp: true,
-  };
-}
-
-function answerWith(
-  index: SearchIndex,
-  docs: number[],
-  query: AnalyzedQuery,
-  followUp: boolean,
-  score = 1,
-): Decision {
-  return {
-    action: "answer",
-    hits: docs.slice(0, 5).map((d) => ({ procedure: index.procedures[d] as Procedure, score: round(score) })),
-    fields: query.fields,
-    followUp,
-  };
 }

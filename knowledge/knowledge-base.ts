@@ -1,4 +1,4 @@
-import { decide } from "./decide.js";
+import { decide } from "./decide-in-context.js";
 import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decision-types.js";
 import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
 import { detectFieldsInTokens } from "./fields-detect.js";

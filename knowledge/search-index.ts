@@ -4,41 +4,15 @@ import { spelledOutName } from "./search/abbreviations.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
 import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
+import { loadSearchWeights, type RankParams } from "./search/search-weights.js";
 import { topByKey } from "./search/top-by-key.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
-/** Ranking constants, measured on half of the dev set and checked on the other half. */
-export const RANK_PARAMS = {
-  /** Weight of a term found in the procedure's field or agencies instead of its name. */
-  auxField: 0.3,
-  auxAgency: 0.12,
-  /** Weight of a word of the procedure's results (the paper a citizen gets, "Thẻ căn cước"). */
-  auxResult: 0.3,
-  /** BM25 saturation and length normalisation of names (long names match everything). */
-  k1: 1.2,
-  b: 0.3,
-  /** Floor of the name-coverage and topic-coverage factors. */
-  nameCoverageFloor: 0.5,
-  queryCoverageFloor: 0.3,
-  /** Strength of the popularity prior and factor for ministry-only procedures. */
-  popularity: 0.4,
-  centralOnly: 0.85,
-  /** Bonus for procedures a commune office handles, where most citizens go. */
-  commune: 1.15,
-  /** Bonus per extra word of the longest run of the message found verbatim in the name. */
-  phraseRun: 0.1,
-  /** Informativeness of a word no procedure uses, relative to the rarest known word. */
-  unknownWord: 0.6,
-  /** Share of a name match kept when the message's diacritics differ ("mại" for "mai"). */
-  accentMismatch: 0.25,
-  /**
-   * Share of an unaccented word's name match taken back when its neighbours in the message form
-   * a name phrase that reads it with other diacritics ("dinh chinh" is "đính", not "gia đình").
-   */
-  contextReading: 0.8,
-  /** How many first-stage candidates get the full (coverage, variant, popularity) rescoring. */
-  rerank: 40,
-};
+/**
+ * Ranking weights, read from assets/search-weights.json (what each is: RANK_PARAM_DOCS) and
+ * fitted on the TUNE part of the dev questions by `npm run kb:fit`; read at use, so a fit can set them.
+ */
+export const RANK_PARAMS: RankParams = loadSearchWeights().rank;
 
 /** One ranked procedure with the features the decision needs. */
 export interface RankedHit {

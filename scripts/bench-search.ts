@@ -38,6 +38,8 @@ const { values: args } = parseArgs({
     /** Either label shape: the relabelled file (expect_ids) or the original one (ids_in_corpus). */
     questions: { type: "string", default: `${SHARED}eval/dev-questions-motcua.jsonl` },
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
+    /** Long citizen-style questions (story first, ask last), reported beside the dev sets. */
+    citizen: { type: "string", default: new URL("bench/citizen-questions.jsonl", import.meta.url).pathname },
     verbose: { type: "boolean", default: false },
     /** Skips the (slow) MiniSearch and fuse.js baselines, for quick iteration. */
     "ours-only": { type: "boolean", default: false },
@@ -50,6 +52,7 @@ const gc = runInNewContext("gc") as () => void;
 const { procedures } = readProceduresFile(args.procedures as string);
 const questions = readDevQuestions(args.questions as string);
 const conversations = readDevConversations(args.conversations as string);
+const citizen = existsSync(args.citizen as string) ? readDevQuestions(args.citizen as string) : [];
 
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -153,6 +156,21 @@ for (const [part, pick] of Object.entries(parts)) {
   };
 }
 
+/** The citizen set per part: ranking of every system, behaviour and fields, no conversations. */
+const citizenReport: Record<string, unknown> = {};
+for (const [part, pick] of Object.entries(parts)) {
+  const qs = citizen.filter((q) => pick(q.id));
+  const uq = qs.filter((q) => q.behavior === "answer" && q.gold.length > 0);
+  const perSystem: Record<string, unknown> = {};
+  for (const [name, rank] of Object.entries(systems)) perSystem[name] = ranking(rank, uq);
+  citizenReport[part] = {
+    questions: qs.length,
+    ranking: perSystem,
+    behaviour: behaviour(qs),
+    fields: fields(qs),
+  };
+}
+
 for (const q of questions) kb.decide(q.q);
 const latencies = questions.map((q) => {
   const s = performance.now();
@@ -168,6 +186,7 @@ const result = {
     conversations: conversations.length,
   },
   ...report,
+  citizen: citizenReport,
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
@@ -178,7 +197,12 @@ const result = {
   },
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
-process.stderr.write(summaryTable(report as Parameters<typeof summaryTable>[0]));
+process.stderr.write(
+  summaryTable(
+    report as Parameters<typeof summaryTable>[0],
+    citizen.length > 0 ? (citizenReport as Parameters<typeof summaryTable>[1]) : undefined,
+  ),
+);
 
 if (args.verbose) {
   // Only the TUNE part is shown: the HELD part is measured, never looked at.
@@ -203,6 +227,16 @@ if (args.verbose) {
     const gold = goldFields(q.fields);
     if (gold.length > 0 && [...gold].sort().join() !== [...d.fields].sort().join())
       process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${d.fields.join(",")} ${q.q}\n`);
+  }
+  for (const q of citizen.filter((u) => tune(u.id))) {
+    const d = decided(q);
+    const top = ours(q.q, 3);
+    const right = q.behavior === "answer" ? q.gold.includes(top[0] ?? "") : true;
+    if (right && d.action === q.behavior) continue;
+    const got = top.map((c) => `${c} ${kb.get(c)?.name.slice(0, 50)}`).join(" | ");
+    process.stderr.write(
+      `CITIZEN ${q.id} ${q.behavior}->${d.action} [${q.gold.join(",")}] ${q.q}\n   got: ${got}\n`,
+    );
   }
   const conv = conversationAccuracy(
     kb,

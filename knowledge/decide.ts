@@ -1,4 +1,5 @@
 import type { Decision, SearchHit } from "./decision-types.js";
+import { hitEvidence } from "./hit-evidence.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
@@ -31,6 +32,15 @@ export const DECISION = {
   alsoAskedNameCoverage: 0.5,
   /** A refinement picks a candidate when it beats the next one by this ratio. */
   refineMargin: 1.15,
+  /**
+   * An answer only shares syllables with the message, so the topic is not in the corpus, when its
+   * name holds less than this share of the message's known word pairs…
+   */
+  weakPairCoverage: 0.6,
+  /** …the message covers less than this share of its name… */
+  weakNameCoverage: 0.35,
+  /** …and it scores below this (in units of the corpus's highest idf). Fitted on TUNE (fit-decision.ts). */
+  weakScore: 2,
 } as const;
 
 /** What the decision needs from the knowledge base. */
@@ -103,6 +113,8 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
       followUp: false,
     };
   }
+  if (sharesOnlySyllables(input, top))
+    return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const answer: Decision = {
     action: "answer",
     hits: toHits(index, ranked.slice(0, 5)),
@@ -112,6 +124,18 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const others = otherAsks(input, ranked);
   if (others.length > 0) answer.alsoAsked = toHits(index, others);
   return answer;
+}
+
+/**
+ * Whether the best hit matches the message only through loose syllables ("tàu cá" against a name
+ * with "tàu" and "cá" in other words): its name holds few of the message's word pairs, the
+ * message names little of it, and its score is low. A person would not call that a match.
+ */
+function sharesOnlySyllables(input: DecisionInput, top: RankedHit): boolean {
+  const { index, query } = input;
+  if (top.nameCoverage >= DECISION.weakNameCoverage || top.score >= DECISION.weakScore * index.scale)
+    return false;
+  return hitEvidence(index, query, top).pairCoverage < DECISION.weakPairCoverage;
 }
 
 /**

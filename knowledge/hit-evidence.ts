@@ -1,0 +1,52 @@
+import type { AnalyzedQuery } from "./search/query.js";
+import type { RankedHit, SearchIndex } from "./search-index.js";
+
+/** What the decision looks at in the best hit, beyond its score. */
+export interface HitEvidence {
+  /** Share (idf-weighted) of the message's topical word pairs known to the corpus found in the name. */
+  pairCoverage: number;
+  /** How many topical word pairs of the message the corpus knows (0: pair coverage says nothing). */
+  knownPairs: number;
+  /** Share (idf-weighted) of the message's topic words that no procedure name holds. */
+  unknownShare: number;
+}
+
+/**
+ * Reads how well the best hit's name holds the message's topic as phrases, not loose syllables:
+ * Vietnamese words are mostly two syllables, so "tàu cá" matched as "tàu" and "cá" far apart in
+ * a name is a coincidence a person would not call a match.
+ */
+export function hitEvidence(index: SearchIndex, query: AnalyzedQuery, hit: RankedHit): HitEvidence {
+  const words = index.nameWords(hit.doc);
+  const namePairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) namePairs.add(`${words[i]} ${words[i + 1]}`);
+  const bySlot = new Map<number, { mass: number; credit: number }>();
+  for (const qt of query.terms) {
+    if (qt.slot < 0 || !qt.term.includes(" ") || !index.knows(qt.term)) continue;
+    const [a, b] = qt.term.split(" ");
+    if (!index.vocabulary.has(a as string) || !index.vocabulary.has(b as string)) continue;
+    const idf = index.idfOf(qt.term) * Math.min(1, qt.weight);
+    const slot = bySlot.get(qt.slot) ?? { mass: 0, credit: 0 };
+    slot.mass = Math.max(slot.mass, idf);
+    if (namePairs.has(qt.term)) slot.credit = Math.max(slot.credit, idf);
+    bySlot.set(qt.slot, slot);
+  }
+  let mass = 0;
+  let credit = 0;
+  for (const s of bySlot.values()) {
+    mass += s.mass;
+    credit += s.credit;
+  }
+  let topicMass = 0;
+  let unknownMass = 0;
+  for (const t of new Set(query.topicTokens)) {
+    const idf = index.idfOf(t);
+    topicMass += idf;
+    if (!index.vocabulary.has(t)) unknownMass += idf;
+  }
+  return {
+    pairCoverage: mass > 0 ? credit / mass : 1,
+    knownPairs: bySlot.size,
+    unknownShare: topicMass > 0 ? unknownMass / topicMass : 0,
+  };
+}

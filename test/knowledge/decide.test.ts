@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { DECISION } from "../../knowledge/decide.js";
+import { hitEvidence } from "../../knowledge/hit-evidence.js";
+import { analyzeQuery } from "../../knowledge/search/query.js";
+import { SearchIndex } from "../../knowledge/search-index.js";
+import { compileSynonyms } from "../../knowledge/synonyms.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
+import { makeProcedure } from "../helpers/procedures.js";
+
+describe("the fresh decision", () => {
+  const kb = bundledKnowledgeBase();
+
+  it("says a topic is not here when the best procedure only shares loose syllables with it", () => {
+    for (const q of [
+      "xin phép nuôi chó trong khu dân cư",
+      "làm thẻ thư viện tỉnh",
+      "đăng ký cho con đi học bơi ở nhà văn hóa",
+    ]) {
+      expect(kb.decide(q).action, q).toBe("out_of_scope");
+    }
+  });
+
+  it("still answers messages that name their procedure, however short or long", () => {
+    const cases: Array<[string, string]> = [
+      ["đăng ký khai sinh cho con", "Thủ tục đăng ký khai sinh"],
+      ["đăng ký kết hôn với người nước ngoài", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài"],
+      ["mất sổ đỏ thì xin cấp lại thế nào", "Cấp lại Giấy chứng nhận"],
+    ];
+    for (const [q, name] of cases) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("answer");
+      expect(d.hits[0]?.procedure.name, q).toContain(name);
+    }
+  });
+});
+
+describe("hit evidence", () => {
+  const p = (code: string, name: string) =>
+    makeProcedure({ code, name, levels: ["Cấp xã"], field: "", aliases: [], popularity: 0 });
+  const index = new SearchIndex([
+    p("1", "Hỗ trợ đào tạo nghề cho người chuyển đổi từ nuôi cá sang tàu khách"),
+    p("2", "Đăng ký tàu cá"),
+  ]);
+  const analyze = (text: string) =>
+    analyzeQuery(text, compileSynonyms([], index.vocabulary), index.vocabulary);
+
+  it("finds a message's word pair in a name that holds it, and not in one that scatters its syllables", () => {
+    const query = analyze("cho hỏi về tàu cá");
+    const [scattered, together] = [0, 1].map((doc) =>
+      hitEvidence(index, query, { doc, score: 1, queryCoverage: 1, nameCoverage: 1 }),
+    );
+    expect(together?.pairCoverage).toBeGreaterThan(scattered?.pairCoverage ?? 1);
+    expect(scattered?.pairCoverage).toBeLessThan(DECISION.weakPairCoverage);
+  });
+});

@@ -4,6 +4,8 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { SearchIndex } from "./search-index.js";
+import { candidatesFittingConversation, variantForSituation } from "./situation-moves.js";
+import { bundledSituationCues } from "./situations.js";
 
 const ORDINALS: Array<[RegExp, number]> = [
   [/\b(thu nhat|dau tien|so 1|cai 1|so mot|cai mot)\b/, 0],
@@ -30,6 +32,18 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
+  if (resolution.kind !== "fresh") {
+    // A follow-up that adds a situation (a foreigner, a child's age, a lost paper) moves to the
+    // variant of the same topic made for it.
+    const variant = variantForSituation({ ...input, cues: bundledSituationCues() }, last);
+    if (variant)
+      return {
+        action: "answer",
+        hits: toHits(index, variant.slice(0, 5)),
+        fields: query.fields,
+        followUp: true,
+      };
+  }
   if (resolution.kind === "fresh" && fresh.action === "clarify") {
     const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
     if (settled) return settled;
@@ -59,8 +73,9 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
 
 /**
  * Lets the conversation settle an ambiguous new question: a candidate discussed earlier wins
- * ("quay lại vụ khai tử"), otherwise the only candidate in the same field as the last procedure
- * ("giờ muốn đóng cửa luôn" after registering a household business).
+ * ("quay lại vụ khai tử"), otherwise the only candidate not made for a situation nobody mentioned
+ * ("xin luôn hộ chiếu cho cháu": not the report of a lost passport), otherwise the only candidate
+ * in the same field as the last procedure ("giờ muốn đóng cửa luôn" after a household business).
  */
 function settleWithConversation(
   input: DecisionInput,
@@ -75,6 +90,11 @@ function settleWithConversation(
   const recent = docs.find((d) => recentCodes.includes((index.procedures[d] as Procedure).code));
   if (recent !== undefined)
     return answerWith(index, [recent, ...docs.filter((d) => d !== recent)], query, true);
+  const discussed = [last, ...recentCodes.map((c) => input.docOf(c)).filter((d) => d !== undefined)];
+  const fitting = candidatesFittingConversation({ ...input, cues: bundledSituationCues() }, docs, discussed);
+  const [fits] = fitting;
+  if (fitting.length === 1 && fits !== undefined)
+    return answerWith(index, [fits, ...docs.filter((d) => d !== fits)], query, true);
   const field = (index.procedures[last] as Procedure).field;
   const sameField = docs.filter((d) => field !== "" && (index.procedures[d] as Procedure).field === field);
   const [only] = sameField;

@@ -1,0 +1,92 @@
+import type { AnalyzedQuery } from "./search/query.js";
+import { MARKERS } from "./search/variants.js";
+import type { RankedHit, SearchIndex } from "./search-index.js";
+import {
+  markedSituationsOfName,
+  namePhrasesOf,
+  type SituationCues,
+  situationsOfMessage,
+  situationsOfName,
+} from "./situations.js";
+
+/** Thresholds of moves driven by the situation a conversation is in. */
+export const SITUATION_MOVE = {
+  /** Words rarer than this (idf) name the last procedure's topic ("căn cước", "kết hôn"). */
+  coreIdf: 2,
+  /** A variant must name this share of the last procedure's topic words (the same topic). */
+  coreShare: 0.6,
+  /** How many procedures read for the last topic with the situation are looked at. */
+  pool: 10,
+} as const;
+
+/** What a situation move needs. */
+export interface SituationMoveInput {
+  index: SearchIndex;
+  query: AnalyzedQuery;
+  analyze: (text: string) => AnalyzedQuery;
+  cues: SituationCues;
+}
+
+/** Topic words of a procedure name: rare words, not variant markers or situation phrases. */
+function coreWords(input: SituationMoveInput, doc: number): string[] {
+  const { index, cues } = input;
+  const aside = new Set<string>([
+    ...MARKERS.flatMap((m) => m.tokens),
+    ...cues.situations.flatMap((s) => s.names.flat()),
+  ]);
+  return [...new Set(index.nameWords(doc))].filter(
+    (w) => !aside.has(w) && index.idfOf(w) >= SITUATION_MOVE.coreIdf,
+  );
+}
+
+/**
+ * The variant of the last procedure's topic made for a situation the message adds ("nếu chồng
+ * sắp cưới là người Hàn Quốc thì sao" after marriage registration → the foreign-element one;
+ * "bé nhà em 10 tuổi" after an identity card → the card for under-14s): the last topic, the
+ * message and the situation's name phrases are read together and the best procedure of the same
+ * topic made for the situation wins. Undefined when the message adds no situation, the last
+ * procedure is already made for it, or no such variant exists.
+ */
+export function variantForSituation(input: SituationMoveInput, last: number): RankedHit[] | undefined {
+  const { index, query, cues } = input;
+  const said = situationsOfMessage(cues, query.tokens);
+  if (said.size === 0) return undefined;
+  const lastHas = situationsOfName(cues, index.nameWords(last));
+  const added = new Set([...said].filter((s) => !lastHas.has(s)));
+  if (added.size === 0) return undefined;
+  const core = coreWords(input, last);
+  if (core.length === 0) return undefined;
+  const lastName = index.procedures[last]?.name ?? "";
+  const text = `${lastName} ${query.tokens.join(" ")} ${namePhrasesOf(cues, added).join(" ")}`;
+  const ranked = index.rank(input.analyze(text), SITUATION_MOVE.pool);
+  const fits = (h: RankedHit) => {
+    if (h.doc === last) return false;
+    const words = new Set(index.nameWords(h.doc));
+    if (core.filter((w) => words.has(w)).length < core.length * SITUATION_MOVE.coreShare) return false;
+    const made = situationsOfName(cues, index.nameWords(h.doc));
+    return [...added].some((s) => made.has(s));
+  };
+  const variant = ranked.find(fits);
+  if (!variant) return undefined;
+  return [variant, ...ranked.filter((h) => h !== variant && h.doc !== last)];
+}
+
+/**
+ * Clarify candidates that fit the conversation: a candidate made for an exceptional situation
+ * ("trình báo mất hộ chiếu", "… có yếu tố nước ngoài") that neither the message nor the procedures
+ * discussed so far mention is dropped ("xin luôn hộ chiếu cho cháu" after the child's identity
+ * card is the passport itself, not the report of a lost one).
+ */
+export function candidatesFittingConversation(
+  input: SituationMoveInput,
+  candidates: readonly number[],
+  discussed: readonly number[],
+): number[] {
+  const { index, query, cues } = input;
+  const known = situationsOfMessage(cues, query.tokens);
+  for (const d of discussed) for (const s of situationsOfName(cues, index.nameWords(d))) known.add(s);
+  return candidates.filter((d) => {
+    const marked = markedSituationsOfName(cues, index.nameWords(d));
+    return [...marked].every((s) => known.has(s));
+  });
+}

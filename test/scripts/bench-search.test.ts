@@ -52,13 +52,35 @@ describe("bench:search", () => {
       { id: "c-1", turns: [turn("đăng ký khai sinh", "1.001193", [])] },
     ]);
 
-    const { code, stdout } = await runScript("bench-search.ts", [
+    // sha1 prefixes: cz-1 2f, cz-2 09 (TUNE); cz-4 de (HELD).
+    const citizen = jsonl(dir, "citizen.jsonl", [
+      answer(
+        "cz-1",
+        "Vợ em vừa sinh bé ở bệnh viện được một tuần, giờ muốn làm giấy khai sinh cho bé thì cần mang gì ạ?",
+        "1.001193",
+      ),
+      {
+        id: "cz-2",
+        q: "công ty cắt giảm, em muốn lãnh trợ cấp thất nghiệp",
+        behavior: "out_of_scope",
+        expect_ids: [],
+      },
+      answer(
+        "cz-4",
+        "ong noi em mat hom qua o nha, gia dinh di lam khai tu thi can giay gi",
+        "1.000656",
+        true,
+      ),
+    ]);
+    const { code, stdout, stderr } = await runScript("bench-search.ts", [
       "--procedures",
       procedures,
       "--questions",
       questions,
       "--conversations",
       conversations,
+      "--citizen",
+      citizen,
     ]);
 
     expect(code).toBe(0);
@@ -72,6 +94,7 @@ describe("bench:search", () => {
     const report = JSON.parse(stdout) as {
       tune: Part;
       held: Part;
+      citizen: Record<"tune" | "held", Omit<Part, "conversations">>;
       performance: { rssMbWithIndex: number };
     };
     expect(report.tune.questions).toBe(3);
@@ -83,6 +106,10 @@ describe("bench:search", () => {
     expect(report.tune.behaviour.confusion["out_of_scope->out_of_scope"]).toBe(1);
     expect(report.tune.conversations).toMatchObject({ n: 1, turns: 2 });
     expect(report.held.conversations).toMatchObject({ n: 1, turns: 1, accuracy: 1 });
+    expect(report.citizen.tune.questions).toBe(2);
+    expect(report.citizen.tune.ranking.ours as Scores).toMatchObject({ n: 1, top1: 1 });
+    expect(report.citizen.held.ranking.ours as Scores).toMatchObject({ n: 1, top1: 1 });
+    expect(stderr).toContain("citizen ours top-1");
     expect(report.performance.rssMbWithIndex).toBeGreaterThan(0);
   }, 120_000);
 });

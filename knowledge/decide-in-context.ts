@@ -4,7 +4,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { SearchIndex } from "./search-index.js";
-import { candidatesFittingConversation, variantForSituation } from "./situation-moves.js";
+import { addsOnlySituation, candidatesFittingConversation, variantForSituation } from "./situation-moves.js";
 import { bundledSituationCues } from "./situations.js";
 
 const ORDINALS: Array<[RegExp, number]> = [
@@ -32,10 +32,12 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
-  if (resolution.kind !== "fresh") {
+  const situational = { ...input, cues: bundledSituationCues() };
+  const onlySituation = addsOnlySituation(situational, last);
+  if (resolution.kind !== "fresh" || onlySituation) {
     // A follow-up that adds a situation (a foreigner, a child's age, a lost paper) moves to the
-    // variant of the same topic made for it.
-    const variant = variantForSituation({ ...input, cues: bundledSituationCues() }, last);
+    // variant of the same topic made for it, or stays when the last procedure is that variant.
+    const variant = variantForSituation(situational, last);
     if (variant)
       return {
         action: "answer",
@@ -43,6 +45,7 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
         fields: query.fields,
         followUp: true,
       };
+    if (onlySituation) return stayOn(input, last, fresh);
   }
   if (resolution.kind === "fresh" && fresh.action === "clarify") {
     const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
@@ -56,19 +59,21 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
       followUp: true,
     };
   }
-  if (resolution.kind === "stay") {
-    const others = fresh.hits.filter((h) => h.procedure.code !== context.lastCode);
-    return {
-      action: "answer",
-      hits: [
-        { procedure: index.procedures[last] as Procedure, score: fresh.hits[0]?.score ?? 1 },
-        ...others,
-      ].slice(0, 5),
-      fields: query.fields,
-      followUp: true,
-    };
-  }
+  if (resolution.kind === "stay") return stayOn(input, last, fresh);
   return fresh;
+}
+
+/** Answers the last procedure again (an aspect question about it), the fresh hits after it. */
+function stayOn(input: DecisionInput, last: number, fresh: Decision): Decision {
+  const { index, query } = input;
+  const lastProcedure = index.procedures[last] as Procedure;
+  const others = fresh.hits.filter((h) => h.procedure.code !== lastProcedure.code);
+  return {
+    action: "answer",
+    hits: [{ procedure: lastProcedure, score: fresh.hits[0]?.score ?? 1 }, ...others].slice(0, 5),
+    fields: query.fields,
+    followUp: true,
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { AnalyzedQuery } from "./search/query.js";
+import { type AnalyzedQuery, isFiller } from "./search/query.js";
 import { MARKERS } from "./search/variants.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import {
   markedSituationsOfName,
   namePhrasesOf,
+  readSituations,
   type SituationCues,
   situationsOfMessage,
   situationsOfName,
@@ -17,6 +18,8 @@ export const SITUATION_MOVE = {
   coreShare: 0.6,
   /** How many procedures read for the last topic with the situation are looked at. */
   pool: 10,
+  /** A variant names at most this many topic words of its own (else it is another procedure). */
+  maxOwnWords: 2,
 } as const;
 
 /** What a situation move needs. */
@@ -27,18 +30,35 @@ export interface SituationMoveInput {
   cues: SituationCues;
 }
 
-/** Topic words of a procedure name: rare words, not variant markers or situation phrases. */
-function coreWords(input: SituationMoveInput, doc: number): string[] {
-  const { index, cues } = input;
-  const aside = new Set<string>([
-    ...MARKERS.flatMap((m) => m.tokens),
-    ...cues.situations.flatMap((s) => s.names.flat()),
-  ]);
+/** Topic words of a procedure name: rare words, not variant markers or `aside` words. */
+function coreWords(index: SearchIndex, doc: number, aside: ReadonlySet<string>): string[] {
   return [...new Set(index.nameWords(doc))].filter(
     (w) => !aside.has(w) && index.idfOf(w) >= SITUATION_MOVE.coreIdf,
   );
 }
 
+const MARKER_WORDS = new Set(MARKERS.flatMap((m) => m.tokens));
+
+/**
+ * Whether a message after an answer only adds a situation to the last topic ("bị mất thì cần
+ * giấy tờ gì", "con em 8 tuổi thì sao"): it names a situation and every other topic word of it is
+ * already in the last procedure's name.
+ */
+export function addsOnlySituation(input: SituationMoveInput, last: number): boolean {
+  const { index, query, cues } = input;
+  const { found, claimed } = readSituations(cues, query.tokens);
+  if (found.size === 0) return false;
+  const topic = new Set(query.topicTokens);
+  const lastWords = new Set(index.nameWords(last));
+  return query.tokens.every(
+    (t, i) =>
+      claimed[i] ||
+      !topic.has(t) ||
+      isFiller(t) ||
+      lastWords.has(t) ||
+      index.idfOf(t) < SITUATION_MOVE.coreIdf,
+  );
+}
 /**
  * The variant of the last procedure's topic made for a situation the message adds ("nếu chồng
  * sắp cưới là người Hàn Quốc thì sao" after marriage registration → the foreign-element one;
@@ -54,15 +74,25 @@ export function variantForSituation(input: SituationMoveInput, last: number): Ra
   const lastHas = situationsOfName(cues, index.nameWords(last));
   const added = new Set([...said].filter((s) => !lastHas.has(s)));
   if (added.size === 0) return undefined;
-  const core = coreWords(input, last);
+  // The topic is read without any situation's words ("từ đủ 14 tuổi trở lên"), unless nothing
+  // else names it ("đăng ký khai tử" is the topic itself).
+  const aside = new Set([...MARKER_WORDS, ...cues.situations.flatMap((x) => x.names.flat())]);
+  const addedAside = new Set([...MARKER_WORDS, ...namePhrasesOf(cues, added).flatMap((p) => p.split(" "))]);
+  const fullCore = coreWords(index, last, aside);
+  const core = fullCore.length > 0 ? fullCore : coreWords(index, last, addedAside);
   if (core.length === 0) return undefined;
-  const lastName = index.procedures[last]?.name ?? "";
+  // The level ("thực hiện tại cấp tỉnh") is not part of the topic a variant shares.
+  const lastName = (index.procedures[last]?.name ?? "").replace(/\([^)]*\)/g, " ");
   const text = `${lastName} ${query.tokens.join(" ")} ${namePhrasesOf(cues, added).join(" ")}`;
   const ranked = index.rank(input.analyze(text), SITUATION_MOVE.pool);
   const fits = (h: RankedHit) => {
     if (h.doc === last) return false;
     const words = new Set(index.nameWords(h.doc));
     if (core.filter((w) => words.has(w)).length < core.length * SITUATION_MOVE.coreShare) return false;
+    // A variant adds the situation, not a topic of its own (a combined procedure is not one).
+    const lastWords = new Set(index.nameWords(last));
+    const own = coreWords(index, h.doc, aside).filter((w) => !lastWords.has(w));
+    if (own.length > SITUATION_MOVE.maxOwnWords) return false;
     const made = situationsOfName(cues, index.nameWords(h.doc));
     return [...added].some((s) => made.has(s));
   };

@@ -83,16 +83,24 @@ export function bundledSituationCues(): SituationCues {
   return bundled;
 }
 
-/** Ages stated in a message, in years ("10 tuổi", "14t"; "18 tháng tuổi" counts as 1). */
-export function statedAges(tokens: readonly string[]): number[] {
-  const ages: number[] = [];
+/** An age stated in a message, in years, with the tokens that state it. */
+export interface StatedAge {
+  years: number;
+  start: number;
+  end: number;
+}
+
+/** Ages stated in a message ("10 tuổi", "14t"; "18 tháng tuổi" counts as 2 years). */
+export function statedAges(tokens: readonly string[]): StatedAge[] {
+  const ages: StatedAge[] = [];
   tokens.forEach((t, i) => {
     const short = /^(\d{1,3})t$/.exec(t);
-    if (short) ages.push(Number(short[1]));
+    if (short) ages.push({ years: Number(short[1]), start: i, end: i + 1 });
     if (!/^\d{1,3}$/.test(t)) return;
     const n = Number(t);
-    if (tokens[i + 1] === "tuoi") ages.push(n);
-    else if (tokens[i + 1] === "thang" && tokens[i + 2] === "tuoi") ages.push(Math.ceil(n / 12));
+    if (tokens[i + 1] === "tuoi") ages.push({ years: n, start: i, end: i + 2 });
+    else if (tokens[i + 1] === "thang" && tokens[i + 2] === "tuoi")
+      ages.push({ years: Math.ceil(n / 12), start: i, end: i + 3 });
   });
   return ages;
 }
@@ -102,12 +110,24 @@ export function statedAges(tokens: readonly string[]): number[] {
  * claims its words, so a word read for an earlier situation ("làm mất") is not read again.
  */
 export function situationsOfMessage(cues: SituationCues, tokens: readonly string[]): Set<string> {
+  return readSituations(cues, tokens).found;
+}
+
+/** The situations of a message and, per token, whether a situation cue claimed it. */
+export function readSituations(
+  cues: SituationCues,
+  tokens: readonly string[],
+): { found: Set<string>; claimed: boolean[] } {
   const found = new Set<string>();
   const claimed = new Array<boolean>(tokens.length).fill(false);
   const ages = statedAges(tokens);
   for (const s of cues.situations) {
-    if (ages.some((a) => s.ages.some((c) => (c.below === undefined || a < c.below) && a >= (c.atLeast ?? 0))))
+    for (const age of ages) {
+      const a = age.years;
+      if (!s.ages.some((c) => (c.below === undefined || a < c.below) && a >= (c.atLeast ?? 0))) continue;
       found.add(s.id);
+      for (let k = age.start; k < age.end; k++) claimed[k] = true;
+    }
     for (const phrase of s.says) {
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         let match = true;
@@ -119,7 +139,7 @@ export function situationsOfMessage(cues: SituationCues, tokens: readonly string
       }
     }
   }
-  return found;
+  return { found, claimed };
 }
 
 /** The situations a procedure name is made for (it carries one of their name phrases). */

@@ -41,6 +41,12 @@ export const DECISION = {
   weakNameCoverage: 0.35,
   /** …and it scores below this (in units of the corpus's highest idf). Fitted on TUNE (fit-decision.ts). */
   weakScore: 2,
+  /**
+   * A message longer than this many words tells a story whose word pairs no name holds: there,
+   * only a best name holding less than this share of the pairs counts as sharing syllables.
+   */
+  weakLongTokens: 20,
+  weakLongPairCoverage: 0.15,
 } as const;
 
 /** What the decision needs from the knowledge base. */
@@ -135,7 +141,9 @@ function sharesOnlySyllables(input: DecisionInput, top: RankedHit): boolean {
   const { index, query } = input;
   if (top.nameCoverage >= DECISION.weakNameCoverage || top.score >= DECISION.weakScore * index.scale)
     return false;
-  return hitEvidence(index, query, top).pairCoverage < DECISION.weakPairCoverage;
+  const long = query.tokens.length > DECISION.weakLongTokens;
+  const floor = long ? DECISION.weakLongPairCoverage : DECISION.weakPairCoverage;
+  return hitEvidence(index, query, top).pairCoverage < floor;
 }
 
 /**

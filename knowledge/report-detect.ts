@@ -13,7 +13,18 @@ import {
 export const BUNDLED_REPORT_CUES_FILE = fileURLToPath(new URL("../assets/report-cues.tsv", import.meta.url));
 
 /** The kinds of cue the list holds (see the file's header for what each means). */
-export const REPORT_CUE_KINDS = ["subject", "state", "strong", "weak", "request", "ask", "question"] as const;
+export const REPORT_CUE_KINDS = [
+  "subject",
+  "state",
+  "officer",
+  "conduct",
+  "strong",
+  "weak",
+  "request",
+  "ask",
+  "question",
+  "number",
+] as const;
 
 /** One kind of cue. */
 export type ReportCueKind = (typeof REPORT_CUE_KINDS)[number];
@@ -29,6 +40,8 @@ export interface ReportReading {
   asks: boolean;
   /** Evidence weight (strong cue 2, weak cue or subject-with-state 1), for benchmarks and tests. */
   score: number;
+  /** The evidence found ("strong:phản ánh về", "pair:đường+ngập"…), so anybody can see why. */
+  evidence: string[];
 }
 
 /** Reads messages for reports and complaints. */
@@ -44,6 +57,10 @@ interface CueToken {
   folded: string;
   key?: string;
   strict?: boolean;
+  /** "#" in a cue: any number, in digits ("3", "7h30") or a number word of the list. */
+  number?: boolean;
+  /** "*" in a cue: up to GAP_WORDS words of anything ("sáng nào * cũng"). */
+  gap?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -65,8 +82,11 @@ export function reportTokens(text: string, vocabulary?: ReadonlySet<string>): Cu
 /** A cue phrase's words; "~" before the phrase makes its accented words strict. */
 function cueTokens(phrase: string): CueToken[] {
   const strict = phrase.startsWith("~");
-  const words = (strict ? phrase.slice(1) : phrase).normalize("NFC").toLowerCase().match(WORD) ?? [];
+  const body = (strict ? phrase.slice(1) : phrase).normalize("NFC").toLowerCase();
+  const words = body.match(/[\p{L}\p{N}]+|[#*]/gu) ?? [];
   return words.map((w) => {
+    if (w === "#") return { folded: "#", number: true };
+    if (w === "*") return { folded: "*", gap: true };
     const [folded = ""] = foldTokens(w);
     const accented = foldDiacritics(w) !== w;
     return accented ? { folded, key: accentKey(w), strict } : { folded };
@@ -74,15 +94,22 @@ function cueTokens(phrase: string): CueToken[] {
 }
 
 /** Whether a message word is the cue's word: same spelling when both carry diacritics. */
-function sameWord(word: CueToken, cue: CueToken): boolean {
+function sameWord(word: CueToken, cue: CueToken, numbers: ReadonlySet<string>): boolean {
+  if (cue.number) return /^\d/.test(word.folded) || numbers.has(word.folded);
   if (word.folded !== cue.folded) return false;
   if (cue.key === undefined) return true;
   if (word.key === undefined) return !cue.strict;
   return word.key === cue.key;
 }
 
+/** How many words a "*" in a cue may stand for. */
+const GAP_WORDS = 4;
 /** How far after a subject its state may come ("đường bê tông trước cổng trường bị sụt"). */
 const STATE_AFTER = 8;
+/** How far after an officer the misconduct may come ("cán bộ tư pháp xã bảo … gửi thêm"). */
+const CONDUCT_AFTER = 16;
+/** How much evidence a message asking about a procedure needs to be a report as well. */
+const PROCEDURE_QUESTION_SCORE = 3;
 /** How far before a subject its state may come ("ngập hết cả đường"). */
 const STATE_BEFORE = 3;
 /** A statement this long, asking nothing and naming no procedure, describes a state of things. */
@@ -103,54 +130,103 @@ export function parseReportCues(content: string): ReportCueRows {
   return rows;
 }
 
-/** Phrases grouped by their first folded word, so a message is scanned once per word. */
-type PhraseIndex = Map<string, CueToken[][]>;
+/** Phrases grouped by their first folded word ("#" for a number), so a message is scanned once. */
+interface PhraseIndex {
+  byFirst: Map<string, CueToken[][]>;
+  numbers: ReadonlySet<string>;
+}
 
-function indexPhrases(phrases: readonly CueToken[][]): PhraseIndex {
-  const index: PhraseIndex = new Map();
+function indexPhrases(phrases: readonly CueToken[][], numbers: ReadonlySet<string>): PhraseIndex {
+  const byFirst = new Map<string, CueToken[][]>();
   for (const phrase of phrases) {
     const first = (phrase[0] as CueToken).folded;
-    const list = index.get(first);
+    const list = byFirst.get(first);
     if (list) list.push(phrase);
-    else index.set(first, [phrase]);
+    else byFirst.set(first, [phrase]);
   }
-  return index;
+  return { byFirst, numbers };
+}
+
+/** Where the phrase's words from `k` on match the message from word `i`: the end, or -1. */
+function matchFrom(
+  tokens: readonly CueToken[],
+  i: number,
+  phrase: readonly CueToken[],
+  k: number,
+  index: PhraseIndex,
+): number {
+  if (k === phrase.length) return i;
+  const cue = phrase[k] as CueToken;
+  if (cue.gap) {
+    for (let skip = 0; skip <= GAP_WORDS && i + skip <= tokens.length; skip++) {
+      const end = matchFrom(tokens, i + skip, phrase, k + 1, index);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= tokens.length || !sameWord(tokens[i] as CueToken, cue, index.numbers)) return -1;
+  return matchFrom(tokens, i + 1, phrase, k + 1, index);
 }
 
 /** Where each occurrence of any of the phrases starts and ends (end exclusive). */
-function spans(tokens: readonly CueToken[], phrases: PhraseIndex): Array<[number, number]> {
+function spans(tokens: readonly CueToken[], index: PhraseIndex): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   tokens.forEach((token, i) => {
-    outer: for (const phrase of phrases.get(token.folded) ?? []) {
-      if (i + phrase.length > tokens.length) continue;
-      for (let k = 0; k < phrase.length; k++)
-        if (!sameWord(tokens[i + k] as CueToken, phrase[k] as CueToken)) continue outer;
-      out.push([i, i + phrase.length]);
+    const number = /^\d/.test(token.folded) || index.numbers.has(token.folded);
+    const starting = [
+      ...(index.byFirst.get(token.folded) ?? []),
+      ...(number ? (index.byFirst.get("#") ?? []) : []),
+    ];
+    for (const phrase of starting) {
+      const end = matchFrom(tokens, i, phrase, 0, index);
+      if (end >= 0) out.push([i, end]);
     }
   });
   return out;
 }
 
-/** How many separate places of the message the phrases cover (most cues that do not overlap). */
-function distinctHits(tokens: readonly CueToken[], phrases: PhraseIndex): number {
-  const found = spans(tokens, phrases).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  let count = 0;
+type Span = [number, number];
+
+/** The separate places of the message the spans cover (most spans that do not overlap). */
+function distinct(found: readonly Span[]): Span[] {
+  const sorted = [...found].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const out: Span[] = [];
   let free = 0;
-  for (const [start, end] of found) {
-    if (start < free) continue;
-    count += 1;
-    free = end;
+  for (const span of sorted) {
+    if (span[0] < free) continue;
+    out.push(span);
+    free = span[1];
   }
-  return count;
+  return out;
+}
+
+/** The subjects with a state near them (within `after` words after, STATE_BEFORE before). */
+function pairsOf(subjects: readonly Span[], states: readonly Span[], after: number): Array<[Span, Span]> {
+  const out = new Map<number, [Span, Span]>();
+  for (const subject of subjects) {
+    const [start, end] = subject;
+    const state = states.find(
+      ([s, e]) => (s >= end && s - end <= after) || (e <= start && start - e <= STATE_BEFORE),
+    );
+    // Each subject counts once, however many words name it ("đường" inside "đường bê tông").
+    if (state && !out.has(end)) out.set(end, [subject, state]);
+  }
+  return [...out.values()];
 }
 
 /**
  * Compiles the list with the same normalization as queries (plain and accented spellings alike)
- * into a detector: strong cues, weak cues and subjects followed by a bad state are evidence; one
- * weak piece of evidence inside a procedure question is not a report.
+ * into a detector: strong cues, an officer's misconduct, weak cues and subjects in a bad state are
+ * evidence; a question about a procedure needs more of it, and one weak piece next to a procedure
+ * is not a report.
  */
 export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<string>): ReportDetector {
-  const compile = (list: string[]) => indexPhrases(list.map(cueTokens).filter((p) => p.length > 0));
+  const numbers = new Set(rows.number.flatMap((w) => foldTokens(w)));
+  const compile = (list: string[]) =>
+    indexPhrases(
+      list.map(cueTokens).filter((p) => p.length > 0),
+      numbers,
+    );
   const cues = Object.fromEntries(REPORT_CUE_KINDS.map((k) => [k, compile(rows[k])])) as Record<
     ReportCueKind,
     PhraseIndex
@@ -158,20 +234,36 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
   return {
     read(text) {
       const tokens = reportTokens(text, vocabulary);
-      const states = spans(tokens, cues.state);
-      const subjects = spans(tokens, cues.subject);
-      // Each subject in a bad state counts once, however many words name it.
-      const paired = new Set<number>();
-      for (const [start, end] of subjects) {
-        const near = states.some(
-          ([s, e]) => (s >= end && s - end <= STATE_AFTER) || (e <= start && start - e <= STATE_BEFORE),
-        );
-        if (near) paired.add(end);
-      }
-      const pairs = Math.min(paired.size, 2);
-      const request = spans(tokens, cues.request).length > 0;
+      const words = ([s, e]: Span) =>
+        tokens
+          .slice(s, e)
+          .map((t) => t.folded)
+          .join(" ");
+      const requests = spans(tokens, cues.request);
+      // A cue inside a longer procedure name ("tai nạn" in "tai nạn lao động") is that name.
+      const free = (found: Span[]) =>
+        found.filter(([s, e]) => !requests.some(([rs, re]) => rs <= s && e <= re && re - rs > e - s));
+      const strong = distinct(free(spans(tokens, cues.strong)));
+      const pairs = pairsOf(free(spans(tokens, cues.subject)), spans(tokens, cues.state), STATE_AFTER).slice(
+        0,
+        2,
+      );
+      // A weak cue that is a paired subject's state ("ngập" in "đường làng thì ngập") counts once.
+      const inPair = ([s, e]: Span) => pairs.some(([, [ps, pe]]) => s < pe && ps < e);
+      const weak = distinct(free(spans(tokens, cues.weak))).filter((w) => !inPair(w));
+      const misconduct = pairsOf(
+        spans(tokens, cues.officer),
+        spans(tokens, cues.conduct),
+        CONDUCT_AFTER,
+      ).slice(0, 1);
+      const evidence = [
+        ...strong.map((s) => `strong:${words(s)}`),
+        ...misconduct.map(([o, c]) => `officer:${words(o)}+${words(c)}`),
+        ...weak.map((s) => `weak:${words(s)}`),
+        ...pairs.map(([o, c]) => `pair:${words(o)}+${words(c)}`),
+      ];
+      const request = requests.length > 0;
       const ask = spans(tokens, cues.ask).length > 0;
-      const score = 2 * distinctHits(tokens, cues.strong) + distinctHits(tokens, cues.weak) + pairs;
       const last = tokens.slice(-2).map((t) => t.folded);
       const question =
         text.includes("?") ||
@@ -179,10 +271,17 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
         last.some((t) => QUESTION_ENDINGS.has(t));
       // A long plain statement that asks for nothing describes a state of things.
       const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
-      // One weak piece of evidence in a question or next to a procedure ("đăng ký khai sinh quá
-      // hạn") is not a report.
-      const report = score + statement >= 2 || (score + statement === 1 && !request && !ask);
-      return { report, asks: report && request && ask, score: score + statement };
+      if (statement) evidence.push("statement");
+      const score = 2 * (strong.length + misconduct.length) + weak.length + pairs.length + statement;
+      // A question about a procedure needs more: "nhà bị ngập hư hỏng đồ đạc thì có được hỗ trợ
+      // gì không" asks for support, it does not report. Outside one, a single weak piece of
+      // evidence next to a procedure ("đăng ký khai sinh quá hạn") is not a report either.
+      const procedureQuestion = request && (ask || question);
+      const report = procedureQuestion
+        ? score >= PROCEDURE_QUESTION_SCORE
+        : score >= 2 || (score === 1 && !request && !ask);
+      // A report that names a procedure and asks anything about it gets the answer too.
+      return { report, asks: report && request && (ask || question), score, evidence };
     },
   };
 }

@@ -73,6 +73,56 @@ describe("topics handled elsewhere", () => {
     }
   });
 
+  it("explains how to look up a file's status without repeating the numbers typed", () => {
+    const numbers = ["000.00.23.H12-250301-0012", "0123456789", "012345678901"];
+    for (const q of [
+      "hồ sơ cấp sổ đỏ của tôi nộp tháng trước, mã hồ sơ 000.00.23.H12-250301-0012, giờ xử lý đến đâu rồi",
+      "cho em hỏi hồ sơ khai sinh em nộp online đã có kết quả chưa ạ",
+      "kiểm tra giúp tôi sổ bảo hiểm số 0123456789 đóng được bao nhiêu tháng",
+      "sao ho so cua toi chua co ket qua, qua hen 1 tuan roi",
+      "căn cước của em làm từ tháng 3 giờ làm xong chưa",
+    ]) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("out_of_scope");
+      expect(d.elsewhere, q).toMatch(/dichvucong\.gov\.vn/);
+      for (const n of numbers) expect(d.elsewhere, q).not.toContain(n);
+    }
+    const tax = kb.decide("tra cứu mã số thuế cá nhân theo số căn cước 012345678901");
+    expect(tax.elsewhere).toMatch(/eTax Mobile/);
+    expect(tax.elsewhere).not.toContain("012345678901");
+    // Asking how long a procedure takes is not a status request.
+    expect(kb.decide("đăng ký khai sinh bao lâu có kết quả").action).toBe("answer");
+  });
+
+  it("points everyday matters no procedure covers to the body that handles them", () => {
+    const where: Array<[string, RegExp]> = [
+      ["muốn lắp đồng hồ điện cho nhà mới xây", /công ty điện lực/],
+      ["em bị lừa đảo qua mạng mất 50 triệu", /Công an xã, phường/],
+      ["công ty nợ lương 3 tháng không trả", /hòa giải viên lao động/],
+      ["xin trợ cấp cho người cao tuổi", /người cao tuổi/],
+      ["thành lập câu lạc bộ dưỡng sinh", /Sở Nội vụ/],
+      ["giấy phép thành lập trường mầm non tư thục", /Sở Giáo dục và Đào tạo/],
+      ["em trai tôi khuyết tật nặng có được nhận tiền hằng tháng không", /khuyết tật/],
+      ["mất thẻ atm phải làm sao", /ngân hàng/],
+      ["xin giấy phép kinh doanh karaoke", /karaoke/],
+      ["tranh chấp quyền nuôi con sau khi ly thân", /Tòa án nhân dân/],
+    ];
+    for (const [q, pointer] of where) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("out_of_scope");
+      expect(d.elsewhere, q).toMatch(pointer);
+    }
+    for (const q of [
+      "bà tôi là người cao tuổi muốn làm căn cước tại nhà",
+      "mở quán karaoke cần giấy chứng nhận an ninh trật tự",
+      "tranh chấp đất đai với hàng xóm thì hòa giải ở đâu",
+      "con tôi bị khuyết tật muốn làm thẻ bảo hiểm y tế",
+      "nộp đơn khởi kiện trực tuyến đến tòa án",
+    ]) {
+      expect(kb.decide(q).elsewhere, q).toBeUndefined();
+    }
+  });
+
   it("skips comment and broken rows of an edited list", () => {
     const rows = parseElsewhere("# comment\nchỉ một cột\nđua xe\t\tKhông hỗ trợ.\n\tthiếu cụm từ\tabc\n");
     expect(rows).toEqual([{ phrases: ["đua xe"], unless: [], pointer: "Không hỗ trợ." }]);

@@ -76,12 +76,31 @@ export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): Messag
   for (let i = 0; i < tokens.length; i++) if (!inAsk[i] && topical[i]) storyWords++;
   // A few words around the ask qualify it ("bố mẹ để lại đất, …"); a long story is backdrop.
   const weight = Math.min(1, Math.max(READING.backstory, READING.qualifierWords / (storyWords || 1)));
-  if (weight >= 1) return { asks: spans };
+  // What the story tells as already done ("đã làm khai tử rồi") is not what is asked, however short.
+  const done = doneTokens(deps.cues, tokens, clauses, inAsk);
+  if (weight >= 1 && !done.includes(true)) return { asks: spans };
+  const story = (i: number) => (done[i] ? READING.backstory : weight);
   return {
     asks: spans,
-    focus: inAsk.map((a) => (a ? 1 : weight)),
-    coverage: inAsk.map((a) => (a ? 1 : weight * READING.backstoryCoverage)),
+    focus: inAsk.map((a, i) => (a ? 1 : story(i))),
+    coverage: inAsk.map((a, i) => (a ? 1 : story(i) * READING.backstoryCoverage)),
   };
+}
+
+/** Per token: outside every ask, in a clause that tells something as done (a "done" cue). */
+function doneTokens(
+  cues: AskCues,
+  tokens: readonly string[],
+  clauses: readonly Clause[],
+  inAsk: readonly boolean[],
+): boolean[] {
+  const out = tokens.map(() => false);
+  for (const c of clauses) {
+    let told = false;
+    for (let i = c.start; i < c.end && !told; i++) told = cueAt(cues, "done", tokens, i) > 0;
+    if (told) for (let i = c.start; i < c.end; i++) out[i] = !inAsk[i];
+  }
+  return out;
 }
 
 /** Whether a clause asks something: a question mark or an ask cue inside it. */

@@ -45,7 +45,9 @@ export function splitClauses(deps: ClauseDeps, text: string): SplitMessage {
     tokens.push(...segment);
     let start = 0;
     let startsSentence = sentenceStart;
-    for (let i = 1; i < segment.length; i++) {
+    // A cue that opens the segment ("như vậy …") is not cut inside ("như" | "vậy …").
+    const opening = Math.max(cueAt(deps.cues, "lead", segment, 0), cueAt(deps.cues, "split", segment, 0));
+    for (let i = Math.max(1, opening); i < segment.length; i++) {
       const lead = cueAt(deps.cues, "lead", segment, i);
       const split = lead ? 0 : cueAt(deps.cues, "split", segment, i);
       if (!lead && !split) continue;

@@ -2,7 +2,7 @@ import { detectFieldsInTokens } from "../fields-detect.js";
 import { accentedTerms, foldDiacritics, prepareText } from "../normalize.js";
 import type { Field } from "../procedure.js";
 import type { SynonymDictionary } from "../synonyms.js";
-import { type AskCues, bundledAskCues } from "./ask-cues.js";
+import { type AskCues, bundledAskCues, cueAt } from "./ask-cues.js";
 import { type AskSpan, findAsks } from "./ask-finder.js";
 import { splitClauses } from "./clauses.js";
 import { MARKERS } from "./variants.js";
@@ -108,10 +108,13 @@ export function analyzeQuery(
   const { aspectTokens } = detected;
   const spelledTopical = topicalFillers(text);
   const filler = (t: string) => isFiller(t) && !spelledTopical.has(t);
+  // Words that only phrase the request ("nộp hồ sơ", "làm thủ tục") weigh like filler words.
+  const phrasing = requestPhrasing(cues, tokens);
+  const fillerAt = (i: number) => (phrasing[i] as boolean) || filler(tokens[i] as string);
   // A long message tells a story before it asks: the ask's words outweigh the backstory's.
   const reading = findAsks(
     { cues },
-    { tokens, clauses, topical: tokens.map((t, i) => !aspectTokens[i] && !filler(t)) },
+    { tokens, clauses, topical: tokens.map((_, i) => !aspectTokens[i] && !fillerAt(i)) },
   );
   // The backstory still says which variant is meant ("chồng tôi là người nước ngoài"): its
   // variant wording keeps its full weight.
@@ -123,14 +126,14 @@ export function analyzeQuery(
   const last = Math.max(tokens.length - 1, 1);
   const place = tokens.map((_, i) => (1 - POSITION_DECAY * (i / last)) * focusOf(i));
   const weights = tokens.map(
-    (t, i): number =>
-      (aspectTokens[i] ? ASPECT_WEIGHT : filler(t) ? FILLER_WEIGHT : 1) *
-      (aspectTokens[i] || filler(t) ? focusOf(i) : (place[i] as number)),
+    (_, i): number =>
+      (aspectTokens[i] ? ASPECT_WEIGHT : fillerAt(i) ? FILLER_WEIGHT : 1) *
+      (aspectTokens[i] || fillerAt(i) ? focusOf(i) : (place[i] as number)),
   );
   const slotFocus: number[] = [];
   const slotOf = tokens.map(() => -1);
   /** Topical words outside dictionary phrases (full weight before the position discount). */
-  const plain = tokens.map((t, i) => !aspectTokens[i] && !filler(t));
+  const plain = tokens.map((_, i) => !aspectTokens[i] && !fillerAt(i));
   const byTerm = new Map<string, QueryTerm>();
   const add = (term: string, weight: number, slot: number, expansion = false) => {
     const prev = byTerm.get(term);
@@ -166,7 +169,7 @@ export function analyzeQuery(
   const topicTokens: string[] = [];
   tokens.forEach((t, i) => {
     const w = weights[i] as number;
-    const topical = (!aspectTokens[i] && !filler(t)) || (slotOf[i] as number) >= 0;
+    const topical = (!aspectTokens[i] && !fillerAt(i)) || (slotOf[i] as number) >= 0;
     if (topical && slotOf[i] === -1) {
       slotOf[i] = slotCount++;
       slotFocus[slotOf[i] as number] = coverageOf(i);
@@ -194,6 +197,16 @@ export function analyzeQuery(
   if (reading.asks.length > 0) query.asks = reading.asks;
   if (focus) query.slotFocus = slotFocus;
   return query;
+}
+
+/** Per token: whether a "filler" cue ("nộp hồ sơ", "làm thủ tục") covers it. */
+function requestPhrasing(cues: AskCues, tokens: readonly string[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    const len = cueAt(cues, "filler", tokens, i);
+    if (len > 0) out.fill(true, i, i + len);
+  }
+  return out;
 }
 
 /** Gives the words of variant markers ("nước ngoài", "cấp lại") full weight wherever they stand. */

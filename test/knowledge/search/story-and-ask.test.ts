@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { bundledAskCues } from "../../../knowledge/search/ask-cues.js";
+import { splitClauses } from "../../../knowledge/search/clauses.js";
+import { bundledKnowledgeBase } from "../../helpers/knowledge.js";
+
+const split = (text: string) => {
+  const { tokens, clauses } = splitClauses({ cues: bundledAskCues() }, text);
+  return clauses.map((c) => tokens.slice(c.start, c.end).join(" "));
+};
+
+/** What a story tells as done, and the words that only phrase a request, do not pick the procedure. */
+describe("a long message's story and its phrasing", () => {
+  const kb = bundledKnowledgeBase();
+  const top = (text: string) => kb.search(text, 1)[0]?.procedure.code;
+
+  it("keeps 'nhận tiền' (to receive money) inside its clause", () => {
+    expect(split("như vậy em có được nhận tiền trợ cấp không")).toEqual([
+      "nhu vay em co duoc nhan tien tro cap khong",
+    ]);
+  });
+
+  it("answers the benefit asked about, not procedures named after 'nộp hồ sơ'", () => {
+    expect(
+      top(
+        "Tôi làm ở xưởng gỗ 5 năm, tháng trước vợ tôi sinh con thứ hai. Như vậy tôi có được nhận tiền thai sản không, nộp hồ sơ ở đâu?",
+      ),
+    ).toBe("2.000693");
+  });
+
+  it("reads what the story says is already done as story, however short", () => {
+    expect(
+      top(
+        "Anh chị cho em hỏi, em vừa đăng ký kết hôn tháng trước, giờ muốn nhập hộ khẩu về nhà vợ thì cần gì?",
+      ),
+    ).toBe("1.004222");
+    expect(
+      top(
+        "con tôi đã làm giấy khai sinh từ lâu nhưng chưa có tên bố, nay bố cháu muốn nhận con thì làm thủ tục gì",
+      ),
+    ).toBe("1.001022");
+  });
+
+  it("names a land transfer 'sang tên sổ đỏ' after the notarised contract", () => {
+    expect(
+      top(
+        "Chúng tôi đã công chứng hợp đồng tặng cho đất xong rồi. Giờ sang tên sổ đỏ cho con thì nộp ở đâu?",
+      ),
+    ).toBe("1.013831");
+  });
+});

@@ -45,7 +45,7 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
         fields: query.fields,
         followUp: true,
       };
-    if (onlySituation) return stayOn(input, last, fresh);
+    if (onlySituation && resolution.kind !== "sibling") return stayOn(input, last, fresh);
   }
   if (resolution.kind === "fresh" && fresh.action === "clarify") {
     const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);

@@ -1,9 +1,9 @@
+import { foldTokens } from "./normalize.js";
 import { type AnalyzedQuery, isFiller } from "./search/query.js";
 import { MARKERS } from "./search/variants.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import {
   markedSituationsOfName,
-  namePhrasesOf,
   readSituations,
   type SituationCues,
   situationsOfMessage,
@@ -16,8 +16,8 @@ export const SITUATION_MOVE = {
   coreIdf: 2,
   /** A variant must name this share of the last procedure's topic words (the same topic). */
   coreShare: 0.6,
-  /** How many procedures read for the last topic with the situation are looked at. */
-  pool: 10,
+  /** How many procedures are looked at per reading of the last topic with a situation phrase. */
+  pool: 5,
   /** A variant names at most this many topic words of its own (else it is another procedure). */
   maxOwnWords: 2,
 } as const;
@@ -30,14 +30,27 @@ export interface SituationMoveInput {
   cues: SituationCues;
 }
 
-/** Topic words of a procedure name: rare words, not variant markers or `aside` words. */
-function coreWords(index: SearchIndex, doc: number, aside: ReadonlySet<string>): string[] {
-  return [...new Set(index.nameWords(doc))].filter(
-    (w) => !aside.has(w) && index.idfOf(w) >= SITUATION_MOVE.coreIdf,
-  );
+/** The words of a procedure name outside brackets (its level or list of cases is not its topic). */
+function mainWords(index: SearchIndex, doc: number): string[] {
+  return foldTokens((index.procedures[doc]?.name ?? "").replace(/\([^)]*\)/g, " "));
 }
 
-const MARKER_WORDS = new Set(MARKERS.flatMap((m) => m.tokens));
+/** Tokens with every occurrence of the phrases removed. */
+function withoutPhrases(tokens: readonly string[], phrases: readonly (readonly string[])[]): string[] {
+  const gone = new Array<boolean>(tokens.length).fill(false);
+  for (const p of phrases) {
+    if (p.length === 0) continue;
+    for (let i = 0; i + p.length <= tokens.length; i++)
+      if (p.every((w, k) => tokens[i + k] === w)) for (let k = 0; k < p.length; k++) gone[i + k] = true;
+  }
+  return tokens.filter((_, i) => !gone[i]);
+}
+
+/** Topic words of a procedure name: rare words outside variant markers and the `aside` phrases. */
+function coreWords(index: SearchIndex, doc: number, aside: readonly (readonly string[])[]): string[] {
+  const words = withoutPhrases(mainWords(index, doc), [...MARKERS.map((m) => m.tokens), ...aside]);
+  return [...new Set(words)].filter((w) => index.idfOf(w) >= SITUATION_MOVE.coreIdf);
+}
 
 /**
  * Whether a message after an answer only adds a situation to the last topic ("bị mất thì cần
@@ -74,24 +87,29 @@ export function variantForSituation(input: SituationMoveInput, last: number): Ra
   const lastHas = situationsOfName(cues, index.nameWords(last));
   const added = new Set([...said].filter((s) => !lastHas.has(s)));
   if (added.size === 0) return undefined;
-  // The topic is read without any situation's words ("từ đủ 14 tuổi trở lên"), unless nothing
+  // The topic is read without any situation's phrases ("từ đủ 14 tuổi trở lên"), unless nothing
   // else names it ("đăng ký khai tử" is the topic itself).
-  const aside = new Set([...MARKER_WORDS, ...cues.situations.flatMap((x) => x.names.flat())]);
-  const addedAside = new Set([...MARKER_WORDS, ...namePhrasesOf(cues, added).flatMap((p) => p.split(" "))]);
-  const fullCore = coreWords(index, last, aside);
-  const core = fullCore.length > 0 ? fullCore : coreWords(index, last, addedAside);
+  const allPhrases = cues.situations.flatMap((x) => x.names);
+  const addedPhrases = cues.situations.filter((x) => added.has(x.id)).flatMap((x) => x.names);
+  const fullCore = coreWords(index, last, allPhrases);
+  const core = fullCore.length > 0 ? fullCore : coreWords(index, last, addedPhrases);
   if (core.length === 0) return undefined;
-  // The level ("thực hiện tại cấp tỉnh") is not part of the topic a variant shares.
-  const lastName = (index.procedures[last]?.name ?? "").replace(/\([^)]*\)/g, " ");
-  const text = `${lastName} ${query.tokens.join(" ")} ${namePhrasesOf(cues, added).join(" ")}`;
-  const ranked = index.rank(input.analyze(text), SITUATION_MOVE.pool);
+  // The last topic and the message read with each phrase of the added situations in turn.
+  const lastName = mainWords(index, last).join(" ");
+  const pool = new Map<number, RankedHit>();
+  for (const phrase of addedPhrases) {
+    const text = `${lastName} ${query.tokens.join(" ")} ${phrase.join(" ")}`;
+    for (const h of index.rank(input.analyze(text), SITUATION_MOVE.pool))
+      if ((pool.get(h.doc)?.score ?? 0) < h.score) pool.set(h.doc, h);
+  }
+  const ranked = [...pool.values()].sort((x, y) => y.score - x.score);
   const fits = (h: RankedHit) => {
     if (h.doc === last) return false;
     const words = new Set(index.nameWords(h.doc));
     if (core.filter((w) => words.has(w)).length < core.length * SITUATION_MOVE.coreShare) return false;
     // A variant adds the situation, not a topic of its own (a combined procedure is not one).
     const lastWords = new Set(index.nameWords(last));
-    const own = coreWords(index, h.doc, aside).filter((w) => !lastWords.has(w));
+    const own = coreWords(index, h.doc, allPhrases).filter((w) => !lastWords.has(w));
     if (own.length > SITUATION_MOVE.maxOwnWords) return false;
     const made = situationsOfName(cues, index.nameWords(h.doc));
     return [...added].some((s) => made.has(s));

@@ -155,8 +155,3 @@ export function markedSituationsOfName(cues: SituationCues, nameTokens: readonly
   for (const s of cues.situations) if (s.marks.some((p) => containsPhrase(nameTokens, p))) found.add(s.id);
   return found;
 }
-
-/** The name phrases of some situations, as text to read together with a message. */
-export function namePhrasesOf(cues: SituationCues, ids: ReadonlySet<string>): string[] {
-  return cues.situations.filter((s) => ids.has(s.id)).flatMap((s) => s.names.map((p) => p.join(" ")));
-}

@@ -200,18 +200,27 @@ function distinct(found: readonly Span[]): Span[] {
   return out;
 }
 
-/** The subjects with a state near them (within `after` words after, STATE_BEFORE before). */
+/**
+ * The subjects with a state near them (within `after` words after, STATE_BEFORE before), nearest
+ * first: each subject and each state count once ("đường … ống nước bị vỡ" is one broken thing).
+ */
 function pairsOf(subjects: readonly Span[], states: readonly Span[], after: number): Array<[Span, Span]> {
-  const out = new Map<number, [Span, Span]>();
-  for (const subject of subjects) {
-    const [start, end] = subject;
-    const state = states.find(
-      ([s, e]) => (s >= end && s - end <= after) || (e <= start && start - e <= STATE_BEFORE),
-    );
-    // Each subject counts once, however many words name it ("đường" inside "đường bê tông").
-    if (state && !out.has(end)) out.set(end, [subject, state]);
+  const near: Array<[Span, Span, number]> = [];
+  for (const subject of subjects)
+    for (const state of states) {
+      const gap = state[0] >= subject[1] ? state[0] - subject[1] : subject[0] - state[1];
+      const limit = state[0] >= subject[1] ? after : STATE_BEFORE;
+      if (gap >= 0 && gap <= limit) near.push([subject, state, gap]);
+    }
+  near.sort((x, y) => x[2] - y[2]);
+  const out: Array<[Span, Span]> = [];
+  const overlaps = (x: Span, y: Span) => x[0] < y[1] && y[0] < x[1];
+  for (const [subject, state] of near) {
+    // A subject named by several cues ("đường" inside "đường bê tông") is one subject.
+    if (out.some(([su, st]) => overlaps(su, subject) || overlaps(st, state))) continue;
+    out.push([subject, state]);
   }
-  return [...out.values()];
+  return out.sort((x, y) => x[0][0] - y[0][0]);
 }
 
 /**
@@ -243,14 +252,17 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       // A cue inside a longer procedure name ("tai nạn" in "tai nạn lao động") is that name.
       const free = (found: Span[]) =>
         found.filter(([s, e]) => !requests.some(([rs, re]) => rs <= s && e <= re && re - rs > e - s));
-      const strong = distinct(free(spans(tokens, cues.strong)));
+      // The same cue said twice ("tiếng ồn … tiếng ồn") is one piece of evidence.
+      const once = (found: Span[]) => [...new Map(found.map((f) => [words(f), f])).values()];
+      const strong = once(distinct(free(spans(tokens, cues.strong))));
       const pairs = pairsOf(free(spans(tokens, cues.subject)), spans(tokens, cues.state), STATE_AFTER).slice(
         0,
         2,
       );
       // A weak cue that is a paired subject's state ("ngập" in "đường làng thì ngập") counts once.
-      const inPair = ([s, e]: Span) => pairs.some(([, [ps, pe]]) => s < pe && ps < e);
-      const weak = distinct(free(spans(tokens, cues.weak))).filter((w) => !inPair(w));
+      const inPair = ([s, e]: Span) =>
+        pairs.some(([, [ps, pe]]) => (ps <= s && e <= pe) || (s <= ps && pe <= e));
+      const weak = once(distinct(free(spans(tokens, cues.weak)))).filter((w) => !inPair(w));
       const misconduct = pairsOf(
         spans(tokens, cues.officer),
         spans(tokens, cues.conduct),

@@ -1,5 +1,5 @@
 import { foldTokens } from "./normalize.js";
-import { type AnalyzedQuery, isFiller } from "./search/query.js";
+import type { AnalyzedQuery } from "./search/query.js";
 import { MARKERS } from "./search/variants.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import {
@@ -64,12 +64,7 @@ export function addsOnlySituation(input: SituationMoveInput, last: number): bool
   const topic = new Set(query.topicTokens);
   const lastWords = new Set(index.nameWords(last));
   return query.tokens.every(
-    (t, i) =>
-      claimed[i] ||
-      !topic.has(t) ||
-      isFiller(t) ||
-      lastWords.has(t) ||
-      index.idfOf(t) < SITUATION_MOVE.coreIdf,
+    (t, i) => claimed[i] || !topic.has(t) || lastWords.has(t) || index.idfOf(t) < SITUATION_MOVE.coreIdf,
   );
 }
 /**

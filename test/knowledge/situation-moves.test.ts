@@ -68,4 +68,17 @@ describe("a follow-up that adds a situation", () => {
     expect(turns[1]?.action).toBe("answer");
     expect(answered(turns[1])).toContain("Cấp hộ chiếu phổ thông");
   });
+
+  it("still switches to a new topic that merely mentions a situation", () => {
+    const turns = converse(kb, [
+      "cho thuê nhà mỗi tháng 10 triệu thì khai thuế ở đâu",
+      "còn lệ phí trước bạ khi sang tên nhà thì cần giấy gì",
+    ]);
+    expect(answered(turns[1])).toContain("Khai lệ phí trước bạ nhà, đất");
+  });
+
+  it("reads a child born abroad as the foreign-element birth registration", () => {
+    const turns = converse(kb, ["đăng ký khai sinh cho bé", "ủa mà bé sinh ở nước ngoài thì sao"]);
+    expect(answered(turns[1])).toBe("Thủ tục đăng ký khai sinh có yếu tố nước ngoài");
+  });
 });

@@ -6,7 +6,10 @@ import { containsPhrase } from "./search/variants.js";
 /** The bundled, editable list of questions handled by another body (assets/elsewhere.tsv). */
 export const BUNDLED_ELSEWHERE_FILE = fileURLToPath(new URL("../assets/elsewhere.tsv", import.meta.url));
 
-/** One row of the list: what citizens type, what makes it a procedure after all, and where to go. */
+/**
+ * One row of the list: what citizens type, what makes it a procedure after all, and where to go.
+ * A phrase "a + b" matches when both parts occur anywhere in the message ("tuổi + trợ cấp").
+ */
 export interface ElsewhereRow {
   phrases: string[];
   unless: string[];
@@ -45,21 +48,29 @@ export function compileElsewhere(
   vocabulary?: ReadonlySet<string>,
 ): ElsewhereTopics {
   const compiled = rows.map((row) => ({
-    phrases: row.phrases.map((p) => normalizeTokens(p, vocabulary)).filter((p) => p.length > 0),
-    unless: row.unless.map((p) => normalizeTokens(p, vocabulary)).filter((p) => p.length > 0),
+    phrases: row.phrases.map((p) => compilePhrase(p, vocabulary)).filter((p) => p.length > 0),
+    unless: row.unless.map((p) => compilePhrase(p, vocabulary)).filter((p) => p.length > 0),
     pointer: row.pointer,
   }));
+  const found = (tokens: readonly string[], parts: string[][]) =>
+    parts.every((part) => containsPhrase(tokens, part));
   return {
     size: compiled.length,
     match(tokens) {
       for (const row of compiled) {
-        if (!row.phrases.some((p) => containsPhrase(tokens, p))) continue;
-        if (row.unless.some((p) => containsPhrase(tokens, p))) continue;
+        if (!row.phrases.some((p) => found(tokens, p))) continue;
+        if (row.unless.some((p) => found(tokens, p))) continue;
         return row.pointer;
       }
       return undefined;
     },
   };
+}
+
+/** The normalized parts of a phrase ("a + b": both must occur); empty when a part is empty. */
+function compilePhrase(phrase: string, vocabulary?: ReadonlySet<string>): string[][] {
+  const parts = phrase.split("+").map((part) => normalizeTokens(part, vocabulary));
+  return parts.some((part) => part.length === 0) ? [] : parts;
 }
 
 /** Loads a list file (default: the bundled one). */

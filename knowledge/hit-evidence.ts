@@ -26,16 +26,17 @@ export function hitEvidence(index: SearchIndex, query: AnalyzedQuery, hit: Ranke
     const [a, b] = qt.term.split(" ");
     if (!index.vocabulary.has(a as string) || !index.vocabulary.has(b as string)) continue;
     const idf = index.idfOf(qt.term) * Math.min(1, qt.weight);
-    const slot = bySlot.get(qt.slot) ?? { mass: 0, credit: 0 };
+    const slot = bySlot.get(qt.slot) ?? { mass: 0, found: false };
     slot.mass = Math.max(slot.mass, idf);
-    if (namePairs.has(qt.term)) slot.credit = Math.max(slot.credit, idf);
+    // An everyday phrase ("sang tên") is found when the name holds any of its official pairs.
+    if (namePairs.has(qt.term)) slot.found = true;
     bySlot.set(qt.slot, slot);
   }
   let mass = 0;
   let credit = 0;
   for (const s of bySlot.values()) {
     mass += s.mass;
-    credit += s.credit;
+    if (s.found) credit += s.mass;
   }
   let topicMass = 0;
   let unknownMass = 0;

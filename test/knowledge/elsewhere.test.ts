@@ -123,6 +123,17 @@ describe("topics handled elsewhere", () => {
     }
   });
 
+  it("matches a phrase of two parts only when both occur, anywhere in the message", () => {
+    const topics = compileElsewhere(parseElsewhere("tuổi + trợ cấp\tlương hưu\tỞ xã.\n"));
+    expect(topics.match(normalizeTokens("bà em 82 tuổi có được trợ cấp gì không"))).toBe("Ở xã.");
+    expect(topics.match(normalizeTokens("ba em 82 tuoi co duoc tro cap gi khong"))).toBe("Ở xã.");
+    expect(topics.match(normalizeTokens("bà em 82 tuổi muốn làm căn cước"))).toBeUndefined();
+    expect(topics.match(normalizeTokens("82 tuổi muốn nhận trợ cấp cùng lương hưu"))).toBeUndefined();
+    const elderly = kb.decide("ông nội em 83 tuổi ở quê có được nhận trợ cấp hằng tháng không");
+    expect(elderly.elsewhere).toMatch(/UBND xã, phường/);
+    expect(kb.decide("bố tôi 61 tuổi muốn hưởng lương hưu thì làm sao").elsewhere).toBeUndefined();
+  });
+
   it("skips comment and broken rows of an edited list", () => {
     const rows = parseElsewhere("# comment\nchỉ một cột\nđua xe\t\tKhông hỗ trợ.\n\tthiếu cụm từ\tabc\n");
     expect(rows).toEqual([{ phrases: ["đua xe"], unless: [], pointer: "Không hỗ trợ." }]);

@@ -277,10 +277,9 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       const request = requests.length > 0;
       const ask = spans(tokens, cues.ask).length > 0;
       const last = tokens.slice(-2).map((t) => t.folded);
-      const question =
-        text.includes("?") ||
-        spans(tokens, cues.question).length > 0 ||
-        last.some((t) => QUESTION_ENDINGS.has(t));
+      // Ends like a question ("… không?"), or has a question word somewhere ("… gì", "hỏi").
+      const asked = text.includes("?") || last.some((t) => QUESTION_ENDINGS.has(t));
+      const question = asked || spans(tokens, cues.question).length > 0;
       // A long plain statement that asks for nothing describes a state of things.
       const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
       if (statement) evidence.push("statement");
@@ -288,7 +287,7 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       // A question about a procedure needs more: "nhà bị ngập hư hỏng đồ đạc thì có được hỗ trợ
       // gì không" asks for support, it does not report. Outside one, a single weak piece of
       // evidence next to a procedure ("đăng ký khai sinh quá hạn") is not a report either.
-      const procedureQuestion = request && (ask || question);
+      const procedureQuestion = request && (ask || asked);
       const report = procedureQuestion
         ? score >= PROCEDURE_QUESTION_SCORE
         : score >= 2 || (score === 1 && !request && !ask);

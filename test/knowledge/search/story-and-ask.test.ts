@@ -47,4 +47,20 @@ describe("a long message's story and its phrasing", () => {
       ),
     ).toBe("1.013831");
   });
+
+  it("takes an agency named as the place to go for a place, not for the topic", () => {
+    expect(
+      top(
+        "em sắp đi xuất khẩu lao động, đây là lần đầu làm hộ chiếu. Làm online hay phải lên phòng xuất nhập cảnh, bao lâu thì có?",
+      ),
+    ).toMatch(/^1\.001456$|^1\.001471$/);
+  });
+
+  it("reads a monthly survivor's allowance as the allowance, not as any monthly benefit", () => {
+    expect(
+      top(
+        "Ông ngoại tôi là cựu chiến binh về hưu, vừa mất tuần trước. Bà ngoại có được nhận tiền tuất hàng tháng không?",
+      ),
+    ).toBe("2.000821");
+  });
 });

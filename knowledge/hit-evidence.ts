@@ -20,7 +20,7 @@ export function hitEvidence(index: SearchIndex, query: AnalyzedQuery, hit: Ranke
   const words = index.nameWords(hit.doc);
   const namePairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) namePairs.add(`${words[i]} ${words[i + 1]}`);
-  const bySlot = new Map<number, { mass: number; credit: number }>();
+  const bySlot = new Map<number, { mass: number; found: boolean }>();
   for (const qt of query.terms) {
     if (qt.slot < 0 || !qt.term.includes(" ") || !index.knows(qt.term)) continue;
     const [a, b] = qt.term.split(" ");

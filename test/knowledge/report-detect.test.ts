@@ -33,6 +33,9 @@ describe("reading a message as a reported problem", () => {
     // A recurring problem with words in between ("tối nào … cũng").
     "Tối nào xe tải chở đá cũng chạy qua xóm, bụi bay mịt mù",
     "Tôi thấy việc chia tiền hỗ trợ lũ ở thôn rất bất công",
+    // Southern and casual words for broken things; a guard is serving the public too.
+    "ong cong truoc cho be, nuoc chay tum lum",
+    "Bảo vệ bệnh viện không cho người nhà vào, bắt gửi xe ở bãi ngoài giá gấp ba",
   ])("offers a PAKN for a report: %s", (text) => {
     expect(kb.decide(text).report).toBeDefined();
   });
@@ -57,6 +60,8 @@ describe("reading a message as a reported problem", () => {
     "Đất vườn bị sạt lở xuống suối có được miễn tiền thuế đất không",
     // A neighbour's boundary is a dispute with its own procedure.
     "Hàng xóm lấn ranh đất nhà tôi, muốn nhờ xã hòa giải thì nộp đơn ở đâu",
+    // One broken thing named twice ("vỉa hè … đường ống … bị vỡ") is one piece of evidence.
+    "Tôi muốn xin phép đào vỉa hè để thay đường ống nước bị vỡ",
     // "# năm" in a procedure question is not a delay.
     "Đất ông bà để lại sử dụng ổn định hơn 30 năm chưa có sổ thì cấp lần đầu cần gì",
   ])("leaves a procedure question alone: %s", (text) => {

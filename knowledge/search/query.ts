@@ -148,7 +148,7 @@ export function analyzeQuery(
   const matches = synonyms.find(tokens);
   for (const m of matches) {
     let topical = false;
-    for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k]) topical = true;
+    for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k] && !phrasing[k]) topical = true;
     if (!topical) continue;
     const slot = slotCount++;
     slotFocus[slot] = coverageOf(m.start);

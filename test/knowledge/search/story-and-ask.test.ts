@@ -63,4 +63,10 @@ describe("a long message's story and its phrasing", () => {
       ),
     ).toBe("2.000821");
   });
+
+  it("reads 'nơi cư trú' after a procedure as where it is done, not as the residence procedures", () => {
+    expect(
+      top("bà tôi mất ở nhà con gái, làm khai tử ở nơi không phải nơi cư trú của bà có được không"),
+    ).toBe("1.000656");
+  });
 });

@@ -3,6 +3,8 @@ import { hitEvidence } from "./hit-evidence.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
+import { candidatesFittingConversation } from "./situation-moves.js";
+import { bundledSituationCues } from "./situations.js";
 
 /** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
 export const DECISION = {
@@ -111,10 +113,13 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
     (second?.queryCoverage ?? 0) >= top.queryCoverage * DECISION.clarifyRunnerUp &&
     top.nameCoverage < DECISION.clarifyMaxNameCoverage &&
     close.length >= DECISION.clarifyMinContenders;
-  if (ambiguous) {
+  // A runner-up made for a situation the message does not mention ("… có yếu tố nước ngoài",
+  // "trình báo mất …") is no real alternative: with none other left, the best one is answered.
+  const fitting = ambiguous ? fittingContenders(input, close) : close;
+  if (ambiguous && (fitting.length >= 2 || fitting[0] !== top)) {
     return {
       action: "clarify",
-      hits: toHits(index, close.slice(0, DECISION.maxCandidates)),
+      hits: toHits(index, (fitting.length >= 2 ? fitting : close).slice(0, DECISION.maxCandidates)),
       fields,
       followUp: false,
     };
@@ -130,6 +135,19 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const others = otherAsks(input, ranked);
   if (others.length > 0) answer.alsoAsked = toHits(index, others);
   return answer;
+}
+
+/** The contenders not made for an exceptional situation the message leaves unsaid. */
+function fittingContenders(input: DecisionInput, close: RankedHit[]): RankedHit[] {
+  const situational = { ...input, cues: bundledSituationCues() };
+  const kept = new Set(
+    candidatesFittingConversation(
+      situational,
+      close.map((h) => h.doc),
+      [],
+    ),
+  );
+  return close.filter((h) => kept.has(h.doc));
 }
 
 /**

@@ -32,6 +32,14 @@ describe("the fresh decision", () => {
       expect(d.hits[0]?.procedure.name, q).toContain(name);
     }
   });
+
+  it("answers the common procedure when its close rival is made for a situation the message leaves unsaid", () => {
+    const d = kb.decide("bà em mất tuần trước, đi khai tử có cần giấy gì không");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toBe("Thủ tục đăng ký khai tử");
+    const foreign = kb.decide("khai tử cho chồng là người nước ngoài");
+    expect(foreign.hits[0]?.procedure.name).toBe("Thủ tục đăng ký khai tử có yếu tố nước ngoài");
+  });
 });
 
 describe("hit evidence", () => {

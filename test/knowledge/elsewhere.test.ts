@@ -81,6 +81,9 @@ describe("topics handled elsewhere", () => {
       "kiểm tra giúp tôi sổ bảo hiểm số 0123456789 đóng được bao nhiêu tháng",
       "sao ho so cua toi chua co ket qua, qua hen 1 tuan roi",
       "căn cước của em làm từ tháng 3 giờ làm xong chưa",
+      "em nộp hồ sơ sang tên sổ đỏ từ tháng 5 mà đến giờ vẫn chưa nhận được sổ",
+      "Số CCCD 012345678901 của tôi, kiểm tra xem hồ sơ đổi giấy phép lái xe đến bước nào",
+      "quên mã số bảo hiểm xã hội thì tra ở đâu",
     ]) {
       const d = kb.decide(q);
       expect(d.action, q).toBe("out_of_scope");
@@ -92,6 +95,7 @@ describe("topics handled elsewhere", () => {
     expect(tax.elsewhere).not.toContain("012345678901");
     // Asking how long a procedure takes is not a status request.
     expect(kb.decide("đăng ký khai sinh bao lâu có kết quả").action).toBe("answer");
+    expect(kb.decide("đăng ký khai sinh nộp ở đâu, bao lâu có kết quả").action).toBe("answer");
   });
 
   it("points everyday matters no procedure covers to the body that handles them", () => {

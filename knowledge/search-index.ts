@@ -1,6 +1,7 @@
 import { accentKeysOf, foldTokens } from "./normalize.js";
 import type { Procedure } from "./procedure.js";
 import { spelledOutName } from "./search/abbreviations.js";
+import { BodyIndex } from "./search/body-index.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
 import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
@@ -52,6 +53,8 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
+  /** Body text as weak evidence; absent when its weight is 0. */
+  private readonly body: BodyIndex | undefined;
 
   constructor(readonly procedures: readonly Procedure[]) {
     const n = procedures.length;
@@ -140,6 +143,17 @@ export class SearchIndex {
     });
     this.acc = new Float64Array(n);
     this.touched = new Int32Array(n);
+    this.body =
+      RANK_PARAMS.auxBody > 0 || RANK_PARAMS.bodyCoverage > 0
+        ? new BodyIndex(
+            procedures,
+            { weight: RANK_PARAMS.auxBody, tokensPerSection: RANK_PARAMS.bodyTokens, k1, b },
+            (doc, term) => {
+              const id = this.termIds.get(term);
+              return id !== undefined && this.postingIndex(id, doc) >= 0;
+            },
+          )
+        : undefined;
   }
 
   /** The idf of a term; words the corpus never uses count as fairly (not maximally) informative. */
@@ -185,27 +199,36 @@ export class SearchIndex {
       restrictTo !== undefined && restrictTo.size <= FEW_DOCS
         ? [...restrictTo].sort((a, b) => a - b)
         : undefined;
-    for (const qt of query.terms) {
-      const id = this.termIds.get(qt.term);
-      ids.push(id ?? -1);
-      weights.push(qt.weight);
-      if (id === undefined) continue;
-      const w = qt.weight * (this.idf[id] as number);
-      const docs = this.postDocs[id] as Int32Array;
-      const dws = this.postWeights[id] as Float32Array;
+    const add = (docs: Int32Array, dws: Float32Array, w: number) => {
       if (few) {
         for (const d of few) {
-          const k = this.postingIndex(id, d);
+          const k = sortedIndex(docs, d);
           if (k < 0) continue;
           if (acc[d] === 0) touched[touchedCount++] = d;
           acc[d] = (acc[d] as number) + w * (dws[k] as number) + 1e-9;
         }
-        continue;
+        return;
       }
       for (let k = 0; k < docs.length; k++) {
         const d = docs[k] as number;
         if (acc[d] === 0) touched[touchedCount++] = d;
         acc[d] = (acc[d] as number) + w * (dws[k] as number) + 1e-9;
+      }
+    };
+    for (const qt of query.terms) {
+      const id = this.termIds.get(qt.term);
+      ids.push(id ?? -1);
+      weights.push(qt.weight);
+      if (id !== undefined)
+        add(
+          this.postDocs[id] as Int32Array,
+          this.postWeights[id] as Float32Array,
+          qt.weight * (this.idf[id] as number),
+        );
+      const bodyId = this.body ? this.body.termId(qt.term) : -1;
+      if (bodyId >= 0) {
+        const { docs, weights: bws } = (this.body as BodyIndex).posting(bodyId);
+        add(docs, bws, qt.weight * (this.body as BodyIndex).idfOf(bodyId));
       }
     }
     const candidates: number[] = [];
@@ -268,17 +291,7 @@ export class SearchIndex {
 
   /** Where a document sits in a term's posting list (sorted by document), -1 when absent. */
   private postingIndex(id: number, d: number): number {
-    const docs = this.postDocs[id] as Int32Array;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = docs[mid] as number;
-      if (v === d) return mid;
-      if (v < d) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return sortedIndex(this.postDocs[id] as Int32Array, d);
   }
 
   private slotMasses(query: AnalyzedQuery): number[] {
@@ -316,9 +329,21 @@ export class SearchIndex {
     const accents = query.accents;
     const docAccents = this.accentKeys[d] as Set<string>;
     let nameHit = 0;
+    const body = RANK_PARAMS.bodyCoverage > 0 ? this.body : undefined;
     query.terms.forEach((qt, k) => {
       const id = ids[k] as number;
-      if (id < 0 || !has(names, id)) return;
+      if (id < 0 || !has(names, id)) {
+        // A word of the message the procedure's own text uses covers part of its slot.
+        if (body && qt.slot >= 0 && !qt.term.includes(" ")) {
+          const bodyId = body.termId(qt.term);
+          if (bodyId >= 0 && body.holds(bodyId, d)) {
+            const share = Math.min(1, body.idfOf(bodyId) / ((slotMass[qt.slot] as number) || 1));
+            const credit = RANK_PARAMS.bodyCoverage * share;
+            if (credit > (slotCredit[qt.slot] as number)) slotCredit[qt.slot] = credit;
+          }
+        }
+        return;
+      }
       let idf = this.idf[id] as number;
       // A message typed with diacritics that names another word with the same letters ("mại"
       // for "mai táng") only matches by accident: most of that match is taken back.
@@ -394,23 +419,41 @@ export class SearchIndex {
         contribution: qt.weight * (this.idf[id] as number) * weight,
       });
     });
+    if (this.body) {
+      const body = this.body;
+      for (const qt of query.terms) {
+        const id = body.termId(qt.term);
+        const weight = id < 0 ? 0 : body.weightIn(id, d);
+        if (weight > 0)
+          out.push({
+            feature: `${qt.term} (body)`,
+            where: "other",
+            contribution: qt.weight * body.idfOf(id) * weight,
+          });
+      }
+    }
     if (adjustment !== 0) out.push({ feature: "diacritics read another word", contribution: adjustment });
     return out;
   }
 }
 
-/** Binary search in a sorted id list. */
+/** Whether a sorted id list holds an id. */
 function has(sorted: Int32Array, id: number): boolean {
+  return sortedIndex(sorted, id) >= 0;
+}
+
+/** Binary search in a sorted id list: the id's position, -1 when absent. */
+function sortedIndex(sorted: Int32Array, id: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid] as number;
-    if (v === id) return true;
+    if (v === id) return mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /**

@@ -15,6 +15,8 @@ export const RANK_PARAM_DOCS = {
   auxAgency: "weight of a term found in the procedure's agencies or authority",
   auxResult: "weight of a word of the procedure's results (the paper a citizen gets)",
   auxBody: "weight of a word of the procedure's body text (audience, conditions, papers, steps); 0 = off",
+  bodyCoverage:
+    "share of a message word's topic coverage credited when only the procedure's body text uses it; 0 = off",
   bodyTokens: "words of each body section indexed (audience, conditions, results, papers, steps)",
   k1: "BM25 saturation of names",
   b: "BM25 length normalisation of names (long names match everything)",
@@ -31,7 +33,7 @@ export const RANK_PARAM_DOCS = {
 } as const;
 
 /** The ranking weights by name (see RANK_PARAM_DOCS for what each is). */
-export type RankParams = { [K in keyof typeof RANK_PARAM_DOCS]: number };
+export type RankParams = { -readonly [K in keyof typeof RANK_PARAM_DOCS]: number };
 
 /** Where and how well the weights were last fitted (written by kb:fit, informative only). */
 export interface FitRecord {

@@ -120,6 +120,10 @@ function refine(input: DecisionInput, candidates: number[], fresh: Decision): De
   const restricted = index.rank(query, candidates.length, new Set(candidates));
   const top = restricted[0];
   if (!top) return undefined;
+  // A message that finds nothing on its own picks a candidate only by a word that sets it apart
+  // ("định kỳ"), not by words all candidates share or loose syllables of a new topic.
+  if (fresh.action === "out_of_scope" && !namesDistinctWord(index, query, top.doc, candidates))
+    return undefined;
   const second = restricted[1];
   const freshTop = fresh.hits[0];
   const freshOutside =
@@ -136,6 +140,18 @@ function refine(input: DecisionInput, candidates: number[], fresh: Decision): De
     fields: query.fields,
     followUp: true,
   };
+}
+
+/** Whether the message names a word of this candidate's name that no other candidate has. */
+function namesDistinctWord(
+  index: SearchIndex,
+  query: AnalyzedQuery,
+  doc: number,
+  candidates: number[],
+): boolean {
+  const others = candidates.filter((d) => d !== doc).map((d) => new Set(index.nameWords(d)));
+  const own = new Set(index.nameWords(doc));
+  return query.topicTokens.some((t) => own.has(t) && others.every((o) => !o.has(t)));
 }
 
 function answerWith(

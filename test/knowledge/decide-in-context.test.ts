@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { SearchContext } from "../../knowledge/decision-types.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
+
+describe("a message after a clarify question", () => {
+  const kb = bundledKnowledgeBase();
+  const clarified = (q: string): SearchContext => {
+    const d = kb.decide(q);
+    expect(d.action, q).toBe("clarify");
+    return { candidateCodes: d.hits.map((h) => h.procedure.code) };
+  };
+
+  it("picks the candidate the reply names by what sets it apart, or by its position", () => {
+    const context = clarified("làm thẻ bhyt");
+    const named = kb.decide("ký hợp đồng khám chữa bệnh ấy", context);
+    expect(named.action).toBe("answer");
+    expect(named.hits[0]?.procedure.name).toContain("Ký hợp đồng khám, chữa bệnh BHYT");
+    const first = kb.decide("cái thứ nhất", context);
+    expect(first.hits[0]?.procedure.code).toBe(context.candidateCodes?.[0]);
+  });
+
+  it("does not read an unrelated question that finds nothing as a pick among the candidates", () => {
+    const context = clarified("xin giấy phép");
+    const d = kb.decide("mở lớp dạy nhảy ở nhà văn hóa thì mất bao lâu", context);
+    expect(d.action).toBe("out_of_scope");
+  });
+});

@@ -108,8 +108,6 @@ const GAP_WORDS = 4;
 const STATE_AFTER = 8;
 /** How far after an officer the misconduct may come ("cán bộ tư pháp xã bảo … gửi thêm"). */
 const CONDUCT_AFTER = 16;
-/** How much evidence a message asking about a procedure needs to be a report as well. */
-const PROCEDURE_QUESTION_SCORE = 3;
 /** How far before a subject its state may come ("ngập hết cả đường"). */
 const STATE_BEFORE = 3;
 /** A statement this long, asking nothing and naming no procedure, describes a state of things. */
@@ -284,12 +282,13 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
       if (statement) evidence.push("statement");
       const score = 2 * (strong.length + misconduct.length) + weak.length + pairs.length + statement;
-      // A question about a procedure needs more: "nhà bị ngập hư hỏng đồ đạc thì có được hỗ trợ
-      // gì không" asks for support, it does not report. Outside one, a single weak piece of
-      // evidence next to a procedure ("đăng ký khai sinh quá hạn") is not a report either.
+      // A question about a procedure needs an officer's misconduct, a thing in a bad state with
+      // more evidence, or three pieces, not just words of harm: "nhà bị ngập hư hỏng đồ đạc thì có được hỗ trợ gì không" asks for support. Outside
+      // one, a single weak piece of evidence next to a procedure ("đăng ký khai sinh quá hạn") is
+      // not a report either.
       const procedureQuestion = request && (ask || asked);
       const report = procedureQuestion
-        ? score >= PROCEDURE_QUESTION_SCORE
+        ? misconduct.length > 0 || score >= 3 || (pairs.length > 0 && score >= 2)
         : score >= 2 || (score === 1 && !request && !ask);
       // A report that names a procedure and asks anything about it gets the answer too.
       return { report, asks: report && request && (ask || question), score, evidence };

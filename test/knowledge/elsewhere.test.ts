@@ -110,6 +110,9 @@ describe("topics handled elsewhere", () => {
       ["mất thẻ atm phải làm sao", /ngân hàng/],
       ["xin giấy phép kinh doanh karaoke", /karaoke/],
       ["tranh chấp quyền nuôi con sau khi ly thân", /Tòa án nhân dân/],
+      ["muốn đi xuất khẩu lao động nhật bản thì làm thế nào", /Trung tâm Dịch vụ việc làm/],
+      ["công ty bắt thử việc 3 tháng có đúng không", /Bộ luật Lao động/],
+      ["nhà bị thu hồi đất làm đường thì giá đền bù thế nào", /bồi thường/],
     ];
     for (const [q, pointer] of where) {
       const d = kb.decide(q);
@@ -122,6 +125,8 @@ describe("topics handled elsewhere", () => {
       "tranh chấp đất đai với hàng xóm thì hòa giải ở đâu",
       "con tôi bị khuyết tật muốn làm thẻ bảo hiểm y tế",
       "nộp đơn khởi kiện trực tuyến đến tòa án",
+      "sắp đi xuất khẩu lao động, làm hộ chiếu cần giấy tờ gì",
+      "hộ nhà em đang ghi nợ tiền sử dụng đất vì tái định cư muốn trả nợ",
     ]) {
       expect(kb.decide(q).elsewhere, q).toBeUndefined();
     }

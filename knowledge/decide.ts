@@ -8,10 +8,12 @@ import { bundledSituationCues } from "./situations.js";
 
 /** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
 export const DECISION = {
-  /** Below this share of topic words found in the best hit, nothing relevant was found. */
+  /** Below this share of topic words found in the best hit, nothing relevant was found… */
   minCoverage: 0.2,
   /** Below this score (in units of the corpus's highest idf) the best hit is noise. */
   minScore: 0.3,
+  /** …unless the message names at least this share of the best hit's name. */
+  namedCoverage: 0.35,
   /** Hits within this ratio of the best one compete with it. */
   closeRatio: 0.8,
   /**
@@ -71,7 +73,9 @@ export const round = (v: number) => Math.round(v * 1000) / 1000;
 /** Whether the best hit is relevant at all (enough of the message's topic is found in it). */
 function relevant(hits: RankedHit[], scale: number): boolean {
   const top = hits[0];
-  return !!top && top.queryCoverage >= DECISION.minCoverage && top.score >= DECISION.minScore * scale;
+  if (!top || top.score < DECISION.minScore * scale) return false;
+  // A long story covers little of itself with any name, but naming much of one procedure is enough.
+  return top.queryCoverage >= DECISION.minCoverage || top.nameCoverage >= DECISION.namedCoverage;
 }
 
 /** The hits that compete with the best one (close score, relevant themselves). */

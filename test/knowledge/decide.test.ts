@@ -40,6 +40,17 @@ describe("the fresh decision", () => {
     const foreign = kb.decide("khai tử cho chồng là người nước ngoài");
     expect(foreign.hits[0]?.procedure.name).toBe("Thủ tục đăng ký khai tử có yếu tố nước ngoài");
   });
+
+  it("answers a long story that names its procedure, and still not small talk", () => {
+    const story = kb.decide(
+      "Hôm qua mẹ tôi mất ở bệnh viện tỉnh, cả nhà đang lo hậu sự, giờ tôi cần làm giấy khai tử ở đâu?",
+    );
+    expect(story.action).toBe("answer");
+    expect(story.hits[0]?.procedure.name).toBe("Thủ tục đăng ký khai tử");
+    expect(kb.decide("xin chào cho hỏi hôm nay trời mưa to quá có được nghỉ làm không").action).toBe(
+      "out_of_scope",
+    );
+  });
 });
 
 describe("hit evidence", () => {

@@ -4,7 +4,12 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { SearchIndex } from "./search-index.js";
-import { addsOnlySituation, candidatesFittingConversation, variantForSituation } from "./situation-moves.js";
+import {
+  addsOnlySituation,
+  candidatesFittingConversation,
+  coreWords,
+  variantForSituation,
+} from "./situation-moves.js";
 import { bundledSituationCues } from "./situations.js";
 
 const ORDINALS: Array<[RegExp, number]> = [
@@ -80,6 +85,7 @@ function stayOn(input: DecisionInput, last: number, fresh: Decision): Decision {
  * Lets the conversation settle an ambiguous new question: a candidate discussed earlier wins
  * ("quay lại vụ khai tử"), otherwise the only candidate not made for a situation nobody mentioned
  * ("xin luôn hộ chiếu cho cháu": not the report of a lost passport), otherwise the only candidate
+ * naming the last topic ("thế còn xóa đăng ký" after temporary residence), otherwise the only one
  * in the same field as the last procedure ("giờ muốn đóng cửa luôn" after a household business).
  */
 function settleWithConversation(
@@ -100,6 +106,15 @@ function settleWithConversation(
   const [fits] = fitting;
   if (fitting.length === 1 && fits !== undefined)
     return answerWith(index, [fits, ...docs.filter((d) => d !== fits)], query, true);
+  // The only candidate on the last topic ("thế còn xóa đăng ký" after temporary residence).
+  const lastTopic = coreWords(index, last, []);
+  const onTopic = fitting.filter((d) => {
+    const words = new Set(index.nameWords(d));
+    return lastTopic.length > 0 && lastTopic.every((w) => words.has(w));
+  });
+  const [topical] = onTopic;
+  if (onTopic.length === 1 && topical !== undefined)
+    return answerWith(index, [topical, ...docs.filter((d) => d !== topical)], query, true);
   const field = (index.procedures[last] as Procedure).field;
   const sameField = docs.filter((d) => field !== "" && (index.procedures[d] as Procedure).field === field);
   const [only] = sameField;

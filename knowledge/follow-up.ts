@@ -72,9 +72,10 @@ export function resolveFollowUp(
   if (top?.doc === last) return { kind: "stay" };
   if (query.topicTokens.length === 0) return { kind: "stay" };
   const lastWords = new Set(index.nameWords(last));
-  const novel = query.topicTokens.filter(
-    (t) => !lastWords.has(t) && !isFiller(t) && !MARKER_WORDS.has(t) && index.idfOf(t) >= FOLLOW_UP.topicIdf,
-  );
+  const fresh = query.topicTokens.filter((t) => !lastWords.has(t) && !isFiller(t) && !MARKER_WORDS.has(t));
+  const rare = fresh.filter((t) => index.idfOf(t) >= FOLLOW_UP.topicIdf);
+  // After a topic-change marker even a common word is the new topic ("còn đổi thì sao").
+  const novel = rare.length === 0 && hasTopicChangeMarker(query.tokens) ? fresh : rare;
   const stay = index.rank(query, 1, new Set([last]))[0];
   const stayCoverage = stay?.queryCoverage ?? 0;
   const scale = index.scale;

@@ -47,7 +47,7 @@ function withoutPhrases(tokens: readonly string[], phrases: readonly (readonly s
 }
 
 /** Topic words of a procedure name: rare words outside variant markers and the `aside` phrases. */
-function coreWords(index: SearchIndex, doc: number, aside: readonly (readonly string[])[]): string[] {
+export function coreWords(index: SearchIndex, doc: number, aside: readonly (readonly string[])[]): string[] {
   const words = withoutPhrases(mainWords(index, doc), [...MARKERS.map((m) => m.tokens), ...aside]);
   return [...new Set(words)].filter((w) => index.idfOf(w) >= SITUATION_MOVE.coreIdf);
 }

@@ -25,3 +25,24 @@ describe("a message after a clarify question", () => {
     expect(d.action).toBe("out_of_scope");
   });
 });
+
+describe("a new topic after an answer", () => {
+  const kb = bundledKnowledgeBase();
+  const followUp = (first: string, next: string) => {
+    const d = kb.decide(first);
+    const code = d.hits[0]?.procedure.code;
+    expect(d.action, first).toBe("answer");
+    return kb.decide(next, { lastCode: code, recentCodes: code ? [code] : [] });
+  };
+
+  it("moves to the sibling a marked common word names", () => {
+    const d = followUp("cấp lại giấy phép lái xe", "còn đổi thì sao");
+    expect(d.hits[0]?.procedure.name).toBe("Đổi giấy phép lái xe");
+  });
+
+  it("settles an ambiguous new question on the only candidate of the last topic", () => {
+    const d = followUp("đăng ký tạm trú", "thế còn xóa đăng ký thì sao");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toBe("Xóa đăng ký tạm trú");
+  });
+});

@@ -56,7 +56,8 @@ const fit = fitWeights(
 const on = `${(args.questions as string[]).map((f) => f.split("/").pop()).join(" + ")} TUNE part (${tune.length} q)`;
 const result = {
   on,
-  objective: "MRR@10 + top-1 on TUNE; a change needs a gain of at least FIT.margin",
+  objective:
+    "MRR@10 + top-1 on TUNE; a change needs a gain of FIT.margin, no loss on either half of TUNE, no behaviour loss",
   margin: FIT.margin,
   evaluations: fit.evaluations,
   seconds: Math.round((performance.now() - t0) / 1000),

@@ -1,8 +1,10 @@
 /**
  * Coordinate search of the ranking weights on labelled questions: each weight in turn is tried on
  * a small grid around its value, the index rebuilt when the weight is read at build time, and a
- * change kept only when the objective on the fitting questions gains a margin.
+ * change kept only when the objective on the fitting questions gains a margin, loses on neither
+ * half of them, and costs no behaviour accuracy.
  */
+import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../../knowledge/decision-types.js";
 import type { Procedure } from "../../knowledge/procedure.js";
 import { RANK_KEYS, type RankParams } from "../../knowledge/search/search-weights.js";
@@ -83,6 +85,11 @@ export function gridFor(key: keyof RankParams, value: number): number[] {
   return [...new Set(raw.map((v) => round(clamp(v))))].filter((v) => v !== value);
 }
 
+/** Which half of TUNE a question falls in (a hash of its id unrelated to the TUNE/HELD split). */
+export function foldOf(id: string): number {
+  return Number.parseInt(createHash("sha1").update(`fold:${id}`).digest("hex").slice(-1), 16) % 2;
+}
+
 /** MRR@10 + top-1: rewards the right procedure first, and near the top when not first. */
 export function objective(s: PartScores): number {
   return s.mrr10 + s.top1;
@@ -115,9 +122,13 @@ export function fitWeights(
     const ok = qs.filter((q) => kb.decide(q.q).action === q.behavior).length;
     return { ...rankingScores(rows), behaviour: r3(ok / (qs.length || 1)) };
   };
+  // Two halves of TUNE: a change must not lose on either, so one half's luck does not carry it.
+  const halves = [0, 1].map((h) => questions.tune.filter((q) => foldOf(q.id) === h));
+  const scoreHalves = () => halves.map((qs) => objective(score(qs)));
   const initial = { ...RANK_PARAMS };
   const before = { tune: score(questions.tune), held: score(questions.held), rank: initial };
   let best = before.tune;
+  let bestHalves = scoreHalves();
   const changes: FitChange[] = [];
   for (let pass = 0; pass < FIT.passes; pass++) {
     let changed = false;
@@ -125,21 +136,25 @@ export function fitWeights(
       const current = RANK_PARAMS[key];
       let bestValue = current;
       let bestScores = best;
+      let bestValueHalves = bestHalves;
       for (const v of gridFor(key, current)) {
         RANK_PARAMS[key] = v;
         if (BUILD_TIME.has(key)) kb = build(procedures);
         const s = score(questions.tune);
         const gain = objective(s) - objective(bestScores);
-        if (gain >= FIT.margin && s.behaviour >= best.behaviour - FIT.behaviourSlack) {
-          bestValue = v;
-          bestScores = s;
-        }
+        if (gain < FIT.margin || s.behaviour < best.behaviour - FIT.behaviourSlack) continue;
+        const h = scoreHalves();
+        if (h.some((o, i) => o < (bestValueHalves[i] as number))) continue;
+        bestValue = v;
+        bestScores = s;
+        bestValueHalves = h;
       }
       RANK_PARAMS[key] = bestValue;
       if (BUILD_TIME.has(key)) kb = build(procedures);
       if (bestValue !== current) {
         changed = true;
         best = bestScores;
+        bestHalves = bestValueHalves;
         changes.push({ key, from: current, to: bestValue, objective: r3(objective(best)) });
         log(`${key}: ${current} -> ${bestValue} (TUNE objective ${r3(objective(best))})`);
       } else log(`${key}: kept ${current}`);

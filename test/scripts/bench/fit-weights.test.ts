@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createKnowledgeBase } from "../../../knowledge/knowledge-base.js";
 import { RANK_PARAMS } from "../../../knowledge/search-index.js";
-import { fitWeights, gridFor } from "../../../scripts/bench/fit-weights.js";
+import { fitWeights, foldOf, gridFor } from "../../../scripts/bench/fit-weights.js";
 import type { DevQuestion } from "../../../scripts/bench/metrics.js";
 import { makeProcedure } from "../../helpers/procedures.js";
 
@@ -24,6 +24,14 @@ describe("fitting the ranking weights", () => {
     for (const v of gridFor("nameCoverageFloor", 0.8)) expect(v).toBeLessThanOrEqual(1);
     for (const v of gridFor("rerank", 40)) expect(Number.isInteger(v)).toBe(true);
     expect(gridFor("auxBody", 0)).not.toContain(0);
+  });
+
+  it("splits the fitting questions into two halves of similar size, the same on every run", () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `q${i}`);
+    const first = ids.filter((id) => foldOf(id) === 0).length;
+    expect(first).toBeGreaterThan(160);
+    expect(first).toBeLessThan(240);
+    expect(ids.map(foldOf)).toEqual(ids.map(foldOf));
   });
 
   it("changes nothing when the questions are already answered right, and measures both parts", () => {

@@ -106,8 +106,15 @@ function doneTokens(
 /** Whether a clause asks something: a question mark or an ask cue inside it. */
 function isAsk(cues: AskCues, tokens: readonly string[], clause: Clause): boolean {
   if (clause.questionMark) return true;
-  for (let i = clause.start; i < clause.end; i++)
+  for (let i = clause.start; i < clause.end; i++) {
+    // Folded, "có căn nhà" reads like the cue "có cần": a "plain" phrase is read as what it says.
+    const plain = cueAt(cues, "plain", tokens, i);
+    if (plain > 0) {
+      i += plain - 1;
+      continue;
+    }
     if (cueAt(cues, "ask", tokens, i) > 0 && !negated(cues, tokens, i, clause.start)) return true;
+  }
   return false;
 }
 

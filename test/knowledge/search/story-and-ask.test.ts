@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bundledAskCues } from "../../../knowledge/search/ask-cues.js";
+import { findAsks } from "../../../knowledge/search/ask-finder.js";
 import { splitClauses } from "../../../knowledge/search/clauses.js";
+import { isFiller } from "../../../knowledge/search/query.js";
 import { bundledKnowledgeBase } from "../../helpers/knowledge.js";
 
 const split = (text: string) => {
@@ -68,5 +70,20 @@ describe("a long message's story and its phrasing", () => {
     expect(
       top("bà tôi mất ở nhà con gái, làm khai tử ở nơi không phải nơi cư trú của bà có được không"),
     ).toBe("1.000656");
+  });
+});
+
+describe("facts that fold onto ask cues", () => {
+  it("does not take 'có căn nhà' (has a house) for the ask cue 'có cần'", () => {
+    const cues = bundledAskCues();
+    const { tokens, clauses } = splitClauses(
+      { cues },
+      "Tôi có căn nhà ở quê cho thuê. Giờ muốn làm sổ đỏ lần đầu thì cần giấy tờ gì?",
+    );
+    const reading = findAsks({ cues }, { tokens, clauses, topical: tokens.map((t) => !isFiller(t)) });
+    expect(reading.asks.map((s) => tokens.slice(s.start, s.end).join(" "))).toEqual([
+      "gio muon lam so do lan dau",
+      "thi can giay to gi",
+    ]);
   });
 });

@@ -52,14 +52,16 @@ export function compileElsewhere(
     unless: row.unless.map((p) => compilePhrase(p, vocabulary)).filter((p) => p.length > 0),
     pointer: row.pointer,
   }));
-  const found = (tokens: readonly string[], parts: string[][]) =>
-    parts.every((part) => containsPhrase(tokens, part));
+  // A part whose first word the message lacks cannot match: most rows are ruled out by a lookup.
+  const found = (tokens: readonly string[], words: ReadonlySet<string>, parts: string[][]) =>
+    parts.every((part) => words.has(part[0] as string) && containsPhrase(tokens, part));
   return {
     size: compiled.length,
     match(tokens) {
+      const words = new Set(tokens);
       for (const row of compiled) {
-        if (!row.phrases.some((p) => found(tokens, p))) continue;
-        if (row.unless.some((p) => found(tokens, p))) continue;
+        if (!row.phrases.some((p) => found(tokens, words, p))) continue;
+        if (row.unless.some((p) => found(tokens, words, p))) continue;
         return row.pointer;
       }
       return undefined;

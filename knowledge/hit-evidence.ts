@@ -7,8 +7,26 @@ export interface HitEvidence {
   pairCoverage: number;
   /** How many topical word pairs of the message the corpus knows (0: pair coverage says nothing). */
   knownPairs: number;
-  /** Share (idf-weighted) of the message's topic words that no procedure name holds. */
-  unknownShare: number;
+}
+
+/** Per index, the word pairs of each procedure name looked at so far (built once per name). */
+const pairCache = new WeakMap<SearchIndex, Map<number, Set<string>>>();
+
+/** The adjacent word pairs of a procedure's name ("tàu cá" in "Đăng ký tàu cá"). */
+function namePairsOf(index: SearchIndex, doc: number): Set<string> {
+  let byDoc = pairCache.get(index);
+  if (!byDoc) {
+    byDoc = new Map();
+    pairCache.set(index, byDoc);
+  }
+  let pairs = byDoc.get(doc);
+  if (!pairs) {
+    const words = index.nameWords(doc);
+    pairs = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+    byDoc.set(doc, pairs);
+  }
+  return pairs;
 }
 
 /**
@@ -17,9 +35,7 @@ export interface HitEvidence {
  * a name is a coincidence a person would not call a match.
  */
 export function hitEvidence(index: SearchIndex, query: AnalyzedQuery, hit: RankedHit): HitEvidence {
-  const words = index.nameWords(hit.doc);
-  const namePairs = new Set<string>();
-  for (let i = 0; i + 1 < words.length; i++) namePairs.add(`${words[i]} ${words[i + 1]}`);
+  const namePairs = namePairsOf(index, hit.doc);
   const bySlot = new Map<number, { mass: number; found: boolean }>();
   for (const qt of query.terms) {
     if (qt.slot < 0 || !qt.term.includes(" ") || !index.knows(qt.term)) continue;
@@ -38,16 +54,8 @@ export function hitEvidence(index: SearchIndex, query: AnalyzedQuery, hit: Ranke
     mass += s.mass;
     if (s.found) credit += s.mass;
   }
-  let topicMass = 0;
-  let unknownMass = 0;
-  for (const t of new Set(query.topicTokens)) {
-    const idf = index.idfOf(t);
-    topicMass += idf;
-    if (!index.vocabulary.has(t)) unknownMass += idf;
-  }
   return {
     pairCoverage: mass > 0 ? credit / mass : 1,
     knownPairs: bySlot.size,
-    unknownShare: topicMass > 0 ? unknownMass / topicMass : 0,
   };
 }

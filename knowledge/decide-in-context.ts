@@ -1,6 +1,6 @@
 import { DECISION, type DecisionInput, freshWithRanking, round, toHits } from "./decide.js";
 import type { Decision, SearchContext } from "./decision-types.js";
-import { resolveFollowUp } from "./follow-up.js";
+import { FOLLOW_UP, resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { SearchIndex } from "./search-index.js";
@@ -85,7 +85,7 @@ function stayOn(input: DecisionInput, last: number, fresh: Decision): Decision {
  * Lets the conversation settle an ambiguous new question: a candidate discussed earlier wins
  * ("quay lại vụ khai tử"), otherwise the only candidate not made for a situation nobody mentioned
  * ("xin luôn hộ chiếu cho cháu": not the report of a lost passport), otherwise the only candidate
- * naming the last topic ("thế còn xóa đăng ký" after temporary residence), otherwise the only one
+ * naming every topic word of the message, otherwise the only candidate naming the last topic ("thế còn xóa đăng ký" after temporary residence), otherwise the only one
  * in the same field as the last procedure ("giờ muốn đóng cửa luôn" after a household business).
  */
 function settleWithConversation(
@@ -106,6 +106,16 @@ function settleWithConversation(
   const [fits] = fitting;
   if (fitting.length === 1 && fits !== undefined)
     return answerWith(index, [fits, ...docs.filter((d) => d !== fits)], query, true);
+  // The only candidate naming every topic word of the message ("giờ muốn đổi biển số"), when one
+  // of them is rare enough to name a topic (common syllables match names by chance).
+  const rareTopic = query.topicTokens.some((t) => index.idfOf(t) >= FOLLOW_UP.topicIdf);
+  const named = fitting.filter((d) => {
+    const words = new Set(index.nameWords(d));
+    return rareTopic && query.topicTokens.every((t) => words.has(t));
+  });
+  const [namedOne] = named;
+  if (named.length === 1 && namedOne !== undefined)
+    return answerWith(index, [namedOne, ...docs.filter((d) => d !== namedOne)], query, true);
   // The only candidate on the last topic ("thế còn xóa đăng ký" after temporary residence).
   const lastTopic = coreWords(index, last, []);
   const onTopic = fitting.filter((d) => {

@@ -45,4 +45,15 @@ describe("a new topic after an answer", () => {
     expect(d.action).toBe("answer");
     expect(d.hits[0]?.procedure.name).toBe("Xóa đăng ký tạm trú");
   });
+
+  it("settles an ambiguous new question on the only candidate naming all its words", () => {
+    const d = followUp("đăng ký xe máy", "giờ muốn đổi biển số");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toContain("Đổi chứng nhận đăng ký xe, biển số xe");
+  });
+
+  it("is not misled by common syllables a name shares by chance", () => {
+    const d = followUp("đăng ký thành lập hộ kinh doanh", "giờ muốn đóng cửa luôn thì sao");
+    expect(d.hits[0]?.procedure.name).toBe("Chấm dứt hoạt động hộ kinh doanh");
+  });
 });

@@ -113,6 +113,8 @@ describe("topics handled elsewhere", () => {
       ["muốn đi xuất khẩu lao động nhật bản thì làm thế nào", /Trung tâm Dịch vụ việc làm/],
       ["công ty bắt thử việc 3 tháng có đúng không", /Bộ luật Lao động/],
       ["nhà bị thu hồi đất làm đường thì giá đền bù thế nào", /bồi thường/],
+      ["xin cấp lại giấy chứng nhận số nhà bị mất", /số nhà/],
+      ["mẹ tôi 78 tuổi có được hỗ trợ tiền gì không", /UBND xã, phường/],
     ];
     for (const [q, pointer] of where) {
       const d = kb.decide(q);
@@ -127,6 +129,7 @@ describe("topics handled elsewhere", () => {
       "nộp đơn khởi kiện trực tuyến đến tòa án",
       "sắp đi xuất khẩu lao động, làm hộ chiếu cần giấy tờ gì",
       "hộ nhà em đang ghi nợ tiền sử dụng đất vì tái định cư muốn trả nợ",
+      "mất sổ nhà thì làm lại thế nào",
     ]) {
       expect(kb.decide(q).elsewhere, q).toBeUndefined();
     }

@@ -47,7 +47,9 @@ export class BodyIndex {
     procedures.forEach((p, doc) => {
       const ids = new Set<number>();
       for (const section of bodySections(p)) {
-        const tokens = foldTokens(section).slice(0, weights.tokensPerSection);
+        // Folding a whole section (some run to thousands of words) would cost most of the build.
+        const head = section.split(/\s+/, weights.tokensPerSection * 2).join(" ");
+        const tokens = foldTokens(head).slice(0, weights.tokensPerSection);
         tokens.forEach((t, i) => {
           const next = tokens[i + 1];
           for (const term of next === undefined ? [t] : [t, `${t} ${next}`]) {

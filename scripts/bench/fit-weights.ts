@@ -42,7 +42,7 @@ const BUILD_TIME = new Set<keyof RankParams>([
 const FIXED_GRIDS: Partial<Record<keyof RankParams, number[]>> = {
   auxBody: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
   bodyCoverage: [0, 0.1, 0.2, 0.3, 0.5, 0.7],
-  bodyTokens: [30, 60, 120, 250],
+  bodyTokens: [30, 60, 120],
   rerank: [20, 30, 40, 60, 80],
 };
 

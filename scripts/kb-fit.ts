@@ -3,13 +3,19 @@
  * questions by coordinate search (see bench/fit-weights.ts) and prints one JSON object: the weights
  * and the scores (top-1, top-5, MRR@10, behaviour) on TUNE and HELD before and after, and each
  * accepted change. With --write the file gets the new weights and a `fitted` record; other
- * sections of the file are kept. HELD is measured, never fitted on. Progress goes to stderr.
+ * sections of the file are kept; --only K1,K2 fits just those weights. HELD is measured, never
+ * fitted on. Progress goes to stderr.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
-import { BUNDLED_SEARCH_WEIGHTS_FILE, parseSearchWeights } from "../knowledge/search/search-weights.js";
+import {
+  BUNDLED_SEARCH_WEIGHTS_FILE,
+  parseSearchWeights,
+  RANK_KEYS,
+  type RankParams,
+} from "../knowledge/search/search-weights.js";
 import { RANK_PARAMS } from "../knowledge/search-index.js";
 import { readDevQuestions } from "./bench/dev-sets.js";
 import { devPart } from "./bench/dev-split.js";
@@ -33,6 +39,8 @@ const { values: args } = parseArgs({
       default: [`${SHARED}eval/dev-questions-motcua.jsonl`, ...(existsSync(CITIZEN) ? [CITIZEN] : [])],
     },
     weights: { type: "string", default: BUNDLED_SEARCH_WEIGHTS_FILE },
+    /** Comma-separated weights to fit (default: all), e.g. --only auxBody,bodyCoverage. */
+    only: { type: "string" },
     write: { type: "boolean", default: false },
   },
 });
@@ -46,12 +54,15 @@ const questions: DevQuestion[] = (args.questions as string[]).flatMap((f) => rea
 const tune = questions.filter((q) => devPart(q.id) === "tune");
 const held = questions.filter((q) => devPart(q.id) === "held");
 
+const keys = args.only ? (args.only.split(",").map((k) => k.trim()) as Array<keyof RankParams>) : RANK_KEYS;
+for (const k of keys) if (!RANK_KEYS.includes(k)) throw new Error(`--only: "${k}" is not a ranking weight`);
 const t0 = performance.now();
 const fit = fitWeights(
   procedures,
   { tune, held },
   (p) => createKnowledgeBase(p),
   (line) => process.stderr.write(`${line}\n`),
+  keys,
 );
 const on = `${(args.questions as string[]).map((f) => f.split("/").pop()).join(" + ")} TUNE part (${tune.length} q)`;
 const result = {

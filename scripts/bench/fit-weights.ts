@@ -96,14 +96,16 @@ export function objective(s: PartScores): number {
 }
 
 /**
- * Fits RANK_PARAMS in place on `questions.tune` (the object every index reads), rebuilding the
- * knowledge base with `build` when needed; returns the scores before and after on both parts.
+ * Fits RANK_PARAMS (`keys` of them, default all) in place on `questions.tune` (the object every
+ * index reads), rebuilding the knowledge base with `build` when needed; returns the scores before
+ * and after on both parts.
  */
 export function fitWeights(
   procedures: Procedure[],
   questions: FitQuestions,
   build: (procedures: Procedure[]) => KnowledgeBase,
   log: (line: string) => void = () => {},
+  keys: ReadonlyArray<keyof RankParams> = RANK_KEYS,
 ): {
   before: { tune: PartScores; held: PartScores; rank: RankParams };
   after: { tune: PartScores; held: PartScores; rank: RankParams };
@@ -132,7 +134,7 @@ export function fitWeights(
   const changes: FitChange[] = [];
   for (let pass = 0; pass < FIT.passes; pass++) {
     let changed = false;
-    for (const key of RANK_KEYS) {
+    for (const key of keys) {
       const current = RANK_PARAMS[key];
       let bestValue = current;
       let bestScores = best;

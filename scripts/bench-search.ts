@@ -1,7 +1,8 @@
 /**
  * Search benchmark: ours vs plain BM25, MiniSearch and fuse.js on the relabelled dev questions and
- * conversations, the TUNE part and the HELD part side by side (see bench/dev-split.ts); prints one
- * JSON object on stdout, a summary table on stderr, and with --verbose the TUNE part's misses.
+ * conversations, and on the long citizen-style questions (bench/citizen-questions.jsonl), the TUNE
+ * part and the HELD part side by side (see bench/dev-split.ts); prints one JSON object on stdout, a
+ * summary table on stderr, and with --verbose the TUNE part's misses (CITIZEN lines for that set).
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";

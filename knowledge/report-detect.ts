@@ -1,13 +1,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { foldTokens } from "./normalize.js";
 import {
-  accentKey,
-  canonicalSyllable,
-  foldDiacritics,
-  foldTokens,
-  normalizeTokens,
-  prepareText,
-} from "./normalize.js";
+  cueTokens,
+  distinct,
+  indexPhrases,
+  type PhraseIndex,
+  reportTokens,
+  type Span,
+  spans,
+} from "./report-cue-match.js";
+
+export { reportTokens } from "./report-cue-match.js";
 
 /** The bundled, reviewed list of report and complaint cues (assets/report-cues.tsv). */
 export const BUNDLED_REPORT_CUES_FILE = fileURLToPath(new URL("../assets/report-cues.tsv", import.meta.url));
@@ -49,65 +53,21 @@ export interface ReportDetector {
   read(text: string): ReportReading;
 }
 
-/**
- * A word of a message or of a cue: its folded form, and its spelling with diacritics when it was
- * typed with them (a cue marked "~" matches only that spelling: "chợ" is not "cho", "hôi" not "hỏi").
- */
-interface CueToken {
-  folded: string;
-  key?: string;
-  strict?: boolean;
-  /** "#" in a cue: any number, in digits ("3", "7h30") or a number word of the list. */
-  number?: boolean;
-  /** "*" in a cue: up to GAP_WORDS words of anything ("sáng nào * cũng"). */
-  gap?: boolean;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/**
- * Splits a message into words: accented words keep their spelling (so "hẻm" stays a lane and
- * "bản" is not "bẩn"); plain words get the usual chat and Telex repairs.
- */
-export function reportTokens(text: string, vocabulary?: ReadonlySet<string>): CueToken[] {
-  const out: CueToken[] = [];
-  for (const [raw] of prepareText(text).matchAll(WORD)) {
-    const folded = foldDiacritics(raw);
-    if (folded !== raw) out.push({ folded: canonicalSyllable(folded), key: accentKey(raw) });
-    else for (const t of normalizeTokens(raw, vocabulary)) out.push({ folded: t });
-  }
-  return out;
-}
-
-/** A cue phrase's words; "~" before the phrase makes its accented words strict. */
-function cueTokens(phrase: string): CueToken[] {
-  const strict = phrase.startsWith("~");
-  const body = (strict ? phrase.slice(1) : phrase).normalize("NFC").toLowerCase();
-  const words = body.match(/[\p{L}\p{N}]+|[#*]/gu) ?? [];
-  return words.map((w) => {
-    if (w === "#") return { folded: "#", number: true };
-    if (w === "*") return { folded: "*", gap: true };
-    const [folded = ""] = foldTokens(w);
-    const accented = foldDiacritics(w) !== w;
-    return accented ? { folded, key: accentKey(w), strict } : { folded };
-  });
-}
-
-/** Whether a message word is the cue's word: same spelling when both carry diacritics. */
-function sameWord(word: CueToken, cue: CueToken, numbers: ReadonlySet<string>): boolean {
-  if (cue.number) return /^\d/.test(word.folded) || numbers.has(word.folded);
-  if (word.folded !== cue.folded) return false;
-  if (cue.key === undefined) return true;
-  if (word.key === undefined) return !cue.strict;
-  return word.key === cue.key;
-}
-
-/** How many words a "*" in a cue may stand for. */
-const GAP_WORDS = 4;
 /** How far after a subject its state may come ("đường bê tông trước cổng trường bị sụt"). */
 const STATE_AFTER = 8;
 /** How far after an officer the misconduct may come ("cán bộ tư pháp xã bảo … gửi thêm"). */
 const CONDUCT_AFTER = 16;
+/** How much each kind of evidence weighs, and how much makes a report. */
+const REPORT_EVIDENCE = {
+  /** A strong cue or an officer's misconduct, against one for a weak cue or a subject's state. */
+  strongWeight: 2,
+  /** At most this many subjects in a bad state count (a long list of woes is one report). */
+  maxPairs: 2,
+  /** A message needs this much evidence to be a report. */
+  reportScore: 2,
+  /** A message that asks about a procedure needs this much, unless a misconduct or a pair is there. */
+  procedureQuestionScore: 3,
+} as const;
 /** How far before a subject its state may come ("ngập hết cả đường"). */
 const STATE_BEFORE = 3;
 /** A statement this long, asking nothing and naming no procedure, describes a state of things. */
@@ -126,76 +86,6 @@ export function parseReportCues(content: string): ReportCueRows {
     for (const p of cell.split("|")) if (p.trim()) rows[key].push(p.trim());
   }
   return rows;
-}
-
-/** Phrases grouped by their first folded word ("#" for a number), so a message is scanned once. */
-interface PhraseIndex {
-  byFirst: Map<string, CueToken[][]>;
-  numbers: ReadonlySet<string>;
-}
-
-function indexPhrases(phrases: readonly CueToken[][], numbers: ReadonlySet<string>): PhraseIndex {
-  const byFirst = new Map<string, CueToken[][]>();
-  for (const phrase of phrases) {
-    const first = (phrase[0] as CueToken).folded;
-    const list = byFirst.get(first);
-    if (list) list.push(phrase);
-    else byFirst.set(first, [phrase]);
-  }
-  return { byFirst, numbers };
-}
-
-/** Where the phrase's words from `k` on match the message from word `i`: the end, or -1. */
-function matchFrom(
-  tokens: readonly CueToken[],
-  i: number,
-  phrase: readonly CueToken[],
-  k: number,
-  index: PhraseIndex,
-): number {
-  if (k === phrase.length) return i;
-  const cue = phrase[k] as CueToken;
-  if (cue.gap) {
-    for (let skip = 0; skip <= GAP_WORDS && i + skip <= tokens.length; skip++) {
-      const end = matchFrom(tokens, i + skip, phrase, k + 1, index);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  if (i >= tokens.length || !sameWord(tokens[i] as CueToken, cue, index.numbers)) return -1;
-  return matchFrom(tokens, i + 1, phrase, k + 1, index);
-}
-
-/** Where each occurrence of any of the phrases starts and ends (end exclusive). */
-function spans(tokens: readonly CueToken[], index: PhraseIndex): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  tokens.forEach((token, i) => {
-    const number = /^\d/.test(token.folded) || index.numbers.has(token.folded);
-    const starting = [
-      ...(index.byFirst.get(token.folded) ?? []),
-      ...(number ? (index.byFirst.get("#") ?? []) : []),
-    ];
-    for (const phrase of starting) {
-      const end = matchFrom(tokens, i, phrase, 0, index);
-      if (end >= 0) out.push([i, end]);
-    }
-  });
-  return out;
-}
-
-type Span = [number, number];
-
-/** The separate places of the message the spans cover (most spans that do not overlap). */
-function distinct(found: readonly Span[]): Span[] {
-  const sorted = [...found].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  const out: Span[] = [];
-  let free = 0;
-  for (const span of sorted) {
-    if (span[0] < free) continue;
-    out.push(span);
-    free = span[1];
-  }
-  return out;
 }
 
 /**
@@ -253,9 +143,10 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       // The same cue said twice ("tiếng ồn … tiếng ồn") is one piece of evidence.
       const once = (found: Span[]) => [...new Map(found.map((f) => [words(f), f])).values()];
       const strong = once(distinct(free(spans(tokens, cues.strong))));
-      const pairs = pairsOf(free(spans(tokens, cues.subject)), spans(tokens, cues.state), STATE_AFTER).slice(
+      const subjects = free(spans(tokens, cues.subject));
+      const pairs = pairsOf(subjects, spans(tokens, cues.state), STATE_AFTER).slice(
         0,
-        2,
+        REPORT_EVIDENCE.maxPairs,
       );
       // A weak cue that is a paired subject's state ("ngập" in "đường làng thì ngập") counts once.
       const inPair = ([s, e]: Span) =>
@@ -281,15 +172,22 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       // A long plain statement that asks for nothing describes a state of things.
       const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
       if (statement) evidence.push("statement");
-      const score = 2 * (strong.length + misconduct.length) + weak.length + pairs.length + statement;
+      const score =
+        REPORT_EVIDENCE.strongWeight * (strong.length + misconduct.length) +
+        weak.length +
+        pairs.length +
+        statement;
+      const { reportScore, procedureQuestionScore } = REPORT_EVIDENCE;
       // A question about a procedure needs an officer's misconduct, a thing in a bad state with
-      // more evidence, or three pieces, not just words of harm: "nhà bị ngập hư hỏng đồ đạc thì có được hỗ trợ gì không" asks for support. Outside
-      // one, a single weak piece of evidence next to a procedure ("đăng ký khai sinh quá hạn") is
-      // not a report either.
+      // more evidence, or more pieces, not just words of harm: "nhà bị ngập hư hỏng đồ đạc thì có
+      // được hỗ trợ gì không" asks for support. Outside one, a single weak piece of evidence next
+      // to a procedure ("đăng ký khai sinh quá hạn") is not a report either.
       const procedureQuestion = request && (ask || asked);
       const report = procedureQuestion
-        ? misconduct.length > 0 || score >= 3 || (pairs.length > 0 && score >= 2)
-        : score >= 2 || (score === 1 && !request && !ask);
+        ? misconduct.length > 0 ||
+          score >= procedureQuestionScore ||
+          (pairs.length > 0 && score >= reportScore)
+        : score >= reportScore || (score > 0 && !request && !ask);
       // A report that names a procedure and asks anything about it gets the answer too.
       return { report, asks: report && request && (ask || question), score, evidence };
     },

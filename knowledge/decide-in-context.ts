@@ -147,7 +147,8 @@ function refine(input: DecisionInput, candidates: number[], fresh: Decision): De
   if (!top) return undefined;
   // A message that finds nothing on its own picks a candidate only by a word that sets it apart
   // ("định kỳ"), not by words all candidates share or loose syllables of a new topic.
-  if (fresh.action === "out_of_scope" && !namesDistinctWord(index, query, top.doc, candidates))
+  const topical = query.topicTokens.length > 0;
+  if (fresh.action === "out_of_scope" && topical && !namesDistinctWord(index, query, top.doc, candidates))
     return undefined;
   const second = restricted[1];
   const freshTop = fresh.hits[0];

@@ -16,8 +16,8 @@ export const SITUATION_MOVE = {
   coreIdf: 2,
   /** A variant must name this share of the last procedure's topic words (the same topic). */
   coreShare: 0.6,
-  /** How many procedures are looked at per reading of the last topic with a situation phrase. */
-  pool: 5,
+  /** How many procedures of the last topic read with the message are looked at for a variant. */
+  pool: 20,
   /** A variant names at most this many topic words of its own (else it is another procedure). */
   maxOwnWords: 2,
 } as const;
@@ -89,15 +89,14 @@ export function variantForSituation(input: SituationMoveInput, last: number): Ra
   const fullCore = coreWords(index, last, allPhrases);
   const core = fullCore.length > 0 ? fullCore : coreWords(index, last, addedPhrases);
   if (core.length === 0) return undefined;
-  // The last topic and the message read with each phrase of the added situations in turn.
-  const lastName = mainWords(index, last).join(" ");
-  const pool = new Map<number, RankedHit>();
-  for (const phrase of addedPhrases) {
-    const text = `${lastName} ${query.tokens.join(" ")} ${phrase.join(" ")}`;
-    for (const h of index.rank(input.analyze(text), SITUATION_MOVE.pool))
-      if ((pool.get(h.doc)?.score ?? 0) < h.score) pool.set(h.doc, h);
-  }
-  const ranked = [...pool.values()].sort((x, y) => y.score - x.score);
+  // The last topic read with the message's topic and the first name phrase of each added situation
+  // (one reading keeps a follow-up fast); the variant is then looked for among the best of it.
+  const firstPhrases = cues.situations
+    .filter((x) => added.has(x.id))
+    .map((x) => (x.names[0] ?? []).join(" "));
+  // Only the topic words are read: common words ("thủ tục", "thì") cost time and tell nothing.
+  const text = `${core.join(" ")} ${query.topicTokens.join(" ")} ${firstPhrases.join(" ")}`;
+  const ranked = index.rank(input.analyze(text), SITUATION_MOVE.pool);
   const fits = (h: RankedHit) => {
     if (h.doc === last) return false;
     const words = new Set(index.nameWords(h.doc));

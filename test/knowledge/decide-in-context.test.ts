@@ -19,6 +19,13 @@ describe("a message after a clarify question", () => {
     expect(first.hits[0]?.procedure.code).toBe(context.candidateCodes?.[0]);
   });
 
+  it("keeps an aspect-only reply on the candidates instead of saying nothing was found", () => {
+    const context = clarified("đăng ký hộ kinh doanh");
+    const d = kb.decide("mất bao lâu", context);
+    expect(d.action).not.toBe("out_of_scope");
+    expect(context.candidateCodes).toContain(d.hits[0]?.procedure.code);
+  });
+
   it("does not read an unrelated question that finds nothing as a pick among the candidates", () => {
     const context = clarified("xin giấy phép");
     const d = kb.decide("mở lớp dạy nhảy ở nhà văn hóa thì mất bao lâu", context);

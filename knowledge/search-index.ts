@@ -114,7 +114,7 @@ export class SearchIndex {
       for (const id of nameIds) nameDf[id] = (nameDf[id] as number) + 1;
       nameTermLists.push([...nameIds].sort((a, b) => a - b));
       coreLists.push(coreWords);
-      this.variantMasks[doc] = markerMask(nameTokens);
+      this.variantMasks[doc] = markerMask(nameTokens, p.name);
       this.priors[doc] = prior(p, maxPop);
     });
     const { k1, b } = RANK_PARAMS;

@@ -1,56 +1,58 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { foldTokens } from "../normalize.js";
 
-/**
- * Wording that marks a special variant of a base procedure ("có yếu tố nước ngoài", "đăng ký lại",
- * "thực hiện tại cấp trung ương", …) with the factor applied when the message does not name it,
- * so "đăng ký khai sinh" finds the ordinary procedure first.
- */
-const VARIANT_MARKERS: Array<[string, number]> = [
-  ["yeu to nuoc ngoai", 0.72],
-  ["nguoi nuoc ngoai", 0.78],
-  ["nuoc ngoai", 0.8],
-  ["khu vuc bien gioi", 0.72],
-  ["bien gioi", 0.85],
-  ["dang ki lai", 0.72],
-  ["cap lai", 0.8],
-  ["cap doi", 0.85],
-  ["luu dong", 0.72],
-  ["ket hop", 0.8],
-  ["thuc hien tai cap trung uong", 0.78],
-  ["cap trung uong", 0.85],
-  ["thuc hien tai cap tinh", 0.93],
-  ["thay doi", 0.9],
-  ["thuc hien tai cap huyen", 0.9],
-  ["cong an nhan dan", 0.8],
-  ["quan doi", 0.85],
-  ["quan su", 0.85],
-  ["dieu chinh", 0.85],
-  ["gia han", 0.85],
-  ["sua doi", 0.85],
-  ["thu hoi", 0.82],
-  ["tam thoi", 0.88],
-  ["chuyen doi", 0.9],
-  ["da co ho so", 0.8],
-  ["co quan dai dien", 0.75],
-  ["o nuoc ngoai", 0.8],
-  ["dinh cu", 0.85],
-  ["xac dinh lai", 0.85],
-  ["huy", 0.88],
-  ["chap thuan", 0.92],
-  ["lien thong", 0.75],
-];
+/** The bundled, reviewed list of variant markers (assets/variant-markers.tsv). */
+export const BUNDLED_VARIANT_MARKERS_FILE = fileURLToPath(
+  new URL("../../assets/variant-markers.tsv", import.meta.url),
+);
 
-/** A compiled marker: its folded words and the penalty factor. */
+/** A compiled marker: its folded words, the penalty factor, and whether it names a stay abroad. */
 export interface VariantMarker {
   tokens: string[];
   factor: number;
+  abroad: boolean;
 }
 
-/** The variant markers as folded token sequences. */
-export const MARKERS: VariantMarker[] = VARIANT_MARKERS.map(([phrase, factor]) => ({
-  tokens: foldTokens(phrase),
-  factor,
-}));
+/** The variant markers and the ordinary applicants that may list an abroad marker beside them. */
+export interface VariantMarkerList {
+  markers: VariantMarker[];
+  applicants: string[][];
+}
+
+/**
+ * Parses the marker file ("marker|marker-abroad<TAB>phrase<TAB>factor" or
+ * "applicant-list<TAB>phrase", # comments); a row with a factor outside (0, 1] is refused.
+ */
+export function parseVariantMarkers(content: string): VariantMarkerList {
+  const markers: VariantMarker[] = [];
+  const applicants: string[][] = [];
+  content.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.trimStart().startsWith("#")) return;
+    const [kind, phrase, factorText] = line.split("\t").map((c) => c.trim());
+    const tokens = foldTokens(phrase ?? "");
+    if (tokens.length === 0) throw new Error(`variant markers line ${i + 1}: no phrase`);
+    if (kind === "applicant-list") {
+      applicants.push(tokens);
+      return;
+    }
+    const factor = Number(factorText);
+    if ((kind !== "marker" && kind !== "marker-abroad") || !(factor > 0 && factor <= 1))
+      throw new Error(`variant markers line ${i + 1}: expected marker<TAB>phrase<TAB>factor in (0, 1]`);
+    markers.push({ tokens, factor, abroad: kind === "marker-abroad" });
+  });
+  if (markers.length > 32) throw new Error("variant markers: at most 32 markers fit the 32-bit mask");
+  return { markers, applicants };
+}
+
+const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf8"));
+
+/**
+ * Wording that marks a special variant of a base procedure ("có yếu tố nước ngoài", "đăng ký lại",
+ * …) with the factor applied when the message does not name it, so "đăng ký khai sinh" finds the
+ * ordinary procedure first.
+ */
+export const MARKERS: VariantMarker[] = LIST.markers;
 
 /** Whether `tokens` contains the phrase `phrase` contiguously. */
 export function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
@@ -63,18 +65,36 @@ export function containsPhrase(tokens: readonly string[], phrase: readonly strin
 
 /**
  * Bitmask of the markers a procedure name contains; longer markers hide the shorter ones they
- * include so a penalty is applied once per phrase.
+ * include so a penalty is applied once per phrase. With the name's text, an abroad marker in a list
+ * item after an ordinary applicant ("cho công dân Việt Nam, người nước ngoài…") only lists one more
+ * applicant and is left out.
  */
-export function markerMask(nameTokens: readonly string[]): number {
+export function markerMask(nameTokens: readonly string[], name?: string): number {
+  const listed = name ? listedAbroad(name) : [];
   let mask = 0;
   MARKERS.forEach((m, i) => {
     if (!containsPhrase(nameTokens, m.tokens)) return;
+    if (m.abroad && listed.some((item) => containsPhrase(item, m.tokens))) return;
     const covered = MARKERS.some(
       (o, j) => j !== i && (mask & (1 << j)) !== 0 && containsPhrase(o.tokens, m.tokens),
     );
     if (!covered) mask |= 1 << i;
   });
   return mask;
+}
+
+/**
+ * The list items of a name (split at commas and semicolons) that come after an item naming an
+ * ordinary applicant and no stay abroad: the other applicants of an inclusive list.
+ */
+function listedAbroad(name: string): string[][] {
+  const items = name.split(/[,;]/).map((item) => foldTokens(item));
+  const abroadIn = (item: string[]) => MARKERS.some((m) => m.abroad && containsPhrase(item, m.tokens));
+  const first = items.findIndex(
+    (item) => !abroadIn(item) && LIST.applicants.some((a) => containsPhrase(item, a)),
+  );
+  if (first < 0) return [];
+  return items.slice(first + 1).filter(abroadIn);
 }
 
 /**

@@ -15,6 +15,12 @@ describe("a long message's story and its phrasing", () => {
   const kb = bundledKnowledgeBase();
   const top = (text: string) => kb.search(text, 1)[0]?.procedure.code;
 
+  it("reads the family member a paper is for as who, not as a topic ('cụ' is not 'công cụ')", () => {
+    expect(kb.decide("làm khai tử cho cụ nhà em cần gì").action).toBe("answer");
+    expect(top("làm khai tử cho cụ nhà em cần gì")).toBe("1.000656");
+    expect(top("đăng ký công cụ hỗ trợ")).toBe("3.000390");
+  });
+
   it("keeps 'nhận tiền' (to receive money) inside its clause", () => {
     expect(split("như vậy em có được nhận tiền trợ cấp không")).toEqual([
       "nhu vay em co duoc nhan tien tro cap khong",

@@ -34,6 +34,11 @@ export interface Decision {
   /** For out_of_scope: where such a question is handled instead (a court, an embassy …). */
   elsewhere?: string;
   /**
+   * With `elsewhere`: what the procedures alone would have decided, for readers that want the
+   * procedure a text is about rather than a reply to it (a PAKN naming the procedure it concerns).
+   */
+  procedureAction?: "answer" | "clarify" | "out_of_scope";
+  /**
    * Set when the message reports a problem or complains (a pothole, an overdue file, an officer
    * asking for money): the bot offers to forward it as a PAKN; `asks` when it also asks about a
    * procedure, which is then answered too.

@@ -77,7 +77,14 @@ export function createKnowledgeBase(
       const report = reading.report ? { report: { asks: reading.asks } } : {};
       // A divorce or a visa is not a procedure here, however many words it shares with one.
       if (pointer)
-        return { ...decision, action: "out_of_scope", followUp: false, elsewhere: pointer, ...report };
+        return {
+          ...decision,
+          action: "out_of_scope",
+          followUp: false,
+          elsewhere: pointer,
+          procedureAction: decision.action,
+          ...report,
+        };
       return { ...withImpliedFields(decision), ...report };
     },
   };

@@ -56,7 +56,9 @@ const bigrams = (tokens: string[]) => tokens.slice(1).map((t, i) => `${tokens[i]
  */
 function relatedProcedure(ctx: TurnContext, content: string): string | undefined {
   const decision = ctx.deps.kb.decide(content);
-  const best = decision.action === "answer" ? decision.hits[0] : undefined;
+  // A complaint about a file ("nộp … vẫn chưa nhận") also reads as a status request; its procedure counts.
+  const action = decision.procedureAction ?? decision.action;
+  const best = action === "answer" ? decision.hits[0] : undefined;
   if (!best) return undefined;
   const said = new Set(bigrams(normalizeTokens(content)));
   const shared = bigrams(foldTokens(best.procedure.name)).filter((b) => said.has(b) && !GENERIC.has(b));

@@ -6,6 +6,7 @@ import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
 import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
 import { loadSearchWeights, type RankParams } from "./search/search-weights.js";
+import { sortedIndex } from "./search/sorted-index.js";
 import { topByKey } from "./search/top-by-key.js";
 import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
 
@@ -440,20 +441,6 @@ export class SearchIndex {
 /** Whether a sorted id list holds an id. */
 function has(sorted: Int32Array, id: number): boolean {
   return sortedIndex(sorted, id) >= 0;
-}
-
-/** Binary search in a sorted id list: the id's position, -1 when absent. */
-function sortedIndex(sorted: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid] as number;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /**

@@ -14,7 +14,12 @@ import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { fuseBaseline, miniSearchBaseline, type Ranker } from "./bench/baselines.js";
 import { bm25Baseline } from "./bench/bm25-baseline.js";
 import { conversationAccuracy } from "./bench/conversations.js";
-import { readDevConversations, readDevQuestions } from "./bench/dev-sets.js";
+import {
+  BENCH_PROCEDURES_FILE,
+  readDevConversations,
+  readDevQuestions,
+  SHARED_DATA,
+} from "./bench/dev-sets.js";
 import { devPart } from "./bench/dev-split.js";
 import {
   type DevQuestion,
@@ -27,15 +32,10 @@ import {
 } from "./bench/metrics.js";
 import { summaryTable } from "./bench/summary-table.js";
 
-const SHARED = new URL("../../shared/data/", import.meta.url).pathname;
+const SHARED = SHARED_DATA;
 const { values: args } = parseArgs({
   options: {
-    procedures: {
-      type: "string",
-      default: existsSync(`${SHARED}procedures-dichvucong-2642.jsonl`)
-        ? `${SHARED}procedures-dichvucong-2642.jsonl`
-        : "assets/procedures-dichvucong.jsonl.gz",
-    },
+    procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
     /** Either label shape: the relabelled file (expect_ids) or the original one (ids_in_corpus). */
     questions: { type: "string", default: `${SHARED}eval/dev-questions-motcua.jsonl` },
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },

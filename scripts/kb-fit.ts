@@ -17,21 +17,16 @@ import {
   type RankParams,
 } from "../knowledge/search/search-weights.js";
 import { RANK_PARAMS } from "../knowledge/search-index.js";
-import { readDevQuestions } from "./bench/dev-sets.js";
+import { BENCH_PROCEDURES_FILE, readDevQuestions, SHARED_DATA } from "./bench/dev-sets.js";
 import { devPart } from "./bench/dev-split.js";
 import { FIT, fitWeights } from "./bench/fit-weights.js";
 import type { DevQuestion } from "./bench/metrics.js";
 
-const SHARED = new URL("../../shared/data/", import.meta.url).pathname;
+const SHARED = SHARED_DATA;
 const CITIZEN = new URL("./bench/citizen-questions.jsonl", import.meta.url).pathname;
 const { values: args } = parseArgs({
   options: {
-    procedures: {
-      type: "string",
-      default: existsSync(`${SHARED}procedures-dichvucong-2642.jsonl`)
-        ? `${SHARED}procedures-dichvucong-2642.jsonl`
-        : "assets/procedures-dichvucong.jsonl.gz",
-    },
+    procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
     /** Labelled question files (repeatable); the citizen-style set joins when present. */
     questions: {
       type: "string",

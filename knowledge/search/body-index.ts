@@ -1,5 +1,6 @@
 import { foldTokens } from "../normalize.js";
 import type { Procedure } from "../procedure.js";
+import { sortedIndex } from "./sorted-index.js";
 
 /** How body words are weighed: the weight itself, words kept per section, BM25 saturation and length norm. */
 export interface BodyWeights {
@@ -108,16 +109,6 @@ export class BodyIndex {
 
   /** Where a document sits in a body term's posting list, -1 when absent. */
   private indexIn(id: number, d: number): number {
-    const docs = this.postDocs[id] as Int32Array;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = docs[mid] as number;
-      if (v === d) return mid;
-      if (v < d) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return sortedIndex(this.postDocs[id] as Int32Array, d);
   }
 }

@@ -1,7 +1,15 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { foldDiacritics } from "../../knowledge/normalize.js";
 import type { DevConversation } from "./conversations.js";
 import type { DevQuestion } from "./metrics.js";
+
+/** The shared data folder beside the project (real procedures and the labelled dev sets). */
+export const SHARED_DATA = new URL("../../../shared/data/", import.meta.url).pathname;
+
+/** The procedures the benches read: the shared 2,642-record file when present, else the bundled one. */
+export const BENCH_PROCEDURES_FILE = existsSync(`${SHARED_DATA}procedures-dichvucong-2642.jsonl`)
+  ? `${SHARED_DATA}procedures-dichvucong-2642.jsonl`
+  : "assets/procedures-dichvucong.jsonl.gz";
 
 /** A dev question as stored in either label shape (relabelled, or the other team's original). */
 interface StoredQuestion {

@@ -21,6 +21,12 @@ describe("a long message's story and its phrasing", () => {
     expect(top("đăng ký công cụ hỗ trợ")).toBe("3.000390");
   });
 
+  it("reads a shop as the household business, and what the message does with it as the procedure", () => {
+    expect(top("quán cà phê của tôi muốn nghỉ 3 tháng rồi mở lại")).toBe("1.001570");
+    expect(top("quan pho nha em muon dong cua han")).toBe("1.001266");
+    expect(top("em định mở một tiệm tóc nhỏ ở quê thì cần làm giấy tờ gì")).toBe("1.001612");
+  });
+
   it("keeps 'nhận tiền' (to receive money) inside its clause", () => {
     expect(split("như vậy em có được nhận tiền trợ cấp không")).toEqual([
       "nhu vay em co duoc nhan tien tro cap khong",

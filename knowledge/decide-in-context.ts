@@ -10,7 +10,6 @@ import {
   coreWords,
   variantForSituation,
 } from "./situation-moves.js";
-import { bundledSituationCues } from "./situations.js";
 
 const ORDINALS: Array<[RegExp, number]> = [
   [/\b(thu nhat|dau tien|so 1|cai 1|so mot|cai mot)\b/, 0],
@@ -37,12 +36,11 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
-  const situational = { ...input, cues: bundledSituationCues() };
-  const onlySituation = addsOnlySituation(situational, last);
+  const onlySituation = addsOnlySituation(input, last);
   if (resolution.kind !== "fresh" || onlySituation) {
     // A follow-up that adds a situation (a foreigner, a child's age, a lost paper) moves to the
     // variant of the same topic made for it, or stays when the last procedure is that variant.
-    const variant = variantForSituation(situational, last);
+    const variant = variantForSituation(input, last);
     if (variant)
       return {
         action: "answer",
@@ -102,7 +100,7 @@ function settleWithConversation(
   if (recent !== undefined)
     return answerWith(index, [recent, ...docs.filter((d) => d !== recent)], query, true);
   const discussed = [last, ...recentCodes.map((c) => input.docOf(c)).filter((d) => d !== undefined)];
-  const fitting = candidatesFittingConversation({ ...input, cues: bundledSituationCues() }, docs, discussed);
+  const fitting = candidatesFittingConversation(input, docs, discussed);
   const [fits] = fitting;
   if (fitting.length === 1 && fits !== undefined)
     return answerWith(index, [fits, ...docs.filter((d) => d !== fits)], query, true);

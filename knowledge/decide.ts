@@ -4,7 +4,7 @@ import type { Procedure } from "./procedure.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import { candidatesFittingConversation } from "./situation-moves.js";
-import { bundledSituationCues } from "./situations.js";
+import type { SituationCues } from "./situations.js";
 
 /** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
 export const DECISION = {
@@ -61,6 +61,8 @@ export interface DecisionInput {
   docOf: (code: string) => number | undefined;
   /** Analyses another text the same way (used to read a follow-up together with the last topic). */
   analyze: (text: string) => AnalyzedQuery;
+  /** The situations procedures are made for (a foreigner, a lost paper …), read once per base. */
+  cues: SituationCues;
 }
 
 /** Search hits of ranked documents, scores rounded for display. */
@@ -143,10 +145,9 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
 
 /** The contenders not made for an exceptional situation the message leaves unsaid. */
 function fittingContenders(input: DecisionInput, close: RankedHit[]): RankedHit[] {
-  const situational = { ...input, cues: bundledSituationCues() };
   const kept = new Set(
     candidatesFittingConversation(
-      situational,
+      input,
       close.map((h) => h.doc),
       [],
     ),

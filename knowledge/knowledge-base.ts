@@ -8,6 +8,7 @@ import { loadReportCues, type ReportDetector } from "./report-detect.js";
 import { analyzeQuery } from "./search/query.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";
+import { bundledSituationCues } from "./situations.js";
 import { compileSynonyms, loadSynonyms, parseSynonyms, type SynonymDictionary } from "./synonyms.js";
 
 /** Options of a knowledge base: another synonym file, or an already compiled dictionary. */
@@ -40,6 +41,7 @@ export function createKnowledgeBase(
       : loadSynonyms(options.synonymsFile, index.vocabulary));
   const elsewhere = options.elsewhere ?? loadElsewhere(options.elsewhereFile, index.vocabulary);
   const reports = options.reports ?? loadReportCues(undefined, index.vocabulary);
+  const cues = bundledSituationCues();
   const docs = new Map<string, number>();
   unique.forEach((p, i) => {
     docs.set(p.code, i);
@@ -71,7 +73,7 @@ export function createKnowledgeBase(
     },
     decide(text: string, context?: SearchContext): Decision {
       const query = analyze(text);
-      const decision = decide({ index, query, docOf: (c) => docs.get(c), analyze }, context);
+      const decision = decide({ index, query, docOf: (c) => docs.get(c), analyze, cues }, context);
       const pointer = elsewhere.match(query.tokens);
       const reading = reports.read(text);
       const report = reading.report ? { report: { asks: reading.asks } } : {};

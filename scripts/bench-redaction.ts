@@ -6,13 +6,16 @@
  * the sender's details, phones, ID numbers, e-mails and plates written in the usual ways, and
  * (4) ordinary sentences full of look-alikes, and (5) one hand-labelled set per way of quoting
  * personal data that plain patterns miss (initials, a phone in words, an e-mail in words, a date of
- * birth, the last digits of an ID), each with look-alikes (scripts/bench/redaction-kinds.tsv).
+ * birth, the last digits of an ID), each with look-alikes (scripts/bench/redaction-kinds.tsv), and
+ * (6) officers' answers as they are published, with what must go and what must survive (dates,
+ * document numbers, amounts, the place of the problem; scripts/bench/redaction-answers.tsv).
  * Prints one JSON object on stdout.
- * Usage: npm run --silent bench:redaction -- [--input FILE] [--seed 42] [--kinds FILE]
+ * Usage: npm run --silent bench:redaction -- [--input FILE] [--seed 42] [--kinds FILE] [--answers FILE]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { redactForPublic } from "../feedback/redact.js";
+import { answerCases, REDACTION_ANSWERS_FILE, scoreAnswers } from "./bench/redaction-answers.js";
 import { detectPii, type PiiKind, type PiiSpan } from "./bench/redaction-gold.js";
 import { heldOutCases } from "./bench/redaction-held-out.js";
 import { kindSets, REDACTION_KINDS_FILE } from "./bench/redaction-kinds.js";
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     },
     seed: { type: "string", default: "42" },
     kinds: { type: "string", default: REDACTION_KINDS_FILE },
+    answers: { type: "string", default: REDACTION_ANSWERS_FILE },
   },
 });
 
@@ -151,6 +155,9 @@ const quotingKinds = Object.fromEntries(
   }),
 );
 
+// 6. Officers' answers: personal data removed, dates, numbers and the place of the problem kept.
+const officersAnswers = scoreAnswers(answerCases(args.answers as string), redactForPublic);
+
 const round = (x: number) => Number(x.toFixed(4));
 process.stdout.write(
   `${JSON.stringify(
@@ -173,6 +180,7 @@ process.stdout.write(
       heldOutPersonalData: { seed: Number(args.seed) + 1, ...scoreCases(heldOut) },
       ordinarySentences: summarize(ordinary, 40),
       quotingKinds,
+      officersAnswers,
       ms: Math.round(performance.now() - started),
     },
     null,

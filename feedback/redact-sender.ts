@@ -1,4 +1,5 @@
 import { foldDiacritics } from "../knowledge/normalize.js";
+import { redactionWords } from "./redact-words.js";
 
 /**
  * The sender's own details wherever they appear in their text, matched on a folded copy (no case,
@@ -33,8 +34,11 @@ export function replaceFolded(
   by: string,
   options: {
     keepLead?: boolean;
-    /** Whether to replace a match, given the matched text, its kept lead and the 4 characters after it. */
-    accept?: (replaced: string, lead: string, after: string) => boolean;
+    /**
+     * Whether to replace a match, given the matched text, its kept lead, the 4 characters after
+     * it and the 80 before it.
+     */
+    accept?: (replaced: string, lead: string, after: string, before: string) => boolean;
   } = {},
 ): string {
   const folded = foldAligned(text);
@@ -47,7 +51,12 @@ export function replaceFolded(
     const end = start + m[0].length;
     if (
       options.accept &&
-      !options.accept(text.slice(at, end), text.slice(start, at), text.slice(end, end + 4))
+      !options.accept(
+        text.slice(at, end),
+        text.slice(start, at),
+        text.slice(end, end + 4),
+        text.slice(Math.max(0, start - 80), start),
+      )
     )
       continue;
     out += text.slice(last, at) + by;
@@ -119,8 +128,11 @@ const LEVELS: [string, string][] = [
 ];
 /** Parts of an address that point at a household: a number, or a hamlet, lane or group. */
 const HOUSEHOLD = /\d|^(?:thon|xom|ap|ban|buon|lang|to|khoi|khu pho|to dan pho|so nha|ngo|hem|kiet|ngach)\b/;
+/** Parts many households share (a hamlet, a residential group, a lane): also where problems are. */
+const SHARED = /^(?:thon|xom|ap|ban|buon|lang|to dan pho|to|khoi|khu pho|ngo|hem|kiet|ngach)\b/;
 /** Words around a house number that people write or leave out: "số", "nhà", "đường", "phố". */
 const FILLER = "(?:(?:so|nha|duong|pho|d)[\\s.]+)*";
+const FILLER_WORDS = new Set(["so", "nha", "duong", "pho", "d"]);
 
 /** Splits an address into its parts (at commas, or before each administrative level). */
 export function addressParts(address: string): string[] {
@@ -144,21 +156,61 @@ function partSource(part: string): string {
   return FILLER + tokens.map(escapeRe).join(`${SEP}${FILLER}`);
 }
 
+/** Whether a house-number part names its street too ("12 lê lợi", not "số 12" alone). */
+const namesStreet = (part: string) =>
+  part.split(/[\s,.;:/–-]+/).some((t) => t && !FILLER_WORDS.has(t) && !/^\d+[a-z]?$/.test(t));
+
 /**
- * The sender's address: from any part that points at the household (house number and street,
- * hamlet, group) on through the parts that follow it in the text (ward, commune, province, with
- * or without their level words, abbreviated or not). A ward or province alone stays: it is where
- * many people live, and often where the problem is.
+ * A list of reviewed words (assets/redaction-words.tsv) as one alternation, longest first, each
+ * with its diacritics and typed plain: "cô" or "co" matches, "có" does not.
+ */
+const spellings = (list: "home-lead" | "home-person" | "home-verb") =>
+  [...new Set(redactionWords(list).flatMap((w) => [w.toLowerCase(), fold(w)]))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRe(w).replace(/ +/g, "\\s+"))
+    .join("|");
+const PERSON = spellings("home-person");
+const VERB = spellings("home-verb");
+/**
+ * The end of the text before an address that says it is where a person lives: "trú tại",
+ * "địa chỉ:", "nhà tôi ở", or a hidden name, alone on its line, before a comma or bracket, or
+ * followed by "ở" ("[đã ẩn tên] (…) ở").
+ */
+const HOME_LEAD = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}])(?:${spellings("home-lead")})|(?<![\\p{L}\\p{N}])(?:${PERSON})(?:\\s+(?:${PERSON}))?\\s+(?:${VERB})|\\[đã ẩn [^\\]]+\\](?:\\s*\\([^()\\n]{0,40}\\))?[\\s,;:(–-]*(?:(?:${VERB})\\s)?)[\\s:,(]*$`,
+  "iu",
+);
+/** A number that goes on as a date, an amount or a code ("08/12/2026", "12.000.000", "12/QĐ"). */
+const IN_NUMBER_BEFORE = /(?:[\p{L}\p{N}][/.,:-]|\/)$/u;
+const IN_NUMBER_AFTER = /^(?:\/|[.,:-][\p{N}])/u;
+
+/**
+ * The sender's address, removed as a whole phrase: from the part that points at their household
+ * on through the parts that follow it in the text (ward, commune, province, with or without their
+ * level words, abbreviated or not). A house number goes with its street or the next part ("số 12,
+ * thôn 3"), never alone, so "12" in "08/12/2026" or "Quyết định số 12/QĐ-UBND" stays; a part many
+ * households share ("thôn 3", "tổ dân phố 5") goes only where the text says someone lives there
+ * ("trú tại thôn 3", "[đã ẩn tên] ở thôn 3"), so the place of the problem ("đường vào thôn 3")
+ * stays. A ward or province alone stays: it is where many people live, and often where the problem is.
  */
 export function redactSenderAddress(text: string, address: string | null | undefined, by: string): string {
   const parts = addressParts(address ?? "");
   let out = text;
   for (let i = 0; i < parts.length; i++) {
-    if (!HOUSEHOLD.test(parts[i] as string)) continue;
+    const part = parts[i] as string;
+    if (!HOUSEHOLD.test(part)) continue;
     let source = "";
     for (let j = parts.length - 1; j > i; j--)
       source = `(?:${SEP}${partSource(parts[j] as string)}${source})?`;
-    out = replaceFolded(out, `${partSource(parts[i] as string)}${source}`, by);
+    const alone = new RegExp(`^(?:${partSource(part)})$`, "u");
+    out = replaceFolded(out, `${partSource(part)}${source}`, by, {
+      accept: (replaced, _lead, after, before) => {
+        if (IN_NUMBER_BEFORE.test(before) || IN_NUMBER_AFTER.test(after)) return false;
+        if (HOME_LEAD.test(before.normalize("NFC"))) return true;
+        if (SHARED.test(part) || !/\d/.test(part)) return false;
+        return namesStreet(part) || !alone.test(fold(replaced));
+      },
+    });
   }
   // An address without any household part (a village name only) is replaced when written in full.
   if (!parts.some((p) => HOUSEHOLD.test(p)) && parts.length > 1)

@@ -17,6 +17,9 @@ export const REDACTION_LISTS = [
   "id-paper",
   "id-tail",
   "honorific",
+  "home-lead",
+  "home-person",
+  "home-verb",
 ] as const;
 
 /** The name of one list of redaction words. */

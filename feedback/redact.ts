@@ -67,6 +67,8 @@ export function redactForPublic(input: string, sender: SenderIdentity = {}): str
   // Initials before the name, so "N. Văn An" goes whole, not as "N. [đã ẩn tên]".
   text = redactSenderInitials(text, sender.name, REDACTED.person);
   text = redactSenderName(text, sender.name, REDACTED.person);
+  // Again, now that a hidden name can say whose address follows ("[đã ẩn tên], thôn 3, xã …").
+  text = redactSenderAddress(text, sender.address, REDACTED.address);
   text = redactSenderPhone(text, sender.phone, REDACTED.phone);
   text = redactSpelledPhones(text, REDACTED.phone);
   text = redactBirthDates(text, REDACTED.birthDate);

@@ -7,6 +7,8 @@ describe("the reviewed word lists of redaction", () => {
     expect(digits.get("không")).toBe("0");
     expect(digits.get("chín")).toBe("9");
     expect(REDACTION_WORDS["birth-lead"].map((w) => w.word)).toContain("sinh ngày");
+    expect(REDACTION_WORDS["home-lead"].map((w) => w.word)).toContain("trú tại");
+    expect(REDACTION_WORDS["home-verb"].map((w) => w.word)).toContain("ở");
   });
 
   it("refuses a misspelt list name or a digit word without its digit, naming the line", () => {

@@ -149,3 +149,73 @@ describe("redaction of people's names", () => {
     expect(redactForPublic(company)).toBe(company);
   });
 });
+
+describe("redaction that keeps the meaning of an officer's answer", () => {
+  const sender = {
+    name: "Nguyễn Văn Hùng",
+    address: "Số 12, thôn 3, xã Cẩm Bình, huyện Cẩm Xuyên, tỉnh Hà Tĩnh",
+    phone: "0912345678",
+  };
+
+  it("keeps dates and the place of the problem that share numbers and words with the sender's address", () => {
+    const answer =
+      "Ngày 08/12/2026, UBND xã đã kiểm tra hiện trường đường vào thôn 3; việc thảm lại mặt đường " +
+      "hoàn thành trước ngày 31/12/2026.";
+    expect(redactForPublic(answer, sender)).toBe(answer);
+  });
+
+  it("keeps document numbers, amounts and counts equal to the house number", () => {
+    const answer =
+      "Căn cứ Quyết định số 12/QĐ-UBND ngày 12/3/2026, thôn 3 được hỗ trợ 12 bóng đèn và 12.000.000 đồng; " +
+      "công văn số 12 đã gửi các hộ.";
+    expect(redactForPublic(answer, sender)).toBe(answer);
+  });
+
+  it("removes the sender's address as a whole phrase where it is said to be theirs", () => {
+    for (const [text, expected] of [
+      [
+        "Trả lời ông Nguyễn Văn Hùng, trú tại số 12, thôn 3, xã Cẩm Bình: đường vào thôn 3 sẽ được sửa.",
+        `Trả lời ông ${REDACTED.person}, trú tại ${REDACTED.address}: đường vào thôn 3 sẽ được sửa.`,
+      ],
+      [
+        "Ông Hùng (thôn 3) kiến nghị làm rãnh thoát nước ở thôn 3.",
+        `Ông ${REDACTED.person} (${REDACTED.address}) kiến nghị làm rãnh thoát nước ở thôn 3.`,
+      ],
+      ["Gia đình ông ở thôn 3, xã Cẩm Bình được hỗ trợ.", `Gia đình ông ở ${REDACTED.address} được hỗ trợ.`],
+      [
+        "Kính gửi: Ông Nguyễn Văn Hùng\nĐịa chỉ: Thôn 3, X. Cẩm Bình\nNgày 08/12/2026 xã đã kiểm tra.",
+        `Kính gửi: Ông ${REDACTED.person}\nĐịa chỉ: ${REDACTED.address}\nNgày 08/12/2026 xã đã kiểm tra.`,
+      ],
+      ["Nhà ông số 12 thôn 3 không bị ảnh hưởng.", `Nhà ông ${REDACTED.address} không bị ảnh hưởng.`],
+      ["toi la nguyen van hung o thon 3 xa cam binh", `toi la ${REDACTED.person} o ${REDACTED.address}`],
+    ] as [string, string][])
+      expect(redactForPublic(text, sender), text).toBe(expected);
+  });
+
+  it("removes a house number with its street anywhere, and keeps the street and a neighbour's number", () => {
+    const urban = {
+      name: "Trần Thị Mai",
+      address: "số 45 đường Hà Huy Tập, phường Nam Hà, thành phố Hà Tĩnh",
+    };
+    expect(
+      redactForPublic(
+        "Đơn của bà Mai, 45 Hà Huy Tập, về quán ăn số 47 Hà Huy Tập: vỉa hè đường Hà Huy Tập đã thông thoáng.",
+        urban,
+      ),
+    ).toBe(
+      `Đơn của bà ${REDACTED.person}, ${REDACTED.address}, về quán ăn số 47 Hà Huy Tập: vỉa hè đường Hà Huy Tập đã thông thoáng.`,
+    );
+  });
+
+  it("still removes names, phones, ID numbers and e-mails in the same answer", () => {
+    const out = redactForPublic(
+      "Ông Nguyễn Văn Hùng (CCCD 042090001234, SĐT 0912.345.678, email hungnv@gmail.com) phản ánh " +
+        "đường vào thôn 3 ngày 08/12/2026.",
+      sender,
+    );
+    expect(out).toBe(
+      `Ông ${REDACTED.person} (CCCD ${REDACTED.idNumber}, SĐT ${REDACTED.phone}, email ${REDACTED.email}) ` +
+        "phản ánh đường vào thôn 3 ngày 08/12/2026.",
+    );
+  });
+});

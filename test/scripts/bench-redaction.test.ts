@@ -30,5 +30,11 @@ describe("bench:redaction", () => {
       ["address", "email", "id", "name", "phone", "plate"].sort(),
     );
     expect(report.ordinarySentences.overRedaction.removedOrdinaryWords).toBe(0);
+    // Officers' answers: personal data goes, dates, numbers and the place of the problem stay.
+    const answers = report.officersAnswers;
+    expect(answers.answers).toBeGreaterThanOrEqual(40);
+    expect(answers.personalDataRecall).toBeGreaterThan(0.95);
+    expect(answers.mustKeepShare).toBeGreaterThan(0.95);
+    expect(answers.mustKeepSpans).toBeGreaterThan(100);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { ScoreExplanation, TermContribution } from "./search/score-explanat
 import { loadSearchWeights, type RankParams } from "./search/search-weights.js";
 import { sortedIndex } from "./search/sorted-index.js";
 import { topByKey } from "./search/top-by-key.js";
-import { markerMask, queryMarkerMask, variantFactor } from "./search/variants.js";
+import { markerMask, queryMarkerMask, variantFactor, withoutDefaultAudience } from "./search/variants.js";
 
 /**
  * Ranking weights, read from assets/search-weights.json (what each is: RANK_PARAM_DOCS) and
@@ -74,7 +74,7 @@ export class SearchIndex {
       const nameIds = new Set<number>();
       const nameTokens = foldTokens(p.name);
       this.nameWordLists.push(nameTokens);
-      const coreWords = new Set(foldTokens(p.name.replace(/\([^)]*\)/g, " ")));
+      const coreWords = new Set(withoutDefaultAudience(foldTokens(p.name.replace(/\([^)]*\)/g, " "))));
       const addText = (tokens: string[], weight: number, isName: boolean) => {
         tokens.forEach((t, i) => {
           if (isName) this.vocabulary.add(t);

@@ -14,26 +14,33 @@ export interface VariantMarker {
   abroad: boolean;
 }
 
-/** The variant markers and the ordinary applicants that may list an abroad marker beside them. */
+/**
+ * The variant markers, the ordinary applicants that may list an abroad marker beside them, and the
+ * wording of a default audience that does not make a name less covered ("cho người từ đủ 14 tuổi
+ * trở lên").
+ */
 export interface VariantMarkerList {
   markers: VariantMarker[];
   applicants: string[][];
+  defaultAudiences: string[][];
 }
 
 /**
- * Parses the marker file ("marker|marker-abroad<TAB>phrase<TAB>factor" or
- * "applicant-list<TAB>phrase", # comments); a row with a factor outside (0, 1] is refused.
+ * Parses the marker file ("marker|marker-abroad<TAB>phrase<TAB>factor",
+ * "applicant-list<TAB>phrase" or "default-audience<TAB>phrase", # comments); a row with a factor
+ * outside (0, 1] is refused.
  */
 export function parseVariantMarkers(content: string): VariantMarkerList {
   const markers: VariantMarker[] = [];
   const applicants: string[][] = [];
+  const defaultAudiences: string[][] = [];
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.trimStart().startsWith("#")) return;
     const [kind, phrase, factorText] = line.split("\t").map((c) => c.trim());
     const tokens = foldTokens(phrase ?? "");
     if (tokens.length === 0) throw new Error(`variant markers line ${i + 1}: no phrase`);
-    if (kind === "applicant-list") {
-      applicants.push(tokens);
+    if (kind === "applicant-list" || kind === "default-audience") {
+      (kind === "applicant-list" ? applicants : defaultAudiences).push(tokens);
       return;
     }
     const factor = Number(factorText);
@@ -42,7 +49,7 @@ export function parseVariantMarkers(content: string): VariantMarkerList {
     markers.push({ tokens, factor, abroad: kind === "marker-abroad" });
   });
   if (markers.length > 32) throw new Error("variant markers: at most 32 markers fit the 32-bit mask");
-  return { markers, applicants };
+  return { markers, applicants, defaultAudiences };
 }
 
 const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf8"));
@@ -54,13 +61,30 @@ const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf
  */
 export const MARKERS: VariantMarker[] = LIST.markers;
 
+/**
+ * The name's words without the wording of its default audience, so "làm thẻ căn cước" covers
+ * "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên" as well as a name without an audience.
+ */
+export function withoutDefaultAudience(nameTokens: readonly string[]): string[] {
+  for (const phrase of LIST.defaultAudiences) {
+    const at = indexOfPhrase(nameTokens, phrase);
+    if (at >= 0) return [...nameTokens.slice(0, at), ...nameTokens.slice(at + phrase.length)];
+  }
+  return [...nameTokens];
+}
+
 /** Whether `tokens` contains the phrase `phrase` contiguously. */
 export function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  return indexOfPhrase(tokens, phrase) >= 0;
+}
+
+/** Where the phrase `phrase` starts in `tokens`, or -1. */
+function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }
 
 /**

@@ -195,6 +195,13 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     expect(child.hits[0]?.procedure.name).toContain("Cấp thẻ căn cước cho người dưới 14 tuổi");
   });
 
+  it("finds the identity card itself, not its renewal, when a citizen asks for one", () => {
+    for (const text of ["làm thẻ căn cước ở đâu vậy", "lam can cuoc"]) {
+      const d = real.decide(text);
+      expect(d.hits[0]?.procedure.name, text).toMatch(/^Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên/);
+    }
+  });
+
   it("moves to the sibling procedure the message names with the last topic", () => {
     const closing = real.decide("gio muon dong cua luon thi sao", { lastCode: HOUSEHOLD_BUSINESS });
     expect(closing.hits[0]?.procedure.name).toMatch(/^Chấm dứt hoạt động hộ kinh doanh/);

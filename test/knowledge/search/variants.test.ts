@@ -7,6 +7,7 @@ import {
   markerMask,
   parseVariantMarkers,
   variantFactor,
+  withoutDefaultAudience,
 } from "../../../knowledge/search/variants.js";
 
 const factorOf = (name: string) => variantFactor(markerMask(foldTokens(name), name), 0);
@@ -43,5 +44,11 @@ describe("variant markers", () => {
     expect(
       factorOf("Gia hạn thời hạn sở hữu nhà ở tại Việt Nam của tổ chức, cá nhân nước ngoài"),
     ).toBeLessThan(1);
+  });
+
+  it("leaves the default audience out of a name's words, and only the default one", () => {
+    const words = (name: string) => withoutDefaultAudience(foldTokens(name)).join(" ");
+    expect(words("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên")).toBe("cap the can cuoc");
+    expect(words("Cấp thẻ căn cước cho người dưới 14 tuổi")).toBe("cap the can cuoc cho nguoi duoi 14 tuoi");
   });
 });

@@ -11,7 +11,7 @@ const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join("\n");
 const welcome = [
   "Xin chào! Tôi là trợ lý hỗ trợ thủ tục hành chính.",
   "Bạn có thể hỏi tôi về một thủ tục hành chính: hồ sơ cần nộp, lệ phí, thời gian giải quyết, nơi nộp, các bước thực hiện và cách nộp trực tuyến.",
-  "Bạn cũng có thể gửi phản ánh, kiến nghị tới cơ quan nhà nước bằng lệnh /phananh và theo dõi kết quả bằng /tracuu.",
+  "Bạn cũng có thể gửi phản ánh, kiến nghị tới cơ quan nhà nước: bấm hoặc gõ “Gửi phản ánh, kiến nghị” (hay lệnh /phananh), rồi theo dõi kết quả bằng /tracuu.",
   `Ví dụ:\n${examples}`,
   "Bạn cứ gõ câu hỏi bằng tiếng Việt, có dấu hoặc không dấu đều được.",
 ].join("\n\n");
@@ -37,6 +37,8 @@ export const TEXTS = {
   cancelled: "Đã hủy. Bạn có thể hỏi một thủ tục khác bất cứ lúc nào.",
   whichProcedure:
     "Bạn đang hỏi về thủ tục nào? Bạn hãy gõ kèm tên thủ tục, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.",
+  nothingToAnswer:
+    "Vâng. Bạn cần hỏi thủ tục hành chính nào, hay muốn gửi phản ánh, kiến nghị? Bạn cứ gõ câu hỏi, ví dụ: “lệ phí đăng ký kết hôn bao nhiêu”.",
   youAreWelcome: "Rất vui được giúp bạn! Nếu cần hỏi thêm thủ tục nào khác, bạn cứ nhắn cho tôi nhé.",
   slowDown:
     "Bạn đang gửi tin nhắn hơi nhanh. Bạn vui lòng đợi khoảng một phút rồi gửi tiếp, tôi sẽ trả lời ngay khi có thể.",

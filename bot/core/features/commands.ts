@@ -1,26 +1,49 @@
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
+import { type Reply, textReply } from "../types.js";
 import { startIntake } from "./pakn-flow.js";
+import { fileButton } from "./pakn-prompts.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";
+import { typedMeanings } from "./typed-replies.js";
+
+/** The welcome (and help), with filing offered as a button when the PAKN pipeline is there. */
+export function welcomeReply(ctx: TurnContext): Reply {
+  return { text: TEXTS.welcome, buttons: ctx.deps.feedback ? [fileButton()] : [] };
+}
+
+/**
+ * Filing asked for in words ("gửi phản ánh", "kiến nghị", "gửi phản ánh, kiến nghị" typed out):
+ * the intake starts, with the kind when the words name one.
+ */
+function startFromWords(ctx: TurnContext): boolean {
+  const meanings = typedMeanings(ctx.text, { wholeOnly: true });
+  const kind = meanings.has("phan_anh") ? "phan_anh" : meanings.has("kien_nghi") ? "kien_nghi" : undefined;
+  if (!kind && !meanings.has("file")) return false;
+  startIntake(ctx, { kind });
+  if (ctx.deps.feedback) ctx.meta.intent = "feedback";
+  return true;
+}
 
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i;
 
 /**
  * Handles slash commands (/start, /help, /hoi, /huy, /phananh, /tracuu; /bosung is the supplement's); `/hoi <câu hỏi>` passes
- * the question on as if typed.
+ * the question on as if typed. Filing asked for in words works like /phananh.
  */
 export const commands: Step<TurnContext> = async (ctx, next) => {
   const match = COMMAND.exec(ctx.text);
-  if (!match) return next();
+  if (!match) {
+    if (ctx.message.payload === undefined && startFromWords(ctx)) return;
+    return next();
+  }
   const name = (match[1] ?? "").toLowerCase();
   const rest = (match[2] ?? "").trim();
   switch (name) {
     case "start":
     case "help":
     case "trogiup":
-      ctx.reply(textReply(TEXTS.welcome), { intent: name === "start" ? "start" : "help" });
+      ctx.reply(welcomeReply(ctx), { intent: name === "start" ? "start" : "help" });
       return;
     case "hoi":
       if (rest) {
@@ -47,6 +70,6 @@ export const commands: Step<TurnContext> = async (ctx, next) => {
     case "tracuu":
       return rest ? replyTracking(ctx, rest) : replyOwnList(ctx);
     default:
-      ctx.reply(textReply(TEXTS.help), { intent: "help" });
+      ctx.reply(welcomeReply(ctx), { intent: "help" });
   }
 };

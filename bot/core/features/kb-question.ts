@@ -5,9 +5,10 @@ import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
+import { isProcedureQuestion } from "./pakn-classify.js";
 import { newDraft } from "./pakn-draft.js";
 import { encodePaknAction } from "./pakn-payloads.js";
-import { offerReply, reportOfferReply } from "./pakn-prompts.js";
+import { fileButton, offerReply, reportOfferReply } from "./pakn-prompts.js";
 import { PAKN_LABELS } from "./pakn-texts.js";
 
 /** Runs of digits as long as an ID card, insurance or phone number (spaces or dots inside). */
@@ -36,10 +37,30 @@ export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean
     recentCodes: session.recentCodes,
   });
   if (options.offerReport && decision.report && ctx.deps.feedback) {
-    offerReport(ctx, decision, decision.report.asks);
+    // "… vậy có đúng không": a report that also asks gets the answer with the offer.
+    offerReport(ctx, decision, decision.report.asks || isProcedureQuestion(ctx.text));
     return;
   }
   respond(ctx, decision);
+}
+
+/**
+ * Answers the turn's text when the knowledge base has something for it (a procedure, candidates to
+ * choose from, or another body to turn to) and says whether it did; nothing is said otherwise.
+ */
+export function answerIfFound(ctx: TurnContext): boolean {
+  const { session } = ctx;
+  const decision = ctx.deps.kb.decide(ctx.text, {
+    lastCode: session.lastCode,
+    candidateCodes: session.candidateCodes,
+    recentCodes: session.recentCodes,
+  });
+  const found =
+    (decision.action === "answer" && decision.hits.length > 0) ||
+    (decision.action === "clarify" && decision.hits.length > 1) ||
+    decision.elsewhere !== undefined;
+  if (found) respond(ctx, decision);
+  return found;
 }
 
 /**
@@ -50,21 +71,26 @@ function offerReport(ctx: TurnContext, decision: Decision, asks: boolean): void 
   const answerable =
     decision.action === "out_of_scope" ? decision.elsewhere !== undefined : decision.hits.length > 0;
   // Where to go instead (a file's status on the portal, another body) helps a report as well.
-  if ((asks && answerable) || decision.elsewhere !== undefined) respond(ctx, decision);
+  if ((asks && answerable) || decision.elsewhere !== undefined)
+    respond(ctx, decision, { offerFiling: false });
   const replies = ctx.replies;
   ctx.replies = [];
-  ctx.session.intake = newDraft("offer", { content: ctx.text.slice(0, MAX_CONTENT_CHARS) });
+  ctx.session.intake = newDraft("offer", {
+    content: ctx.text.slice(0, MAX_CONTENT_CHARS),
+    answered: replies.length > 0 || undefined,
+  });
   ctx.reply(replies.length > 0 ? reportOfferReply() : offerReply(), { intent: "feedback_offer" });
   ctx.replies.push(...replies);
 }
 
-function respond(ctx: TurnContext, decision: Decision): void {
+function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: true }): void {
   const { session } = ctx;
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;
   if (decision.action === "answer" && best) {
     const shown = decision.impliedFields ? [] : decision.fields;
     respondWithProcedure(ctx, best.procedure, shown, { intent, metaFields: decision.fields });
+    if (options.offerFiling) offerFiling(ctx);
     // A second ask in the same message gets its own button rather than silence.
     if (decision.alsoAsked?.length) ctx.reply(composeAlsoAsked(decision.alsoAsked));
     return;
@@ -93,6 +119,19 @@ function respond(ctx: TurnContext, decision: Decision): void {
     return;
   }
   ctx.reply(composeOutOfScope({ handoff: offerHandoff(ctx) }), meta);
+}
+
+/**
+ * Filing offered in words under an answer: a "Gửi phản ánh, kiến nghị" button on the answer's last
+ * message, when the PAKN pipeline is there (an offer to file has its own button instead).
+ */
+function offerFiling(ctx: TurnContext): void {
+  const last = ctx.replies.at(-1);
+  if (!ctx.deps.feedback || !last) return;
+  const file = fileButton();
+  if (last.buttons.some((b) => b.payload === file.payload)) return;
+  // A copy: composed answers are cached and shared between turns.
+  ctx.replies[ctx.replies.length - 1] = { ...last, buttons: [...last.buttons, file] };
 }
 
 /** Keeps the question for a "question" ticket through the PAKN pipeline, and its button. */

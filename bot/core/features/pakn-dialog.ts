@@ -3,16 +3,17 @@ import { normalizeVnPhone } from "../../../feedback/vn-phone.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
-import { answerQuestion } from "./kb-question.js";
-import { isCancelText, isTypedConfirm, isTypedDone, typedConsent, typedKind } from "./pakn-answers.js";
-import { mentionsComplaintOrDenunciation } from "./pakn-classify.js";
-import type { PaknDraft } from "./pakn-draft.js";
+import { answerIfFound } from "./kb-question.js";
+import { isCancelText } from "./pakn-answers.js";
+import { isProcedureQuestion, mentionsComplaintOrDenunciation } from "./pakn-classify.js";
+import type { IntakeStep, PaknDraft } from "./pakn-draft.js";
 import { afterKind, afterPlaceStep, askAgain, moveTo, startIntake, takeContent } from "./pakn-flow.js";
 import { decodePaknAction, isPaknPayload, type PaknAction } from "./pakn-payloads.js";
-import { startAgainButton } from "./pakn-prompts.js";
+import { promptFor, startAgainButton } from "./pakn-prompts.js";
 import { confirmDraft } from "./pakn-submit.js";
 import { PAKN_TEXTS } from "./pakn-texts.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";
+import { describeChoices, isShortReply, typedChoice } from "./typed-choice.js";
 
 /** Ends the intake: nothing is kept. */
 export function cancelIntake(ctx: TurnContext): void {
@@ -63,12 +64,9 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
       // The citizen pressed "Gửi phản ánh" about something that went wrong: that is the kind.
       draft.kind = "phan_anh";
       return afterKind(ctx, draft);
-    case "decline_offer": {
+    case "decline_offer":
       if (draft.step !== "offer") return askAgain(ctx, draft);
-      session.intake = undefined;
-      ctx.text = draft.content ?? "";
-      return answerQuestion(ctx, { offerReport: false });
-    }
+      return declineOffer(ctx, draft);
     case "kind":
       if (draft.step !== "kind") return askAgain(ctx, draft);
       draft.kind = action.kind;
@@ -92,6 +90,25 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
   }
 }
 
+/**
+ * The offer declined: the message is answered as a procedure question when it asked one and was not
+ * answered yet; otherwise the bot says politely that nothing is sent and how to file later.
+ */
+function declineOffer(ctx: TurnContext, draft: PaknDraft): void {
+  ctx.session.intake = undefined;
+  const content = draft.content ?? "";
+  if (!draft.answered && content && isProcedureQuestionOrAsked(ctx, content)) {
+    ctx.text = content;
+    if (answerIfFound(ctx)) return;
+  }
+  ctx.reply(textReply(PAKN_TEXTS.offerDeclined), { intent: "feedback_declined" });
+}
+
+/** Whether the offered message also asked about a procedure (by its words or the report reader's). */
+function isProcedureQuestionOrAsked(ctx: TurnContext, content: string): boolean {
+  return isProcedureQuestion(content) || ctx.deps.kb.decide(content).report?.asks === true;
+}
+
 function onConsent(ctx: TurnContext, draft: PaknDraft, agree: boolean): void {
   if (!agree) {
     ctx.session.intake = undefined;
@@ -102,40 +119,59 @@ function onConsent(ctx: TurnContext, draft: PaknDraft, agree: boolean): void {
   moveTo(ctx, draft, "name");
 }
 
-/** A typed answer to the current step. */
+/** The steps whose question has choice buttons, which a typed word or number can press. */
+const CHOICE_STEPS = new Set<IntakeStep>([
+  "offer",
+  "kind",
+  "related",
+  "place",
+  "attachments",
+  "consent",
+  "review",
+]);
+
+/** Asks the current question again, naming its choices as they can be typed. */
+function askChoiceAgain(ctx: TurnContext, draft: PaknDraft, lead?: string): void {
+  const { buttons } = promptFor(draft, ctx.deps.kb);
+  const choices = `${PAKN_TEXTS.choiceNotUnderstood}\n${describeChoices(buttons)}`;
+  askAgain(ctx, draft, lead ? `${lead}\n${choices}` : choices);
+}
+
+/** Words in a message: a description of a problem has several, a reply to a choice few. */
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** A typed answer to the current step: a choice typed out presses its button; other text fills the step's field. */
 async function onText(ctx: TurnContext, draft: PaknDraft): Promise<void> {
   const { text } = ctx;
+  if (CHOICE_STEPS.has(draft.step)) {
+    const picked = typedChoice(promptFor(draft, ctx.deps.kb).buttons, text);
+    const action = picked ? decodePaknAction(picked.payload) : null;
+    if (action) return onAction(ctx, action);
+  }
   switch (draft.step) {
-    case "kind": {
+    case "offer":
+      return askChoiceAgain(ctx, draft);
+    case "kind":
       if (mentionsComplaintOrDenunciation(text)) return explainComplaintPath(ctx);
-      const kind = typedKind(text);
-      if (kind) {
-        draft.kind = kind;
-        return afterKind(ctx, draft);
-      }
-      if (!draft.content || text.split(/\s+/).length >= 4) {
-        // A description typed instead of pressing a button is kept as (more of) the content.
-        draft.content = [draft.content, text].filter(Boolean).join("\n");
-        return askAgain(ctx, draft, PAKN_TEXTS.contentKept);
-      }
-      return askAgain(ctx, draft, PAKN_TEXTS.kindNotUnderstood);
-    }
+      if (isShortReply(text) || wordCount(text) < 4) return askChoiceAgain(ctx, draft);
+      // A description typed instead of choosing is a phản ánh: it is the content, and the dialog goes on.
+      draft.kind = "phan_anh";
+      return takeContent(ctx, draft, text);
     case "content":
       if (mentionsComplaintOrDenunciation(text)) return explainComplaintPath(ctx);
       return takeContent(ctx, draft, text);
     case "related":
     case "place":
+      // A yes, a no or a number that fits no choice is not a place.
+      if (isShortReply(text)) return askChoiceAgain(ctx, draft);
       draft.place = text.slice(0, 300);
       draft.suggestedCode = undefined;
       return afterPlaceStep(ctx, draft);
     case "attachments":
-      if (isTypedDone(text)) return moveTo(ctx, draft, "consent");
-      return askAgain(ctx, draft, PAKN_TEXTS.attachmentsHint);
-    case "consent": {
-      const agree = typedConsent(text);
-      if (agree === undefined) return askAgain(ctx, draft, PAKN_TEXTS.consentNotUnderstood);
-      return onConsent(ctx, draft, agree);
-    }
+      return askChoiceAgain(ctx, draft, PAKN_TEXTS.attachmentsHint);
+    case "consent":
+    case "review":
+      return askChoiceAgain(ctx, draft);
     case "name":
       if (!isPlausibleName(text)) return askAgain(ctx, draft, PAKN_TEXTS.nameInvalid);
       draft.name = text;
@@ -150,11 +186,6 @@ async function onText(ctx: TurnContext, draft: PaknDraft): Promise<void> {
       if (!isPlausibleAddress(text)) return askAgain(ctx, draft, PAKN_TEXTS.addressInvalid);
       draft.address = text;
       return moveTo(ctx, draft, "review");
-    case "review":
-      if (isTypedConfirm(text)) return confirmDraft(ctx);
-      return askAgain(ctx, draft);
-    case "offer":
-      return;
   }
 }
 
@@ -173,12 +204,17 @@ export const paknDialog: Step<TurnContext> = async (ctx, next) => {
   }
   const draft = ctx.session.intake;
   if (!draft) return next();
-  if (isCancelText(ctx.text, draft.step)) return cancelIntake(ctx);
   if (draft.step === "offer") {
-    // The citizen moved on without answering the offer: treat the message as usual.
-    ctx.session.intake = undefined;
-    return next();
+    if (isCancelText(ctx.text)) return declineOffer(ctx, draft);
+    // A yes, a no or a number answers the offer (or has it asked again, naming the choices); with
+    // anything else (a command, a new question or report, thanks) the citizen moved on.
+    if (ctx.text.startsWith("/") || !isShortReply(ctx.text)) {
+      ctx.session.intake = undefined;
+      return next();
+    }
+    return onText(ctx, draft);
   }
+  if (isCancelText(ctx.text, draft.step)) return cancelIntake(ctx);
   if (ctx.text.startsWith("/")) {
     if (/^\/phananh\b/i.test(ctx.text)) return askAgain(ctx, draft, PAKN_TEXTS.inProgress);
     return next();

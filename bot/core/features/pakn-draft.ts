@@ -44,6 +44,8 @@ export interface PaknDraft {
   name?: string;
   phone?: string;
   address?: string;
+  /** True when the offer was made with the knowledge base's answer below it (declining then answers nothing more). */
+  answered?: boolean;
   /** True while the content is being rewritten from the summary: then the summary comes back. */
   editing?: boolean;
 }

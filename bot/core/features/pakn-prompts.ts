@@ -39,6 +39,11 @@ export function reportOfferReply(): Reply {
   return { text: PAKN_TEXTS.offerWithAnswer, buttons: [button(PAKN_LABELS.send, { type: "accept_offer" })] };
 }
 
+/** Filing offered in words, under the welcome and the knowledge base's answers. */
+export function fileButton(): Button {
+  return button(PAKN_LABELS.file, { type: "start" });
+}
+
 /** "Start again" after an expired session or a cancelled intake. */
 export function startAgainButton(): Button {
   return button(PAKN_LABELS.newFeedback, { type: "start" });
@@ -81,8 +86,10 @@ export function reviewButtons(): Button[] {
 export function promptFor(draft: PaknDraft, kb: KnowledgeBase, lead?: string): Reply {
   const withLead = (text: string) => (lead ? `${lead}\n\n${text}` : text);
   switch (draft.step) {
-    case "offer":
-      return offerReply();
+    case "offer": {
+      const offer = offerReply();
+      return { ...offer, text: withLead(offer.text) };
+    }
     case "kind":
       return {
         text: withLead(PAKN_TEXTS.askKind),

@@ -11,6 +11,7 @@ import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
 import { shorten } from "./pakn-prompts.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
+import { describeChoices, isShortReply, typedChoice } from "./typed-choice.js";
 
 /** What the citizen hears while answering an officer's request for more information. */
 export const SUPPLEMENT_TEXTS = {
@@ -32,6 +33,12 @@ export const SUPPLEMENT_TEXTS = {
 const LOOKUP_BUDGET_MS = 800;
 
 const COMMAND = /^\/bosung(?:@\w+)?(?:\s+(.*))?$/i;
+
+/** The two answers to "was that message meant as the supplement?". */
+const confirmButtons = () => [
+  { label: "Đúng, gửi bổ sung", payload: SUPPLEMENT_PAYLOADS.send },
+  { label: "Không, đây là câu hỏi khác", payload: SUPPLEMENT_PAYLOADS.notIt },
+];
 
 const sender = (ctx: TurnContext) => ({ channel: ctx.message.channel, user: ctx.message.user });
 
@@ -121,6 +128,21 @@ export const paknSupplement: Step<TurnContext> = async (ctx, next) => {
   // Waiting for the text after the button or /bosung.
   if (pendingInSession && !pendingInSession.text && !pendingInSession.declined)
     return send(ctx, pendingInSession.code, ctx.text);
+  // "có", "không", "1" typed to the "was that the supplement?" question press its buttons; another
+  // short reply has the question asked again; a longer message is a new text to ask about.
+  if (pendingInSession?.text && !pendingInSession.declined && isShortReply(ctx.text)) {
+    const picked = typedChoice(confirmButtons(), ctx.text);
+    if (!picked) {
+      const text = `${PAKN_TEXTS.choiceNotUnderstood}\n${describeChoices(confirmButtons())}`;
+      return ctx.reply(
+        { text, buttons: confirmButtons() },
+        { intent: "feedback_supplement", feedback_code: pendingInSession.code },
+      );
+    }
+    ctx.message = { ...ctx.message, payload: picked.payload, text: undefined, kind: "payload" };
+    ctx.text = "";
+    return paknSupplement(ctx, next);
+  }
   const service = ctx.deps.feedback;
   if (!service || ctx.session.intake || pendingInSession?.declined) return next();
   let pending: PendingSupplement | undefined;
@@ -135,10 +157,7 @@ export const paknSupplement: Step<TurnContext> = async (ctx, next) => {
   ctx.reply(
     {
       text: fill(SUPPLEMENT_TEXTS.confirm, { code: pending.code, question: question(pending) }),
-      buttons: [
-        { label: "Đúng, gửi bổ sung", payload: SUPPLEMENT_PAYLOADS.send },
-        { label: "Không, đây là câu hỏi khác", payload: SUPPLEMENT_PAYLOADS.notIt },
-      ],
+      buttons: confirmButtons(),
     },
     { intent: "feedback_supplement", feedback_code: pending.code },
   );

@@ -17,6 +17,9 @@ export const PAKN_TEXTS = {
     "Khiếu nại, tố cáo có thủ tục riêng theo luật.",
   ].join("\n"),
   kindNotUnderstood: "Bạn vui lòng chọn một trong các nút bên dưới (hoặc gõ “phản ánh” hay “kiến nghị”).",
+  choiceNotUnderstood: "Tôi chưa rõ bạn chọn gì. Bạn bấm một nút bên dưới, hoặc gõ số hay từ tương ứng:",
+  offerDeclined:
+    "Vâng, tôi không gửi phản ánh này. Bạn cần hỏi về thủ tục hành chính nào cứ gõ câu hỏi; khi muốn gửi phản ánh, kiến nghị, bạn gõ “gửi phản ánh” hoặc /phananh.",
   contentKept: "Tôi đã ghi lại nội dung bạn vừa gửi.",
   askContent: {
     phan_anh:
@@ -37,7 +40,7 @@ export const PAKN_TEXTS = {
     "Nếu có ảnh chụp hiện trường hoặc vị trí, bạn gửi ngay tại đây (tối đa 5). Không có thì bạn bấm Bỏ qua.",
   attachmentsReceived: "Đã nhận {n} tệp đính kèm. Bạn gửi thêm, hoặc bấm Tiếp tục.",
   attachmentsFull: "Đã đủ 5 tệp đính kèm, tôi không nhận thêm. Bạn bấm Tiếp tục nhé.",
-  attachmentsHint: "Ở bước này tôi chỉ nhận ảnh hoặc vị trí. Bạn bấm Tiếp tục để sang bước sau.",
+  attachmentsHint: "Ở bước này tôi chỉ nhận ảnh hoặc vị trí.",
   consent: [
     "Theo Nghị định 20/2008/NĐ-CP, phản ánh, kiến nghị cần họ tên, số điện thoại và địa chỉ của người gửi. Theo Luật Bảo vệ dữ liệu cá nhân (số 91/2025/QH15), tôi xin bạn đồng ý trước khi ghi nhận:",
     "• Thông tin thu thập: họ tên, số điện thoại, địa chỉ, cùng nội dung và ảnh bạn gửi.",
@@ -104,6 +107,7 @@ export const PAKN_LABELS = {
   edit: "Sửa nội dung",
   cancel: "Hủy",
   handoff: "Gửi câu hỏi cho cán bộ",
+  file: "Gửi phản ánh, kiến nghị",
 } as const;
 
 /** Fills `{name}` placeholders of a text. */

@@ -3,6 +3,9 @@ import { normalizeText } from "../../../knowledge/normalize.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
+import { welcomeReply } from "./commands.js";
+import { fileButton } from "./pakn-prompts.js";
+import { type TypedMeaning, typedMeanings } from "./typed-replies.js";
 
 // Folded, normalized forms (see normalizeText): whole-message greetings and thanks only, so
 // "chào ad, làm khai sinh cần gì" still reaches the knowledge base.
@@ -12,14 +15,36 @@ const THANKS =
   /^(?:(?:xin )?cam on|thank(?:s| you)?|thanks?|tks|thank u|ok cam on|cam on nhieu)(?: .{0,20})?$/;
 const BYE = /^(?:tam biet|bye|bai|goodbye)(?: .{0,15})?$/;
 
-/** Answers greetings, thanks and goodbyes that carry no question. */
+/** Typed replies that mean something only as the answer to a question (a yes, a no, a "hả?"). */
+const ANSWER_ONLY = new Set<TypedMeaning>([
+  "yes",
+  "no",
+  "skip",
+  "done",
+  "confirm",
+  "edit",
+  "cancel",
+  "unclear",
+]);
+
+/**
+ * A bare "có", "không", "ok", "hả" when no question of the bot is open (no intake, no candidates
+ * to choose from): asked what the citizen needs instead of a "not found".
+ */
+function isAnswerToNothing(ctx: TurnContext): boolean {
+  if (ctx.session.intake || ctx.session.candidateCodes?.length) return false;
+  const meanings = [...typedMeanings(ctx.text, { wholeOnly: true })];
+  return meanings.length > 0 && meanings.every((m) => ANSWER_ONLY.has(m));
+}
+
+/** Answers greetings, thanks and goodbyes that carry no question, and yes/no replies to nothing. */
 export const smallTalk: Step<TurnContext> = async (ctx, next) => {
   const folded = normalizeText(ctx.text)
     .replace(/[^\p{L}\p{N} ]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (GREETING.test(folded)) {
-    ctx.reply(textReply(TEXTS.welcome), { intent: "greeting" });
+    ctx.reply(welcomeReply(ctx), { intent: "greeting" });
     return;
   }
   if (THANKS.test(folded) && !/\b(?:nhung|cho hoi|hoi|can|lam)\b/.test(folded)) {
@@ -28,6 +53,11 @@ export const smallTalk: Step<TurnContext> = async (ctx, next) => {
   }
   if (BYE.test(folded)) {
     ctx.reply(textReply(TEXTS.goodbye), { intent: "bye" });
+    return;
+  }
+  if (ctx.message.payload === undefined && isAnswerToNothing(ctx)) {
+    const buttons = ctx.deps.feedback ? [fileButton()] : [];
+    ctx.reply({ text: TEXTS.nothingToAnswer, buttons }, { intent: "no_question" });
     return;
   }
   return next();

@@ -87,9 +87,12 @@ describe.each(DRIVERS)("PAKN intake dialog on %s", (driver) => {
   it("does not take procedure questions for complaints; declining the offer answers the question", async () => {
     const question = await t.say("proc", "đăng ký khai sinh cần giấy tờ gì");
     expect(question.meta).toMatchObject({ action: "answer", codes: ["1.001193"] });
-    await t.say("decline", "cán bộ xã bắt bổ sung giấy tờ đăng ký khai sinh mấy lần");
+    // A report that asks about a procedure gets the answer with the offer; declining ends politely.
+    const offered = await t.say("decline", "cán bộ xã bắt bổ sung giấy tờ đăng ký khai sinh mấy lần");
+    expect(offered.meta.codes).toContain("1.001193");
     const declined = await t.press("decline", "pakn|no");
-    expect(declined.meta.codes).toContain("1.001193");
+    expect(declined.meta.intent).toBe("feedback_declined");
+    expect(textOf(declined)).toMatch(/không gửi phản ánh này/);
   });
 
   it("ends politely without a PAKN when consent is refused", async () => {

@@ -1,7 +1,8 @@
 import type { Procedure } from "../procedure.js";
-import { channelGroupsInline, formatFee, formatTime, groupChannels } from "./channel-text.js";
+import { channelGroupsInline, formatTime, groupChannels } from "./channel-text.js";
 import { cleanInline, cleanItems, isBlank } from "./clean-text.js";
-import { agencyText, isOnline } from "./render-channel-fields.js";
+import { placeByLevel } from "./place-facts.js";
+import { agencyText, channelFee, isOnline } from "./render-channel-fields.js";
 import { hasDocuments, summarizeDocuments } from "./render-documents.js";
 import { truncateAtWord } from "./split-text.js";
 
@@ -28,12 +29,12 @@ export function composeOverview(procedure: Procedure): string {
   add("Kết quả", cleanItems(procedure.results).join("; "));
   add("Hồ sơ", hasDocuments(procedure) ? summarizeDocuments(procedure, LINE_MAX) : "");
   add("Thời gian", channelGroupsInline(groupChannels(procedure.channels, formatTime)));
-  add("Lệ phí", channelGroupsInline(groupChannels(procedure.channels, (c) => formatFee(c.fee))));
+  add("Lệ phí", channelGroupsInline(groupChannels(procedure.channels, channelFee)));
   const levels = procedure.levels
     .map(cleanInline)
     .filter((l) => !isBlank(l))
     .join(", ");
-  const agency = agencyText(procedure);
+  const agency = agencyText(procedure) || (isBlank(procedure.address) ? placeByLevel(procedure) : "");
   add("Nơi nộp", agency && levels ? `${agency} (${levels})` : agency || levels);
   if (procedure.channels.length > 0) {
     add("Nộp trực tuyến", isOnline(procedure) ? "Có" : "Chưa (chỉ nộp trực tiếp hoặc qua bưu chính)");

@@ -4,7 +4,7 @@ import { composeOverview } from "./answer-overview.js";
 import { cleanInline, cleanName, isBlank } from "./clean-text.js";
 import { type ComposedButton, type ComposedMessage, DEFAULT_MAX_CHARS } from "./composed-message.js";
 import { draftField, emptyFieldText, FIELD_BUTTON_ORDER, fieldHasContent } from "./field-section.js";
-import { agencyText, isOnline } from "./render-channel-fields.js";
+import { agencyText } from "./render-channel-fields.js";
 import { renderSectionFull, renderSectionWithin } from "./section.js";
 import { splitText, truncateAtWord } from "./split-text.js";
 
@@ -84,10 +84,13 @@ export function composeAnswer(
   if (targets.length === 0) {
     sections.push(composeOverview(procedure));
   } else {
-    const drafts = targets.map((field) => ({
+    const all = targets.map((field) => ({
       field,
       draft: draftField(procedure, field, { withForms: full }),
     }));
+    // Several parts asked at once ("làm online được không" also reads as conditions): an empty
+    // part is said only when nothing asked has content, so no block of "chưa ghi rõ" rides along.
+    const drafts = all.some((d) => d.draft) ? all.filter((d) => d.draft || all.length === 1) : all;
     const room = maxChars - header.length - footer.length - 2 * (targets.length + 1);
     const budgets = shareBudget(
       drafts.map(
@@ -107,8 +110,9 @@ export function composeAnswer(
         if (rendered.truncated) truncated.push(field);
       }
     });
-    // The online part already carries the portal link.
-    if (targets.includes("online") && isOnline(procedure)) footer = "";
+    // A part that already carries the portal link (online, place, an empty part) makes the footer redundant.
+    const url = cleanInline(procedure.portalUrl);
+    if (url && sections.some((text) => text.includes(url))) footer = "";
   }
 
   const texts = splitText([header, ...sections, footer].filter(Boolean).join("\n\n"), maxChars);

@@ -1,5 +1,6 @@
 import { FIELD_LABELS, type Field, type Procedure } from "../procedure.js";
 import { cleanInline, isBlank } from "./clean-text.js";
+import { isDossierBroken } from "./fragments.js";
 import { agencyText, draftFee, draftOnline, draftPlace, draftTime } from "./render-channel-fields.js";
 import { draftDocuments, hasDocuments } from "./render-documents.js";
 import { draftConditions, draftLegalBasis, draftResult, draftSteps } from "./render-list-fields.js";
@@ -47,7 +48,9 @@ export function draftField(
   const title = FIELD_LABELS[field];
   switch (field) {
     case "documents":
-      return hasDocuments(procedure) ? draftDocuments(procedure, title, options.withForms ?? false) : null;
+      return hasDocuments(procedure) && !isDossierBroken(procedure)
+        ? draftDocuments(procedure, title, options.withForms ?? false)
+        : null;
     case "fee":
       return draftFee(procedure, title);
     case "time":
@@ -72,11 +75,16 @@ export function fieldHasContent(procedure: Procedure, field: Field): boolean {
   return draftField(procedure, field) !== null;
 }
 
-/** The polite text for a part the portal has no information on, pointing to the portal page or agency. */
+/**
+ * The plain text for a part the portal leaves empty or broken: says so, links the full record,
+ * and names the agency to contact; for the place, adds the level the procedure is done at.
+ */
 export function emptyFieldText(procedure: Procedure, field: Field): string {
-  const agency = truncateAtWord(agencyText(procedure), 160) || "cơ quan tiếp nhận hồ sơ";
-  const where = isBlank(procedure.portalUrl) ? "" : "xem trang thủ tục trên Cổng (đường dẫn bên dưới) hoặc ";
-  let text = `Cổng Dịch vụ công quốc gia chưa có thông tin về ${FIELD_PHRASES[field]} của thủ tục này. Bạn vui lòng ${where}liên hệ ${agency} để được hướng dẫn.`;
+  const agency = truncateAtWord(agencyText(procedure), 160);
+  const url = cleanInline(procedure.portalUrl);
+  let text = `Cổng Dịch vụ công quốc gia chưa ghi rõ ${FIELD_PHRASES[field]} của thủ tục này`;
+  text += url ? `; xem bản đầy đủ: ${url}` : ".";
+  text += `\nBạn có thể liên hệ ${agency || "cơ quan tiếp nhận hồ sơ"} để được hướng dẫn.`;
   const levels = procedure.levels.map(cleanInline).filter((l) => !isBlank(l));
   if (field === "place" && levels.length > 0) text += ` Thủ tục này thực hiện ở: ${levels.join(", ")}.`;
   return `${FIELD_LABELS[field].toLocaleUpperCase("vi")}\n${text}`;

@@ -26,7 +26,7 @@ export type FactField = (typeof FACT_FIELDS)[number] & Field;
 
 /** Lower-cased, NFC, single-spaced text for matching. */
 export function fold(text: string): string {
-  return text.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/gu, " ").trim();
+  return text.normalize("NFC").toLocaleLowerCase("vi").replaceAll("uỷ", "ủy").replace(/\s+/gu, " ").trim();
 }
 
 /** The part of a composed answer under a field's heading (without the header and the portal footer). */
@@ -75,7 +75,8 @@ export function checkField(field: FactField, expected: ExpectedFacts, body: stri
   const noInfo = /chưa (?:có thông tin về|ghi rõ)/u.test(text);
   for (const word of facts.must ?? []) if (!text.includes(fold(word))) failures.push(`missing "${word}"`);
   for (const word of facts.mustNot ?? []) {
-    if (new RegExp(`(?<![\\d.])${escape(fold(word))}`, "u").test(text)) failures.push(`wrong "${word}"`);
+    if (new RegExp(`(?<![\\d.])${escapeRegExp(fold(word))}`, "u").test(text))
+      failures.push(`wrong "${word}"`);
   }
   for (const line of fragmentLines(body, field)) failures.push(`fragment "${line.slice(0, 60)}"`);
   if (field === "fee" && expected.fee) {
@@ -106,6 +107,6 @@ export function checkField(field: FactField, expected: ExpectedFacts, body: stri
   return failures;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

@@ -97,7 +97,10 @@ describe("composeAnswer", () => {
     });
     const text = allText(composeAnswer(procedure, ["fee"]));
     expect(text).toContain("• Trực tiếp: Miễn phí\n");
-    expect(text).toContain("• Trực tuyến: Miễn phí (Theo quy định của Hội đồng nhân dân cấp tỉnh)");
+    // A note that hands the amount to the provincial council charges: never "Miễn phí" as the headline.
+    expect(text).toContain(
+      "• Trực tuyến: Có thu phí, lệ phí theo mức thu do Hội đồng nhân dân cấp tỉnh quy định (Theo quy định của Hội đồng nhân dân cấp tỉnh)",
+    );
   });
 
   it("lists papers numbered with quantities, papers to show separately, and case headings", () => {
@@ -234,7 +237,7 @@ describe("composeAnswer", () => {
     });
     const text = allText(composeAnswer(procedure, ["conditions"]));
     expect(text).toContain(
-      "ĐIỀU KIỆN\nCổng Dịch vụ công quốc gia chưa có thông tin về điều kiện thực hiện của thủ tục này.",
+      `ĐIỀU KIỆN\nCổng Dịch vụ công quốc gia chưa ghi rõ điều kiện thực hiện của thủ tục này; xem bản đầy đủ: ${procedure.portalUrl}`,
     );
     expect(text).toContain("liên hệ Bộ Công an");
     expect(text).toContain(procedure.portalUrl);
@@ -256,9 +259,14 @@ describe("composeAnswer", () => {
     for (const fields of [[], ["documents"], ["place", "online"]] as Field[][]) {
       const messages = composeAnswer(procedure, fields);
       expectWithinLimit(messages);
-      expect(messages.flatMap((m) => m.buttons)).toEqual([]);
+      // Only the place is known: a commune-level procedure is filed at the commune.
+      const labels = messages.flatMap((m) => m.buttons.map((b) => b.label));
+      expect(labels).toEqual(fields.includes("place") ? [] : ["Nơi nộp"]);
     }
-    expect(allText(composeAnswer(procedure, ["place"]))).toContain("Thủ tục này thực hiện ở: Cấp xã.");
+    const place = allText(composeAnswer(procedure, ["place"]));
+    expect(place).toContain("• Nộp trực tiếp tại: Bộ phận Một cửa của Ủy ban nhân dân xã, phường");
+    expect(place).toContain("Cổng Dịch vụ công chưa ghi rõ nơi nộp");
+    expect(place).toContain("• Cấp thực hiện: Cấp xã");
   });
 
   it("tells whether the procedure can be done online, with time, fee and link", () => {

@@ -36,7 +36,7 @@ export function replaceFolded(
     keepLead?: boolean;
     /**
      * Whether to replace a match, given the matched text, its kept lead, the 4 characters after
-     * it and the 80 before it.
+     * it and the 160 before it.
      */
     accept?: (replaced: string, lead: string, after: string, before: string) => boolean;
   } = {},
@@ -55,7 +55,7 @@ export function replaceFolded(
         text.slice(at, end),
         text.slice(start, at),
         text.slice(end, end + 4),
-        text.slice(Math.max(0, start - 80), start),
+        text.slice(Math.max(0, start - 160), start),
       )
     )
       continue;
@@ -164,7 +164,7 @@ const namesStreet = (part: string) =>
  * A list of reviewed words (assets/redaction-words.tsv) as one alternation, longest first, each
  * with its diacritics and typed plain: "cô" or "co" matches, "có" does not.
  */
-const spellings = (list: "home-lead" | "home-person" | "home-verb") =>
+const spellings = (list: "home-lead" | "home-person" | "home-verb" | "home-intro") =>
   [...new Set(redactionWords(list).flatMap((w) => [w.toLowerCase(), fold(w)]))]
     .sort((a, b) => b.length - a.length)
     .map((w) => escapeRe(w).replace(/ +/g, "\\s+"))
@@ -173,11 +173,12 @@ const PERSON = spellings("home-person");
 const VERB = spellings("home-verb");
 /**
  * The end of the text before an address that says it is where a person lives: "trú tại",
- * "địa chỉ:", "nhà tôi ở", or a hidden name, alone on its line, before a comma or bracket, or
- * followed by "ở" ("[đã ẩn tên] (…) ở").
+ * "địa chỉ:", "nhà tôi ở", a hidden name or phone, alone on its line, before a comma or bracket,
+ * or followed by "ở" ("[đã ẩn tên] (…) ở"), or "ở" after a comma in a sentence where someone
+ * introduces themselves ("Tôi tên …, 45 tuổi, ở thôn 3").
  */
 const HOME_LEAD = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])(?:${spellings("home-lead")})|(?<![\\p{L}\\p{N}])(?:${PERSON})(?:\\s+(?:${PERSON}))?\\s+(?:${VERB})|\\[đã ẩn [^\\]]+\\](?:\\s*\\([^()\\n]{0,40}\\))?[\\s,;:(–-]*(?:(?:${VERB})\\s)?)[\\s:,(]*$`,
+  `(?:(?<![\\p{L}\\p{N}])(?:${spellings("home-lead")})|(?<![\\p{L}\\p{N}])(?:${PERSON})(?:\\s+(?:${PERSON}))?\\s+(?:${VERB})|\\[đã ẩn [^\\]]+\\](?:\\s*\\([^()\\n]{0,40}\\))?[\\s,;:(–-]*(?:(?:${VERB})\\s)?|(?:^|[.!?\\n])[^\\S\\n]*(?:${PERSON})\\s+(?:${spellings("home-intro")})\\s[^.!?\\n]{0,100}[,;]\\s*(?:${VERB}))[\\s:,(]*$`,
   "iu",
 );
 /** A number that goes on as a date, an amount or a code ("08/12/2026", "12.000.000", "12/QĐ"). */

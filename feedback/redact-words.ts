@@ -20,6 +20,7 @@ export const REDACTION_LISTS = [
   "home-lead",
   "home-person",
   "home-verb",
+  "home-intro",
 ] as const;
 
 /** The name of one list of redaction words. */

@@ -67,8 +67,6 @@ export function redactForPublic(input: string, sender: SenderIdentity = {}): str
   // Initials before the name, so "N. Văn An" goes whole, not as "N. [đã ẩn tên]".
   text = redactSenderInitials(text, sender.name, REDACTED.person);
   text = redactSenderName(text, sender.name, REDACTED.person);
-  // Again, now that a hidden name can say whose address follows ("[đã ẩn tên], thôn 3, xã …").
-  text = redactSenderAddress(text, sender.address, REDACTED.address);
   text = redactSenderPhone(text, sender.phone, REDACTED.phone);
   text = redactSpelledPhones(text, REDACTED.phone);
   text = redactBirthDates(text, REDACTED.birthDate);
@@ -79,6 +77,8 @@ export function redactForPublic(input: string, sender: SenderIdentity = {}): str
   text = text.replace(LANDLINE, REDACTED.phone);
   text = text.replace(PHONE, REDACTED.phone);
   text = text.replace(ID_NUMBER, REDACTED.idNumber);
+  // Again, now that a hidden name or phone can say whose address follows ("[đã ẩn tên], thôn 3").
+  text = redactSenderAddress(text, sender.address, REDACTED.address);
   text = redactGluedInitials(text, REDACTED.person);
   text = redactNames(text, REDACTED.person);
   // After names, so "ông [đã ẩn tên] ở số 46 đường Trần Phú" is seen as that person's home.

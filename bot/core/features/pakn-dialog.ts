@@ -75,6 +75,8 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
       if (draft.step !== "related") return askAgain(ctx, draft);
       draft.procedureCode = action.code && action.code === draft.suggestedCode ? action.code : undefined;
       draft.suggestedCode = undefined;
+      // Not about that procedure: where it happened is still worth asking.
+      if (!draft.procedureCode) return moveTo(ctx, draft, "place");
       return afterPlaceStep(ctx, draft);
     case "skip":
       if (draft.step === "place") return afterPlaceStep(ctx, draft);

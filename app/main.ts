@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const bot = createBot({ kb, logger, sessions, feedback });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
   // The web chat cannot push: its messages wait in Redis until the page polls.
-  const inbox = createWebInbox(redis);
+  const inbox = createWebInbox(redis, { maxPhotoBytes: config.UPLOAD_MAX_BYTES });
   const channels = [...createChannels({ config, dispatcher, logger, redis, database }), inbox.channel];
   const secureCookies = config.PUBLIC_URL?.startsWith("https://") ?? false;
   const app = await buildWebApp({

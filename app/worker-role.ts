@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
 import { createTelegramFileFetcher } from "../bot/channels/telegram/download-file.js";
+import { createWebPhotos } from "../bot/channels/web-photos.js";
 import type { Database } from "../db/client.js";
 import { createAttachmentStore } from "../feedback/attachment-store.js";
 import { loadWorkingCalendar } from "../feedback/holidays-file.js";
@@ -103,6 +104,7 @@ export async function startWorkerRole(deps: {
       telegram: token
         ? createTelegramFileFetcher({ token, apiRoot: config.TELEGRAM_API_ROOT, maxBytes })
         : undefined,
+      web: createWebPhotos(connection, { maxBytes }),
       maxBytes,
     }),
     connection,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { scrubText } from "../app/logger.js";
 import { downloadImage } from "../bot/channels/download-image.js";
 import type { TelegramFileFetcher } from "../bot/channels/telegram/download-file.js";
+import { WEB_PHOTO_REFERENCE, type WebPhotos } from "../bot/channels/web-photos.js";
 import type { Db } from "../db/client.js";
 import { AttachmentRejected } from "../feedback/attachment-rejected.js";
 import type { AttachmentStore } from "../feedback/attachment-store.js";
@@ -19,14 +20,20 @@ const TELEGRAM_REFERENCE = "file-id:";
 
 /**
  * Resolves a photo reference to its bytes: `file-id:<id>` through Telegram's getFile (when the bot
- * is configured), an http(s) URL (Zalo) by a bounded download; anything else is refused.
+ * is configured), `web-photo:<id>` from the web chat's uploads, an http(s) URL (Zalo) by a bounded
+ * download; anything else is refused.
  */
 export function photoFetcher(options: {
   telegram?: TelegramFileFetcher;
+  web?: Pick<WebPhotos, "fetch">;
   maxBytes: number;
   timeoutMs?: number;
 }): FetchPhoto {
   return async (reference) => {
+    if (reference.startsWith(WEB_PHOTO_REFERENCE)) {
+      if (!options.web) throw new AttachmentRejected("channel_unavailable");
+      return options.web.fetch(reference);
+    }
     if (reference.startsWith(TELEGRAM_REFERENCE)) {
       if (!options.telegram) throw new AttachmentRejected("channel_unavailable");
       return options.telegram(reference.slice(TELEGRAM_REFERENCE.length));

@@ -1,6 +1,9 @@
 import type { Redis } from "ioredis";
+import { DEFAULT_UPLOAD_MAX_BYTES } from "../../feedback/attachment-store.js";
 import type { Reply } from "../core/types.js";
 import type { Channel } from "./channel.js";
+import { createWebPhotos, type WebPhotos } from "./web-photos.js";
+import { createWebTranscript, type WebTranscript } from "./web-transcript.js";
 
 /** Messages waiting for a web chat visitor are kept this long (the chat cookie lives 30 days). */
 const INBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -8,19 +11,29 @@ const INBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** At most this many waiting messages per visitor; older ones give way. */
 const INBOX_LIMIT = 50;
 
-/** Messages for web chat visitors that arrived while nobody asked (PAKN status changes). */
+/**
+ * The web chat's server-side state per visitor: messages that arrived while nobody asked (PAKN status
+ * changes), the recent transcript shown again after a reload, and photos attached for a PAKN.
+ */
 export interface WebInbox {
   /** The web chat as a channel that can push: it keeps the replies until the page collects them. */
   channel: Channel;
   /** Takes (and removes) what waits for a conversation, oldest first. */
   collect(conversation: string): Promise<Reply[]>;
+  /** The recent conversation, so a reload shows it again. */
+  transcript: WebTranscript;
+  /** Photos uploaded from the page, waiting for the PAKN pipeline. */
+  photos: WebPhotos;
 }
 
 /**
  * The web chat cannot reach a visitor unprompted, so pushed replies wait in Redis under the
  * conversation's cookie id until the page asks for them (it polls), shared by every web process.
  */
-export function createWebInbox(redis: Redis, options: { prefix?: string } = {}): WebInbox {
+export function createWebInbox(
+  redis: Redis,
+  options: { prefix?: string; maxPhotoBytes?: number; transcriptTtlSeconds?: number } = {},
+): WebInbox {
   const key = (conversation: string) => `${options.prefix ?? "motcua:"}web-inbox:${conversation}`;
   return {
     channel: {
@@ -36,6 +49,14 @@ export function createWebInbox(redis: Redis, options: { prefix?: string } = {}):
           .exec();
       },
     },
+    transcript: createWebTranscript(redis, {
+      prefix: options.prefix,
+      ttlSeconds: options.transcriptTtlSeconds,
+    }),
+    photos: createWebPhotos(redis, {
+      prefix: options.prefix,
+      maxBytes: options.maxPhotoBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
+    }),
     async collect(conversation) {
       const k = key(conversation);
       const [[, items]] = (await redis.multi().lrange(k, 0, -1).del(k).exec()) as [[unknown, string[]]];

@@ -34,7 +34,7 @@ describe("web chat page when the visitor's network is over its budget", () => {
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     browser = await launchBrowser();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -58,5 +58,5 @@ describe("web chat page when the visitor's network is over its budget", () => {
     expect(await refused.textContent()).toContain("đợi khoảng 9 phút");
     await page.screenshot({ path: `${ARTIFACTS_DIR}chat-page-limit.png` });
     await page.close();
-  });
+  }, 120_000);
 });

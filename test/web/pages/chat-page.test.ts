@@ -25,7 +25,7 @@ describe("web chat page in a real browser", () => {
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     browser = await launchBrowser();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -44,7 +44,8 @@ describe("web chat page in a real browser", () => {
     await answer.waitFor();
     expect(await answer.textContent()).toContain("1.001193");
 
-    await answer.getByRole("button").first().click();
+    // A choice under the answer (not its "Xem tiếp" paging control).
+    await answer.locator(".buttons button").first().click();
     await page.locator(".msg.bot").nth(2).waitFor();
     expect(await page.locator(".msg.bot").nth(2).textContent()).toContain("1.001193");
 
@@ -56,5 +57,5 @@ describe("web chat page in a real browser", () => {
 
     await page.screenshot({ path: `${ARTIFACTS_DIR}chat-page.png` });
     await page.close();
-  });
+  }, 120_000);
 });

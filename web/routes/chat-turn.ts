@@ -1,0 +1,76 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { WebInbox } from "../../bot/channels/web-inbox.js";
+import type { TranscriptEntry } from "../../bot/channels/web-transcript.js";
+import type { Dispatcher } from "../../bot/core/dispatch.js";
+import { type InboundMessage, type Reply, textReply } from "../../bot/core/types.js";
+import type { ChatIpLimit } from "../chat-ip-limit.js";
+import { cookieSession, issueSession } from "./chat-session.js";
+import { tooManyMessagesText } from "./chat-texts.js";
+
+/** What one web chat turn needs. */
+export interface ChatTurnDeps {
+  dispatcher: Dispatcher;
+  secureCookies: boolean;
+  inbox?: WebInbox;
+  ipLimit?: ChatIpLimit;
+}
+
+/** The message's content, without the conversation (the cookie decides it). */
+export type TurnContent = Omit<InboundMessage, "channel" | "conversation" | "user">;
+
+/** The label of the button a payload came from, looked up in the visitor's own recent transcript. */
+function pressedLabel(entries: TranscriptEntry[], payload: string): string | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const button = entries[i]?.buttons?.find((b) => b.payload === payload);
+    if (button) return button.label;
+  }
+  return undefined;
+}
+
+/**
+ * Runs one citizen message through the core under the cookie's conversation (issuing one when
+ * missing, within the address's budget), records it and the replies in the transcript, and answers
+ * `{replies}`; a refusal by the budget comes in the same shape so the page shows it.
+ */
+export async function runChatTurn(
+  deps: ChatTurnDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  content: TurnContent,
+  shown?: string,
+): Promise<FastifyReply> {
+  const existing = cookieSession(request);
+  // Every cookie-less message would start a session kept in Redis: count them per address.
+  const verdict = await deps.ipLimit?.check(request.ip, { newSession: existing === undefined });
+  if (verdict && !verdict.allowed) {
+    request.log.info({ retryAfterSeconds: verdict.retryAfterSeconds }, "web chat address over its budget");
+    return reply
+      .status(429)
+      .header("retry-after", String(verdict.retryAfterSeconds))
+      .header("cache-control", "no-store")
+      .send({ replies: [textReply(tooManyMessagesText(verdict.retryAfterSeconds))] });
+  }
+  const conversation = existing ?? issueSession(reply, deps.secureCookies);
+  let replies: Reply[] = [];
+  await deps.dispatcher.dispatch(
+    { channel: "web", conversation, user: conversation, ...content },
+    async (out) => {
+      replies = out;
+    },
+  );
+  const transcript = deps.inbox?.transcript;
+  if (transcript) {
+    const label =
+      shown ??
+      content.text ??
+      (content.payload !== undefined
+        ? pressedLabel(await transcript.recent(conversation), content.payload)
+        : undefined);
+    const said: TranscriptEntry[] = label ? [{ who: "user", text: label }] : [];
+    await transcript.append(conversation, [
+      ...said,
+      ...replies.map((r): TranscriptEntry => ({ who: "bot", text: r.text, buttons: r.buttons })),
+    ]);
+  }
+  return reply.header("cache-control", "no-store").send({ replies });
+}

@@ -95,6 +95,26 @@ describe("a citizen answers an officer's request for more information", () => {
     expect(await statusOf(row.id)).toBe("in_progress");
   });
 
+  it("takes a typed “có” or “không” to the question whether a message was the supplement", async () => {
+    const row = await returnedFrom("s8", "supp-8");
+    await chat.say("s8", "thua so 88 to ban do 21");
+    const unclear = await chat.say("s8", "hả");
+    expect(textOf(unclear)).toContain("1 hoặc “có”: Đúng, gửi bổ sung");
+    expect(await statusOf(row.id)).toBe("returned");
+    const sent = await chat.say("s8", "có");
+    expect(textOf(sent)).toContain("Cảm ơn bạn");
+    expect(await statusOf(row.id)).toBe("in_progress");
+    const last = (await paknHistory(database.db, row.id)).at(-1);
+    expect(last?.note).toBe("thua so 88 to ban do 21");
+
+    const other = await returnedFrom("s9", "supp-9");
+    await chat.say("s9", "làm giấy khai sinh cần giấy tờ gì");
+    const answered = await chat.say("s9", "ko");
+    expect(answered.meta.intent).not.toBe("feedback_supplement");
+    expect(answered.meta.codes.length).toBeGreaterThan(0);
+    expect(await statusOf(other.id)).toBe("returned");
+  });
+
   it("never touches another citizen's PAKN and says so plainly", async () => {
     const row = await returnedFrom("s4", "supp-4");
     const other = await chat.press("s5", supplementButton(row.code).payload);

@@ -2,6 +2,7 @@ import { encodePayload } from "../payload.js";
 import { FIELD_LABELS, type Field, type Procedure } from "../procedure.js";
 import { composeOverview } from "./answer-overview.js";
 import { cleanInline, cleanName, isBlank } from "./clean-text.js";
+import { documentCaseButtons } from "./compose-document-case.js";
 import { type ComposedButton, type ComposedMessage, DEFAULT_MAX_CHARS } from "./composed-message.js";
 import { draftField, emptyFieldText, FIELD_BUTTON_ORDER, fieldHasContent } from "./field-section.js";
 import { agencyText } from "./render-channel-fields.js";
@@ -124,6 +125,7 @@ export function composeAnswer(
       truncated.length === 1 ? "Xem đầy đủ" : `Xem đầy đủ: ${FIELD_LABELS[field]}`,
     ),
   );
+  if (targets.includes("documents")) buttons.push(...documentCaseButtons(procedure));
   for (const field of FIELD_BUTTON_ORDER) {
     if (targets.includes(field) || !fieldHasContent(procedure, field)) continue;
     buttons.push(fieldButton("field", code, field, FIELD_LABELS[field]));

@@ -1,3 +1,4 @@
+import { composeDocumentCase } from "../../../knowledge/compose/compose-document-case.js";
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import { decodePayload } from "../../../knowledge/payload.js";
 import type { Step } from "../compose-steps.js";
@@ -7,7 +8,8 @@ import { textReply } from "../types.js";
 
 /**
  * Handles button presses: picking a clarify candidate answers what was asked before the
- * question, a part button shows that part, "xem đầy đủ" shows it unabridged.
+ * question, a part button shows that part, "xem đầy đủ" shows it unabridged, a case button shows
+ * the papers of that case of the dossier.
  */
 export const buttons: Step<TurnContext> = async (ctx, next) => {
   const raw = ctx.message.payload;
@@ -20,6 +22,23 @@ export const buttons: Step<TurnContext> = async (ctx, next) => {
   }
   if (payload.type === "pick") {
     respondWithProcedure(ctx, procedure, ctx.session.pendingFields ?? [], { intent: "kb_pick" });
+    return;
+  }
+  if (payload.type === "case") {
+    const messages = composeDocumentCase(procedure, payload.index);
+    if (!messages) {
+      ctx.reply(textReply(TEXTS.unknownButton), { intent: "unknown_button" });
+      return;
+    }
+    ctx.session.lastCode = procedure.code;
+    ctx.session.candidateCodes = undefined;
+    ctx.session.pendingFields = undefined;
+    ctx.reply(messages, {
+      intent: "kb_case",
+      action: "answer",
+      codes: [procedure.code],
+      fields: ["documents"],
+    });
     return;
   }
   respondWithProcedure(ctx, procedure, [payload.field], {

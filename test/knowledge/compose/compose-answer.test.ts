@@ -130,26 +130,26 @@ describe("composeAnswer", () => {
       ],
       documentNotes: ["Số lượng hồ sơ: 01 bộ"],
     });
-    const text = allText(composeAnswer(procedure, ["documents"]));
-    expect(text).toContain(
+    const messages = composeAnswer(procedure, ["documents"]);
+    expect(allText(messages)).toContain(
       [
         "HỒ SƠ CẦN NỘP",
         "(1.1) Đối với công trình không theo tuyến:",
-        "Giấy tờ phải nộp:",
         "1. Đơn đề nghị cấp giấy phép xây dựng (1 bản chính, 1 bản sao)",
         "2. Bản vẽ thiết kế xây dựng (2 bản sao)",
-        "(1.2) Đối với nhà ở riêng lẻ:",
-        "Giấy tờ phải nộp:",
-        "1. Giấy tờ về quyền sử dụng đất (1 bản sao)",
-        "Giấy tờ phải xuất trình (mang theo bản chính để đối chiếu):",
-        "• Thẻ căn cước (1 bản chính)",
+        "Trường hợp khác (bấm nút bên dưới để xem giấy tờ riêng):",
+        "• (1.2) Đối với nhà ở riêng lẻ",
         "Lưu ý:",
         "• Số lượng hồ sơ: 01 bộ",
       ].join("\n"),
     );
+    expect(messages.at(-1)?.buttons[0]).toEqual({
+      label: "(1.2) Đối với nhà ở riêng lẻ",
+      payload: encodePayload({ type: "case", code: "1.001193", index: 1 }),
+    });
   });
 
-  it("shows zero-quantity entries as notes in place, neither numbered nor counted as papers", () => {
+  it("shows zero-quantity entries as notes after the papers, neither numbered nor counted as papers", () => {
     const procedure = makeProcedure({
       documents: [
         makeDocument({ name: "- Tờ khai đăng ký khai sinh theo mẫu", quantity: "1 bản chính" }),
@@ -162,7 +162,7 @@ describe("composeAnswer", () => {
     });
     const text = allText(composeAnswer(procedure, ["documents"]));
     expect(text).toContain(
-      "1. Tờ khai đăng ký khai sinh theo mẫu (1 bản chính)\n– Trường hợp đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.\n2. Giấy chứng sinh (1 bản chính)",
+      "1. Tờ khai đăng ký khai sinh theo mẫu (1 bản chính)\n2. Giấy chứng sinh (1 bản chính)\nGhi chú:\n– Trường hợp đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.",
     );
     expect(allText(composeAnswer(procedure, []))).toContain("• Hồ sơ: 2 giấy tờ phải nộp, gồm:");
   });
@@ -203,7 +203,9 @@ describe("composeAnswer", () => {
     expect(text).toContain("• Thời gian: 1 ngày làm việc");
     expect(text).toContain("• Lệ phí: Miễn phí");
     expect(text).toContain("• Nộp trực tuyến: Có");
-    expect(text).toContain("• Hồ sơ: 2 giấy tờ phải nộp, 1 giấy tờ phải xuất trình");
+    expect(text).toContain(
+      "• Hồ sơ: 1 giấy tờ phải nộp, 1 giấy tờ phải xuất trình (trường hợp thông thường; có 1 trường hợp khác)",
+    );
     expect(text).not.toContain("CĂN CỨ PHÁP LÝ");
     const fields = buttonFields(messages).map((p) => (p?.type === "field" ? p.field : null));
     expect(fields).toEqual(["documents", "time", "fee", "place", "online", "steps", "result", "legal_basis"]);
@@ -214,6 +216,7 @@ describe("composeAnswer", () => {
     const messages = composeAnswer(procedure, ["documents"]);
     const payloads = messages.flatMap((m) => m.buttons.map((b) => b.payload));
     expect(payloads).toEqual([
+      encodePayload({ type: "case", code: "1.001193", index: 1 }),
       encodePayload({ type: "field", code: "1.001193", field: "time" }),
       encodePayload({ type: "field", code: "1.001193", field: "fee" }),
       encodePayload({ type: "field", code: "1.001193", field: "place" }),
@@ -221,6 +224,7 @@ describe("composeAnswer", () => {
       encodePayload({ type: "field", code: "1.001193", field: "result" }),
     ]);
     expect(messages.flatMap((m) => m.buttons.map((b) => b.label))).toEqual([
+      "Ủy quyền thực hiện việc đăng ký khai sinh",
       "Thời gian giải quyết",
       "Lệ phí",
       "Nơi nộp",
@@ -324,13 +328,17 @@ describe("composeAnswer", () => {
     }
   });
 
-  it("in full mode splits the whole list over messages without losing any paper", () => {
+  it("in full mode splits the common case's list over messages without losing any paper", () => {
     const procedure = makeBigProcedure(60);
     const messages = composeAnswer(procedure, ["documents"], { full: true });
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimit(messages);
     const text = allText(messages);
-    for (let i = 1; i <= 60; i++) expect(text).toContain(longDocumentName(i));
+    for (let i = 1; i <= 30; i++) expect(text).toContain(longDocumentName(i));
+    expect(text).not.toContain(longDocumentName(31));
+    expect(messages.at(-1)?.buttons.map((b) => b.payload)).toContain(
+      encodePayload({ type: "case", code: "1.013225", index: 1 }),
+    );
     expect(messages.slice(0, -1).every((m) => m.buttons.length === 0)).toBe(true);
     expect(messages.at(-1)?.buttons.some((b) => b.label === "Xem đầy đủ")).toBe(false);
     expect(messages.at(-1)?.text).toContain(procedure.portalUrl);

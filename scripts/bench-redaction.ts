@@ -8,7 +8,9 @@
  * personal data that plain patterns miss (initials, a phone in words, an e-mail in words, a date of
  * birth, the last digits of an ID), each with look-alikes (scripts/bench/redaction-kinds.tsv), and
  * (6) officers' answers as they are published, with what must go and what must survive (dates,
- * document numbers, amounts, the place of the problem; scripts/bench/redaction-answers.tsv).
+ * document numbers, amounts, the place of the problem; scripts/bench/redaction-answers.tsv), and
+ * (7) every real answer of the examples file published for a sender whose address shares its
+ * hamlet, commune and a number of its dates (scripts/bench/redaction-colliding.ts).
  * Prints one JSON object on stdout.
  * Usage: npm run --silent bench:redaction -- [--input FILE] [--seed 42] [--kinds FILE] [--answers FILE]
  */
@@ -16,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { redactForPublic } from "../feedback/redact.js";
 import { answerCases, REDACTION_ANSWERS_FILE, scoreAnswers } from "./bench/redaction-answers.js";
+import { collidingCase } from "./bench/redaction-colliding.js";
 import { detectPii, type PiiKind, type PiiSpan } from "./bench/redaction-gold.js";
 import { heldOutCases } from "./bench/redaction-held-out.js";
 import { kindSets, REDACTION_KINDS_FILE } from "./bench/redaction-kinds.js";
@@ -158,6 +161,13 @@ const quotingKinds = Object.fromEntries(
 // 6. Officers' answers: personal data removed, dates, numbers and the place of the problem kept.
 const officersAnswers = scoreAnswers(answerCases(args.answers as string), redactForPublic);
 
+// 7. Real answers for a sender whose address collides with what they say: nothing of it is there.
+const colliding = rows.flatMap((r) => {
+  const c = r.answer ? collidingCase(`${r.id}:answer`, r.answer) : null;
+  return c ? [c] : [];
+});
+const collidingSenders = summarize(colliding.map((c) => scoreText(c, redactForPublic(c.text, c.sender))));
+
 const round = (x: number) => Number(x.toFixed(4));
 process.stdout.write(
   `${JSON.stringify(
@@ -181,6 +191,7 @@ process.stdout.write(
       ordinarySentences: summarize(ordinary, 40),
       quotingKinds,
       officersAnswers,
+      collidingSenders,
       ms: Math.round(performance.now() - started),
     },
     null,

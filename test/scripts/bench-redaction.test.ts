@@ -9,14 +9,15 @@ describe("bench:redaction", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints one JSON report: recall per kind of personal data and over-redaction, on every set", async () => {
-    // The answered examples file is not in the repository: the hand-checked texts stand in for it.
+    // The answered examples file is not in the repository: the hand-checked texts stand in for it
+    // (as questions and as answers).
     const sample = JSON.parse(
       readFileSync(new URL("../feedback/fixtures/redaction-sample.json", import.meta.url), "utf8"),
     ) as { items: { id: string; text: string }[] };
     const input = join(dir, "examples.jsonl");
     writeFileSync(
       input,
-      sample.items.map((i) => JSON.stringify({ id: i.id, question: i.text, answer: "" })).join("\n"),
+      sample.items.map((i) => JSON.stringify({ id: i.id, question: i.text, answer: i.text })).join("\n"),
     );
     const { code, stdout, stderr } = await runScript("bench-redaction.ts", ["--input", input]);
     expect(stderr).toBe("");
@@ -36,5 +37,8 @@ describe("bench:redaction", () => {
     expect(answers.personalDataRecall).toBeGreaterThan(0.95);
     expect(answers.mustKeepShare).toBeGreaterThan(0.95);
     expect(answers.mustKeepSpans).toBeGreaterThan(100);
+    // The same texts published for a sender whose address shares their hamlet and date numbers.
+    expect(report.collidingSenders.texts).toBeGreaterThan(10);
+    expect(report.collidingSenders.overRedaction.removedOrdinaryWords).toBe(0);
   }, 60_000);
 });

@@ -10,6 +10,9 @@ export const BUNDLED_PLACE_PHRASES_FILE = fileURLToPath(
   new URL("../../assets/place-phrases.tsv", import.meta.url),
 );
 
+/** The reviewed cues of time sentences in channel descriptions (assets/time-cues.tsv). */
+export const BUNDLED_TIME_CUES_FILE = fileURLToPath(new URL("../../assets/time-cues.tsv", import.meta.url));
+
 /** How fee notes are read: phrases meaning free, phrases meaning charged, and who sets the amount. */
 export interface FeePhrases {
   free: string[];
@@ -54,6 +57,21 @@ export function parsePlacePhrases(content: string): PlacePhrases {
     else if (kind === "vneid") out.vneid.push(key(phrase));
   }
   return out;
+}
+
+/** Parses the time cues: one per line, lower-cased; comments skipped. */
+export function parseTimeCues(content: string): string[] {
+  return rows(content)
+    .map(([cue]) => key(cue))
+    .filter(Boolean);
+}
+
+let timeCache: string[] | undefined;
+
+/** The bundled time cues, read once. */
+export function timeCues(): string[] {
+  timeCache ??= parseTimeCues(readFileSync(BUNDLED_TIME_CUES_FILE, "utf8"));
+  return timeCache;
 }
 
 let feeCache: FeePhrases | undefined;

@@ -11,6 +11,7 @@ import { cleanInline, cleanText, isBlank } from "./clean-text.js";
 import { readFeeText } from "./fee-facts.js";
 import { agencyText, onlineRoute, placeByLevel } from "./place-facts.js";
 import type { SectionDraft, SectionLine } from "./section.js";
+import { channelTimes, timeNotes } from "./time-facts.js";
 
 export { agencyText } from "./place-facts.js";
 
@@ -29,25 +30,13 @@ export function draftFee(procedure: Procedure, title: string): SectionDraft | nu
   return { title, lines: plain(channelGroupLines(groups)), unit: "mục" };
 }
 
-/** The channel descriptions (portal "Mô tả"), cleaned and de-duplicated, prefixed by channel name. */
-function channelNotes(procedure: Procedure): string[] {
-  const seen = new Set<string>();
-  const notes: string[] = [];
-  for (const channel of procedure.channels) {
-    if (isBlank(channel.description)) continue;
-    const text = cleanText(channel.description).replace(/\n+/gu, "\n");
-    const key = text.toLocaleLowerCase("vi");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    notes.push(`• ${channelName(channel)}: ${text}`);
-  }
-  return notes;
-}
-
-/** Drafts the processing-time section, merging channels with the same time; null when unknown. */
+/**
+ * Drafts the processing-time section: one line per group of channels with the same time (a channel
+ * with several times says so), then the time sentences of the channel descriptions; null when unknown.
+ */
 export function draftTime(procedure: Procedure, title: string): SectionDraft | null {
-  const groups = groupChannels(procedure.channels, formatTime);
-  const notes = channelNotes(procedure);
+  const groups = channelTimes(procedure);
+  const notes = timeNotes(procedure);
   if (groups.length === 0 && notes.length === 0) return null;
   const lines = plain(channelGroupLines(groups));
   if (notes.length > 0) lines.push({ text: "Ghi chú:" }, ...notes.map((text) => ({ text, item: true })));

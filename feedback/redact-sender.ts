@@ -213,9 +213,13 @@ export function redactSenderAddress(text: string, address: string | null | undef
       },
     });
   }
-  // An address without any household part (a village name only) is replaced when written in full.
+  // An address without any household part (a village and its commune only) is replaced when
+  // written in full where the text says someone lives there: elsewhere it names the office or
+  // the place of the problem ("UBND xã Cẩm Bình, huyện Cẩm Xuyên").
   if (!parts.some((p) => HOUSEHOLD.test(p)) && parts.length > 1)
-    out = replaceFolded(out, parts.map(partSource).join(SEP), by);
+    out = replaceFolded(out, parts.map(partSource).join(SEP), by, {
+      accept: (_replaced, _lead, _after, before) => HOME_LEAD.test(before.normalize("NFC")),
+    });
   return out;
 }
 

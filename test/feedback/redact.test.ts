@@ -219,3 +219,14 @@ describe("redaction that keeps the meaning of an officer's answer", () => {
     );
   });
 });
+
+describe("redaction of a sender who gave only their commune", () => {
+  it("keeps the office named by the same commune, and hides the commune said to be the sender's home", () => {
+    const sender = { name: "Lê Thị Bông", address: "xã Cẩm Bình, huyện Cẩm Xuyên, tỉnh Hà Tĩnh" };
+    const office = "UBND xã Cẩm Bình, huyện Cẩm Xuyên, tỉnh Hà Tĩnh trả lời như sau.";
+    expect(redactForPublic(office, sender)).toBe(office);
+    expect(
+      redactForPublic("Bà Bông, trú tại xã Cẩm Bình, huyện Cẩm Xuyên, tỉnh Hà Tĩnh hỏi về chế độ.", sender),
+    ).toBe(`Bà ${REDACTED.person}, trú tại ${REDACTED.address} hỏi về chế độ.`);
+  });
+});

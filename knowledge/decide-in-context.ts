@@ -32,6 +32,9 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   if (candidates.length > 0) {
     const refined = refine(input, candidates, fresh);
     if (refined) return refined;
+    // Choices are open and the message neither picks one nor names a topic ("thế lệ phí bao
+    // nhiêu"): ask again rather than answer a procedure nobody chose.
+    if (!startsNewTopic(input, fresh)) return askAgain(input, candidates);
   }
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
@@ -130,6 +133,23 @@ function settleWithConversation(
     return answerWith(index, [only, ...docs.filter((d) => d !== only)], query, true);
   }
   return undefined;
+}
+
+/** Whether a message that picks no open choice names a topic of its own (not only an aspect). */
+function startsNewTopic(input: DecisionInput, fresh: Decision): boolean {
+  return input.query.topicTokens.length > 0 || fresh.elsewhere !== undefined;
+}
+
+/** The same choices again, keeping what the message asked so the pick answers it. */
+function askAgain(input: DecisionInput, candidates: number[]): Decision {
+  return {
+    action: "clarify",
+    hits: candidates
+      .slice(0, DECISION.maxCandidates)
+      .map((d) => ({ procedure: input.index.procedures[d] as Procedure, score: 1 })),
+    fields: input.query.fields,
+    followUp: true,
+  };
 }
 
 /** Resolves a message against the candidates of the previous clarify question, when it picks one. */

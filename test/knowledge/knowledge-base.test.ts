@@ -233,6 +233,19 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     expect(d.followUp).toBe(false);
   });
 
+  it("asks again when a typed reply to open choices picks none and names no topic", () => {
+    const candidateCodes = ["1.013831", "1.013833"];
+    for (const text of ["thế lệ phí bao nhiêu", "the le phi bao nhieu", "nộp ở đâu"]) {
+      const d = real.decide(text, { candidateCodes, lastCode: "1.001612" });
+      expect(d.action, text).toBe("clarify");
+      expect(d.hits.map((h) => h.procedure.code), text).toEqual(candidateCodes);
+    }
+    expect(real.decide("thế lệ phí bao nhiêu", { candidateCodes }).fields).toEqual(["fee"]);
+    // A new topic typed instead still gets its own answer.
+    const birth = real.decide("đăng ký khai sinh cho con", { candidateCodes });
+    expect(birth.hits[0]?.procedure.code).toBe("1.001193");
+  });
+
   it("resolves ordinals and details among the clarify candidates as shown", () => {
     const second = real.decide("cái thứ hai, bản sao thôi", { candidateCodes: ["1.001193", "2.000635"] });
     expect(second.hits[0]?.procedure.code).toBe("2.000635");

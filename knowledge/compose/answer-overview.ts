@@ -1,10 +1,13 @@
 import type { Procedure } from "../procedure.js";
-import { channelGroupsInline, formatTime, groupChannels } from "./channel-text.js";
+import { channelGroupsInline, groupChannels } from "./channel-text.js";
 import { cleanInline, cleanItems, isBlank } from "./clean-text.js";
+import { readFeeText } from "./fee-facts.js";
+import { isDossierBroken } from "./fragments.js";
 import { placeByLevel } from "./place-facts.js";
-import { agencyText, channelFee, isOnline } from "./render-channel-fields.js";
+import { agencyText, isOnline } from "./render-channel-fields.js";
 import { hasDocuments, summarizeDocuments } from "./render-documents.js";
 import { truncateAtWord } from "./split-text.js";
+import { channelTimes } from "./time-facts.js";
 
 /** Longest overview line, so that the overview fits one phone screen or two. */
 const LINE_MAX = 260;
@@ -27,9 +30,13 @@ export function composeOverview(procedure: Procedure): string {
       .join(", "),
   );
   add("Kết quả", cleanItems(procedure.results).join("; "));
-  add("Hồ sơ", hasDocuments(procedure) ? summarizeDocuments(procedure, LINE_MAX) : "");
-  add("Thời gian", channelGroupsInline(groupChannels(procedure.channels, formatTime)));
-  add("Lệ phí", channelGroupsInline(groupChannels(procedure.channels, channelFee)));
+  if (isDossierBroken(procedure))
+    add("Hồ sơ", "Cổng Dịch vụ công chưa ghi rõ, xem bản đầy đủ theo đường dẫn bên dưới");
+  else add("Hồ sơ", hasDocuments(procedure) ? summarizeDocuments(procedure, LINE_MAX) : "");
+  add("Thời gian", channelGroupsInline(channelTimes(procedure)));
+  // The headline only (the portal's note is one button away): what is really charged.
+  const feeHeadline = (fee: string) => readFeeText(fee).text.split(" (")[0] ?? "";
+  add("Lệ phí", channelGroupsInline(groupChannels(procedure.channels, (c) => feeHeadline(c.fee))));
   const levels = procedure.levels
     .map(cleanInline)
     .filter((l) => !isBlank(l))

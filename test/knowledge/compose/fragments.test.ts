@@ -38,3 +38,13 @@ describe("broken portal text", () => {
     expect(text).not.toContain("Bước 2.");
   });
 });
+
+describe("the overview of a record with a broken dossier part", () => {
+  it("says the dossier is not written clearly instead of quoting the fragment", () => {
+    const text = composeAnswer(record("1.001613"), [])
+      .map((m) => m.text)
+      .join("\n");
+    expect(text).toContain("• Hồ sơ: Cổng Dịch vụ công chưa ghi rõ, xem bản đầy đủ theo đường dẫn bên dưới");
+    expect(text).not.toContain(") và nộp");
+  });
+});

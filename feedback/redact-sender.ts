@@ -164,7 +164,7 @@ const namesStreet = (part: string) =>
  * A list of reviewed words (assets/redaction-words.tsv) as one alternation, longest first, each
  * with its diacritics and typed plain: "cô" or "co" matches, "có" does not.
  */
-const spellings = (list: "home-lead" | "home-person" | "home-verb" | "home-intro") =>
+const spellings = (list: "home-lead" | "home-person" | "home-verb" | "home-intro" | "home-household") =>
   [...new Set(redactionWords(list).flatMap((w) => [w.toLowerCase(), fold(w)]))]
     .sort((a, b) => b.length - a.length)
     .map((w) => escapeRe(w).replace(/ +/g, "\\s+"))
@@ -173,12 +173,12 @@ const PERSON = spellings("home-person");
 const VERB = spellings("home-verb");
 /**
  * The end of the text before an address that says it is where a person lives: "trú tại",
- * "địa chỉ:", "nhà tôi ở", a hidden name or phone, alone on its line, before a comma or bracket,
+ * "địa chỉ:", "nhà tôi ở", "nhà em", a hidden name or phone, alone on its line, before a comma or bracket,
  * or followed by "ở" ("[đã ẩn tên] (…) ở"), or "ở" after a comma in a sentence where someone
  * introduces themselves ("Tôi tên …, 45 tuổi, ở thôn 3").
  */
 const HOME_LEAD = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])(?:${spellings("home-lead")})|(?<![\\p{L}\\p{N}])(?:${PERSON})(?:\\s+(?:${PERSON}))?\\s+(?:${VERB})|\\[đã ẩn [^\\]]+\\](?:\\s*\\([^()\\n]{0,40}\\))?[\\s,;:(–-]*(?:(?:${VERB})\\s)?|(?:^|[.!?\\n])[^\\S\\n]*(?:${PERSON})\\s+(?:${spellings("home-intro")})\\s[^.!?\\n]{0,100}[,;]\\s*(?:${VERB}))[\\s:,(]*$`,
+  `(?:(?<![\\p{L}\\p{N}])(?:${spellings("home-lead")})|(?<![\\p{L}\\p{N}])(?:${PERSON})(?:\\s+(?:${PERSON}))?\\s+(?:${VERB})|(?<![\\p{L}\\p{N}])(?:${spellings("home-household")})\\s+(?:${PERSON})|\\[đã ẩn [^\\]]+\\](?:\\s*\\([^()\\n]{0,40}\\))?[\\s,;:(–-]*(?:(?:${VERB})\\s)?|(?:^|[.!?\\n])[^\\S\\n]*(?:${PERSON})\\s+(?:${spellings("home-intro")})\\s[^.!?\\n]{0,100}[,;]\\s*(?:${VERB}))[\\s:,(]*$`,
   "iu",
 );
 /** A number that goes on as a date, an amount or a code ("08/12/2026", "12.000.000", "12/QĐ"). */

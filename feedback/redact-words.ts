@@ -21,6 +21,7 @@ export const REDACTION_LISTS = [
   "home-person",
   "home-verb",
   "home-intro",
+  "home-household",
 ] as const;
 
 /** The name of one list of redaction words. */

@@ -187,6 +187,10 @@ describe("redaction that keeps the meaning of an officer's answer", () => {
         `Kính gửi: Ông ${REDACTED.person}\nĐịa chỉ: ${REDACTED.address}\nNgày 08/12/2026 xã đã kiểm tra.`,
       ],
       ["Nhà ông số 12 thôn 3 không bị ảnh hưởng.", `Nhà ông ${REDACTED.address} không bị ảnh hưởng.`],
+      [
+        "Nhà em thôn 3 bị ngập, nhà văn hóa thôn 3 cũng vậy.",
+        `Nhà em ${REDACTED.address} bị ngập, nhà văn hóa thôn 3 cũng vậy.`,
+      ],
       ["toi la nguyen van hung o thon 3 xa cam binh", `toi la ${REDACTED.person} o ${REDACTED.address}`],
     ] as [string, string][])
       expect(redactForPublic(text, sender), text).toBe(expected);

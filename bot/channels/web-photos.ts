@@ -26,8 +26,16 @@ export interface WebPhotos {
   readonly maxBytes: number;
   /** Checks (size, type read from the bytes) and keeps one photo for a conversation. */
   stage(conversation: string, bytes: Uint8Array): Promise<StagedPhoto>;
+  /** Drops a staged photo nobody will fetch (the conversation was not asking for one). */
+  discard(reference: string): Promise<void>;
   /** The bytes behind a `web-photo:` reference; AttachmentRejected("gone") once expired. */
   fetch(reference: string): Promise<Uint8Array>;
+}
+
+/** The random id inside a `web-photo:` reference, if it is one. */
+function idOf(reference: string): string | undefined {
+  const id = reference.startsWith(WEB_PHOTO_REFERENCE) ? reference.slice(WEB_PHOTO_REFERENCE.length) : "";
+  return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
 }
 
 /**
@@ -60,9 +68,13 @@ export function createWebPhotos(
       await redis.set(`${prefix}${id}`, Buffer.from(bytes), "EX", ttl);
       return { ok: true, reference: `${WEB_PHOTO_REFERENCE}${id}`, mimeType, size: bytes.length };
     },
+    async discard(reference) {
+      const id = idOf(reference);
+      if (id) await redis.del(`${prefix}${id}`);
+    },
     async fetch(reference) {
-      const id = reference.startsWith(WEB_PHOTO_REFERENCE) ? reference.slice(WEB_PHOTO_REFERENCE.length) : "";
-      if (!/^[0-9a-f-]{36}$/.test(id)) throw new AttachmentRejected("unsupported_reference");
+      const id = idOf(reference);
+      if (!id) throw new AttachmentRejected("unsupported_reference");
       const bytes = await redis.getBuffer(`${prefix}${id}`);
       if (!bytes) throw new AttachmentRejected("gone");
       return bytes;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { textReply } from "../../bot/core/types.js";
 import { cookieSession } from "./chat-session.js";
 import { CHAT_TEXTS } from "./chat-texts.js";
-import { type ChatTurnDeps, runChatTurn } from "./chat-turn.js";
+import { type ChatTurnDeps, overBudget, runChatTurn } from "./chat-turn.js";
 
 /** Body types the upload route reads as bytes; what the bytes really are is sniffed afterwards. */
 const UPLOAD_TYPES = /^(image\/[\w.+-]+|application\/octet-stream)$/i;
@@ -34,6 +34,9 @@ export function registerChatPhotos(app: FastifyInstance, deps: ChatTurnDeps): vo
       // A photo belongs to a conversation already under way (the bot asked for it).
       const conversation = cookieSession(request);
       if (!conversation) return refuse(400, CHAT_TEXTS.photoBeforeConversation);
+      // The address's budget counts uploads too, before anything is kept.
+      const verdict = await deps.ipLimit?.check(request.ip, { newSession: false });
+      if (verdict && !verdict.allowed) return overBudget(reply, verdict.retryAfterSeconds);
       const staged = await photos.stage(conversation, bytes);
       if (!staged.ok) {
         const mb = String(Math.round(maxBytes / (1024 * 1024)));
@@ -49,7 +52,14 @@ export function registerChatPhotos(app: FastifyInstance, deps: ChatTurnDeps): vo
             { kind: "image", url: staged.reference, mimeType: staged.mimeType, size: staged.size },
           ],
         },
-        CHAT_TEXTS.photoSent,
+        {
+          shown: CHAT_TEXTS.photoSent,
+          budgetChecked: true,
+          // A photo the conversation did not ask for is answered "text only" and not kept.
+          onResult: async (result) => {
+            if (result?.meta.intent === "non_text") await photos.discard(staged.reference);
+          },
+        },
       );
     });
   });

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebInbox } from "../../bot/channels/web-inbox.js";
 import type { TranscriptEntry } from "../../bot/channels/web-transcript.js";
 import type { Dispatcher } from "../../bot/core/dispatch.js";
-import { type InboundMessage, type Reply, textReply } from "../../bot/core/types.js";
+import { type InboundMessage, type Reply, type TurnResult, textReply } from "../../bot/core/types.js";
 import type { ChatIpLimit } from "../chat-ip-limit.js";
 import { cookieSession, issueSession } from "./chat-session.js";
 import { tooManyMessagesText } from "./chat-texts.js";
@@ -27,9 +27,18 @@ function pressedLabel(entries: TranscriptEntry[], payload: string): string | und
   return undefined;
 }
 
+/** The reply to an address over its budget. */
+export function overBudget(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  return reply
+    .status(429)
+    .header("retry-after", String(retryAfterSeconds))
+    .header("cache-control", "no-store")
+    .send({ replies: [textReply(tooManyMessagesText(retryAfterSeconds))] });
+}
+
 /**
  * Runs one citizen message through the core under the cookie's conversation (issuing one when
- * missing, within the address's budget), records it and the replies in the transcript, and answers
+ * missing, within the address's budget unless the caller checked it), records it and the replies in the transcript, and answers
  * `{replies}`; a refusal by the budget comes in the same shape so the page shows it.
  */
 export async function runChatTurn(
@@ -37,27 +46,31 @@ export async function runChatTurn(
   request: FastifyRequest,
   reply: FastifyReply,
   content: TurnContent,
-  shown?: string,
+  options: {
+    shown?: string;
+    budgetChecked?: boolean;
+    onResult?: (result: TurnResult | null) => Promise<void>;
+  } = {},
 ): Promise<FastifyReply> {
+  const { shown } = options;
   const existing = cookieSession(request);
   // Every cookie-less message would start a session kept in Redis: count them per address.
-  const verdict = await deps.ipLimit?.check(request.ip, { newSession: existing === undefined });
+  const verdict = options.budgetChecked
+    ? undefined
+    : await deps.ipLimit?.check(request.ip, { newSession: existing === undefined });
   if (verdict && !verdict.allowed) {
     request.log.info({ retryAfterSeconds: verdict.retryAfterSeconds }, "web chat address over its budget");
-    return reply
-      .status(429)
-      .header("retry-after", String(verdict.retryAfterSeconds))
-      .header("cache-control", "no-store")
-      .send({ replies: [textReply(tooManyMessagesText(verdict.retryAfterSeconds))] });
+    return overBudget(reply, verdict.retryAfterSeconds);
   }
   const conversation = existing ?? issueSession(reply, deps.secureCookies);
   let replies: Reply[] = [];
-  await deps.dispatcher.dispatch(
+  const result = await deps.dispatcher.dispatch(
     { channel: "web", conversation, user: conversation, ...content },
     async (out) => {
       replies = out;
     },
   );
+  await options.onResult?.(result);
   const transcript = deps.inbox?.transcript;
   if (transcript) {
     const label =

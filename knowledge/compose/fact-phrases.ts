@@ -16,6 +16,8 @@ export const BUNDLED_TIME_CUES_FILE = fileURLToPath(new URL("../../assets/time-c
 /** How fee notes are read: phrases meaning free, phrases meaning charged, and who sets the amount. */
 export interface FeePhrases {
   free: string[];
+  /** A fee for an extra only ("bản sao … nếu có yêu cầu"): the procedure itself stays free. */
+  optional: string[];
   charge: string[];
   basis: { phrase: string; text: string }[];
 }
@@ -36,13 +38,14 @@ function rows(content: string): string[][] {
 
 const key = (s: string | undefined) => (s ?? "").toLocaleLowerCase("vi");
 
-/** Parses the fee phrases ("free|charge<TAB>phrase", "basis<TAB>phrase<TAB>text"); unknown kinds are ignored. */
+/** Parses the fee phrases ("free|optional|charge<TAB>phrase", "basis<TAB>phrase<TAB>text"); unknown kinds are ignored. */
 export function parseFeePhrases(content: string): FeePhrases {
-  const out: FeePhrases = { free: [], charge: [], basis: [] };
+  const out: FeePhrases = { free: [], optional: [], charge: [], basis: [] };
   for (const [kind, phrase, text] of rows(content)) {
     if (!phrase) continue;
     if (kind === "free") out.free.push(key(phrase));
     else if (kind === "charge") out.charge.push(key(phrase));
+    else if (kind === "optional") out.optional.push(key(phrase));
     else if (kind === "basis" && text) out.basis.push({ phrase: key(phrase), text });
   }
   return out;

@@ -15,7 +15,7 @@ export interface FeeReading {
 const HEAD_AMOUNT = /^(?:(?:Lệ phí|Phí)\s*:\s*)?(\d[\d.]*)\s*(đồng|USD|EUR)(?![\p{L}])/iu;
 /** An amount written in full inside a note ("135.000 đồng/lần", "320.000đ/hộ chiếu"). */
 const NOTE_AMOUNT =
-  /(\d{1,3}(?:\.\d{3})+)\s*(?:đồng|đ|VNĐ)(?![\p{L}])(\s*\/\s*[\p{L} ]{1,20}?(?=[.,;)]|$))?/u;
+  /(\d{1,3}(?:\.\d{3})+)\s*(?:(?:đồng|đ|VNĐ)(?![\p{L}])|(?=\/))(\s*\/\s*[\p{L} ]{1,20}?(?=[.,;)]|$))?|\d+\s*USD(?:\s*\/\s*[\p{L} ]{1,20}?(?=[.,;)]|$))?/iu;
 /** A legal document that sets the amount ("Thông tư số 244/2016/TT-BTC"). */
 const LEGAL_REF = /(?:Thông tư|Nghị định|Nghị quyết|Quyết định)(?: số)? \d+\/\d{4}\/[\p{L}\d-]+/u;
 
@@ -76,7 +76,8 @@ export function readFeeText(fee: string, phrases: FeePhrases = feePhrases()): Fe
   const saysFree = lowerHead.startsWith("miễn") || lowerHead.startsWith("không");
   if (saysFree) {
     if (!note || phrases.free.some((p) => first.startsWith(p))) return { kind: "free", text: formatted };
-    const inNote = NOTE_AMOUNT.exec(first);
+    if (phrases.optional.some((p) => first.includes(p))) return { kind: "free", text: formatted };
+    const inNote = NOTE_AMOUNT.exec(note);
     if (inNote) {
       return { kind: "amount", text: withNote(`Có thu phí, lệ phí: ${inNote[0].trim()}`, note) };
     }

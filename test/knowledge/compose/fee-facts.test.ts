@@ -78,12 +78,25 @@ describe("readFeeText on real portal records", () => {
     expect(fees("2.001159").every((f) => f.kind === "unknown" && f.text === "")).toBe(true);
   });
 
+  it("keeps 'Miễn phí' when the note only prices an extra on request, or says the fee schedule has none", () => {
+    const copy = readFeeText(
+      "Miễn phí(Phí cấp bản sao Trích lục đăng ký giám sát việc giám hộ (nếu có yêu cầu) thực hiện theo quy định tại Thông tư số 281/2016/TT-BTC)",
+    );
+    expect(copy.kind).toBe("free");
+    expect(copy.text.startsWith("Miễn phí (Phí cấp bản sao")).toBe(true);
+    const none = readFeeText(
+      "Miễn phí(-Không được quy định tại Biểu phí, lệ phí đăng ký doanh nghiệp ban hành kèm theo Thông tư số 47/2019/TT-BTC)",
+    );
+    expect(none.kind).toBe("free");
+  });
+
   it("reads its phrases from the reviewed file format and ignores comments and unknown kinds", () => {
     const phrases = parseFeePhrases(
       "# c\nfree\tMiễn thu\ncharge\tMức thu\nbasis\thđnd\ttheo HĐND\nother\tx\n",
     );
     expect(phrases).toEqual({
       free: ["miễn thu"],
+      optional: [],
       charge: ["mức thu"],
       basis: [{ phrase: "hđnd", text: "theo HĐND" }],
     });

@@ -3,11 +3,14 @@ import type { FastifyInstance } from "fastify";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWebInbox } from "../../../bot/channels/web-inbox.js";
+import type { Database } from "../../../db/client.js";
 import { buildWebApp } from "../../../web/app.js";
-import { createTestDispatcher } from "../../helpers/bot.js";
+import { createTestDispatcher, testFeedbackService } from "../../helpers/bot.js";
 import { ARTIFACTS_DIR, launchBrowser } from "../../helpers/browser.js";
+import { createTestDatabase } from "../../helpers/databases.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { createTestRedis } from "../../helpers/redis.js";
+import { taggedJpeg } from "../../helpers/tagged-photos.js";
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -20,10 +23,13 @@ describe("web chat page on a phone and a laptop", () => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let database: Database;
+  let disposeDb: () => Promise<void>;
 
   beforeAll(async () => {
+    ({ database, dispose: disposeDb } = await createTestDatabase("pglite"));
     app = await buildWebApp({
-      dispatcher: createTestDispatcher(r),
+      dispatcher: createTestDispatcher(r, { feedback: testFeedbackService(database.db) }),
       inbox,
       logger: silentLogger,
       sessionSecret: "browser-test-secret-0123456789",
@@ -39,6 +45,7 @@ describe("web chat page on a phone and a laptop", () => {
     await browser?.close();
     await app?.close();
     await r.dispose();
+    await disposeDb?.();
   });
 
   const open = async (viewport: { width: number; height: number }) => {
@@ -82,6 +89,7 @@ describe("web chat page on a phone and a laptop", () => {
         expect(await controls.count()).toBeGreaterThan(1);
         const last = await box(controls.last());
         expect(last.y + last.height).toBeLessThanOrEqual(top);
+        await page.screenshot({ path: `${ARTIFACTS_DIR}chat-${name}-answer.png` });
 
         // "Xem đầy đủ": one answer in one bubble, its first screen, then the next part on request.
         await answer
@@ -197,6 +205,44 @@ describe("web chat page on a phone and a laptop", () => {
       await again.getByText("PAKN.20261122.0012: đã được công khai.").waitFor({ timeout: 3_000 });
       expect(await again.getByText("PAKN.20261122.0012: đã có kết quả xử lý.").count()).toBe(1);
       await again.context().close();
+    },
+    SLOW,
+  );
+
+  it(
+    "attaches a photo when the PAKN intake asks for one, and refuses other files in words before sending",
+    async () => {
+      const page = await open(PHONE);
+      await ask(page, "/phananh");
+      await page.locator(".msg.bot").last().getByRole("button", { name: "Phản ánh" }).click();
+      await page.locator(".msg.user").nth(1).waitFor();
+      await ask(page, "Đoạn đường liên thôn 3 bị ngập sâu nửa mét mỗi khi mưa, học sinh không đi học được");
+      const asked = await ask(page, "Thôn 3, xã Hòa Tiến");
+      expect(await asked.textContent()).toContain("ảnh");
+
+      const users = await page.locator(".msg.user").count();
+      await page.locator("#photo").setInputFiles({
+        name: "don.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7"),
+      });
+      await page.getByText("Tôi chỉ nhận ảnh JPG, PNG hoặc WebP").waitFor();
+      expect(await page.locator(".msg.user").count()).toBe(users);
+
+      const before = await page.locator(".msg.bot").count();
+      await page.locator("#photo").setInputFiles({
+        name: "hien-truong.jpg",
+        mimeType: "image/jpeg",
+        buffer: await taggedJpeg(),
+      });
+      const received = page.locator(".msg.bot").nth(before);
+      await received.waitFor();
+      expect(await received.textContent()).toContain("Đã nhận 1 tệp đính kèm");
+      expect(await page.locator(".msg.user").last().textContent()).toBe("[Ảnh đính kèm]");
+      const next = received.locator(".buttons button").first();
+      const nextBox = await box(next);
+      expect(nextBox.y + nextBox.height).toBeLessThanOrEqual(await barTop(page));
+      await page.context().close();
     },
     SLOW,
   );

@@ -121,7 +121,10 @@ function splitUnitlessTime(rest: string): { value: number; rest: string } | null
   for (let cut = 1; cut < Math.min(digits.length, 4); cut++) {
     const amount = digits.slice(cut).replace(/,/g, "");
     if (!/^\d/.test(amount) || /[.,]/.test(digits.slice(0, cut))) continue;
-    if (noteDigits.some((n) => n.startsWith(amount) && amount !== "0")) {
+    // The note repeats the amount in full ("100 VNĐ (… 100.000 đồng …)"): the same digits, maybe
+    // with the thousands the cell dropped; a mere shared first digit ("5" and "50") is no evidence.
+    const repeated = (n: string) => n === amount || n === `${amount}000` || n === `${amount}000000`;
+    if (amount !== "0" && noteDigits.some(repeated)) {
       return { value: Number(digits.slice(0, cut)), rest: rest.slice(cut) };
     }
   }

@@ -36,6 +36,9 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     // nhiêu"): ask again rather than answer a procedure nobody chose.
     if (!startsNewTopic(input, fresh)) return askAgain(input, candidates);
   }
+  // An aspect-only question right after an out-of-scope one is about that topic, not an older one.
+  if (context.lastOutOfScope && query.topicTokens.length === 0)
+    return { action: "out_of_scope", hits: [], fields: query.fields, followUp: true };
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);

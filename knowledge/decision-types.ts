@@ -15,6 +15,8 @@ export interface SearchContext {
   candidateCodes?: string[];
   /** Procedures answered earlier in the conversation, most recent first ("quay lại vụ khai tử"). */
   recentCodes?: string[];
+  /** True when the last message was out of scope: "nộp cho ai" then asks about that topic. */
+  lastOutOfScope?: boolean;
 }
 
 /**

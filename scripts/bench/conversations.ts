@@ -19,7 +19,7 @@ export interface TurnMiss {
 
 /**
  * Replays conversations the way a chat does (lastCode after an answer, candidateCodes after a
- * clarify, context kept after out_of_scope) and scores each turn: the action matches and, for
+ * clarify, context kept after out_of_scope with lastOutOfScope) and scores each turn: the action matches and, for
  * answers, the first procedure is an expected one.
  */
 export function conversationAccuracy(
@@ -59,6 +59,7 @@ export function conversationAccuracy(
           recentCodes: context.recentCodes,
           candidateCodes: d.hits.map((h) => h.procedure.code),
         };
+      else context = { lastCode: context.lastCode, recentCodes: context.recentCodes, lastOutOfScope: true };
     });
   }
   return { turns, accuracy: r3(ok / (turns || 1)), misses };

@@ -233,12 +233,23 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     expect(d.followUp).toBe(false);
   });
 
+  it("keeps an aspect question after an out-of-scope one on that topic, not an older answer", () => {
+    const context = { lastCode: HOUSEHOLD_BUSINESS, lastOutOfScope: true };
+    for (const text of ["nộp cho ai", "mất bao lâu"])
+      expect(real.decide(text, context).action, text).toBe("out_of_scope");
+    const named = real.decide("đăng ký hộ kinh doanh nộp cho ai", context);
+    expect(named.hits[0]?.procedure.code).toBe(HOUSEHOLD_BUSINESS);
+  });
+
   it("asks again when a typed reply to open choices picks none and names no topic", () => {
     const candidateCodes = ["1.013831", "1.013833"];
     for (const text of ["thế lệ phí bao nhiêu", "the le phi bao nhieu", "nộp ở đâu"]) {
       const d = real.decide(text, { candidateCodes, lastCode: "1.001612" });
       expect(d.action, text).toBe("clarify");
-      expect(d.hits.map((h) => h.procedure.code), text).toEqual(candidateCodes);
+      expect(
+        d.hits.map((h) => h.procedure.code),
+        text,
+      ).toEqual(candidateCodes);
     }
     expect(real.decide("thế lệ phí bao nhiêu", { candidateCodes }).fields).toEqual(["fee"]);
     // A new topic typed instead still gets its own answer.

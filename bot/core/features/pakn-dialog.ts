@@ -139,9 +139,6 @@ function askChoiceAgain(ctx: TurnContext, draft: PaknDraft, lead?: string): void
   askAgain(ctx, draft, lead ? `${lead}\n${choices}` : choices);
 }
 
-/** Words in a message: a description of a problem has several, a reply to a choice few. */
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
 /** A typed answer to the current step: a choice typed out presses its button; other text fills the step's field. */
 async function onText(ctx: TurnContext, draft: PaknDraft): Promise<void> {
   const { text } = ctx;
@@ -155,7 +152,7 @@ async function onText(ctx: TurnContext, draft: PaknDraft): Promise<void> {
       return askChoiceAgain(ctx, draft);
     case "kind":
       if (mentionsComplaintOrDenunciation(text)) return explainComplaintPath(ctx);
-      if (isShortReply(text) || wordCount(text) < 4) return askChoiceAgain(ctx, draft);
+      if (isShortReply(text)) return askChoiceAgain(ctx, draft);
       // A description typed instead of choosing is a phản ánh: it is the content, and the dialog goes on.
       draft.kind = "phan_anh";
       return takeContent(ctx, draft, text);

@@ -104,7 +104,26 @@ export function checkField(field: FactField, expected: ExpectedFacts, body: stri
     failures.push("says no information");
   }
   if (field === "place" && /chưa có thông tin về nơi nộp/u.test(text)) failures.push("says no place");
+  if (field === "time") {
+    const twice = repeatedChannels(body);
+    if (twice.length > 0) failures.push(`channel given two times on two lines: ${twice.join(", ")}`);
+  }
   return failures;
+}
+
+/** Channels named on more than one time line (before the notes): the citizen cannot tell which holds. */
+function repeatedChannels(body: string): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const line of body.split("\n")) {
+    if (/^\s*(?:Ghi chú|Lưu ý)/u.test(line)) break;
+    const m = /^\s*•\s*([^:]{1,80}):/u.exec(line);
+    for (const name of m?.[1]?.split(",").map((n) => n.trim()) ?? []) {
+      if (seen.has(name)) twice.add(name);
+      seen.add(name);
+    }
+  }
+  return [...twice];
 }
 
 function escapeRegExp(text: string): string {

@@ -1,57 +1,19 @@
 import type { Decision, SearchHit } from "./decision-types.js";
 import { hitEvidence } from "./hit-evidence.js";
 import type { Procedure } from "./procedure.js";
+import type { DecisionParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
+import { loadSearchWeights } from "./search/search-weights.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import { candidatesFittingConversation } from "./situation-moves.js";
 import type { SituationCues } from "./situations.js";
 
-/** Thresholds of the decision, exposed so benchmarks and tests can reason about them. */
-export const DECISION = {
-  /** Below this share of topic words found in the best hit, nothing relevant was found… */
-  minCoverage: 0.2,
-  /** Below this score (in units of the corpus's highest idf) the best hit is noise. */
-  minScore: 0.3,
-  /** …unless the message names at least this share of the best hit's name. */
-  namedCoverage: 0.35,
-  /** Hits within this ratio of the best one compete with it. */
-  closeRatio: 0.8,
-  /**
-   * Clarify only a short, generic message (at most this many topic words: "xin giấy phép",
-   * "làm thẻ bhyt") whose runner-up is this close and whose best name is this poorly covered…
-   */
-  clarifyMaxTopicWords: 4,
-  clarifyRunnerUp: 0.75,
-  clarifyMaxNameCoverage: 0.7,
-  /** …and at least this many hits compete; a longer message says enough to answer its best match. */
-  clarifyMinContenders: 2,
-  /** A clarify question offers at most this many candidates. */
-  maxCandidates: 5,
-  /** A message after an answer starts a new topic only when its own best hit is this good. */
-  newTopicCoverage: 0.6,
-  newTopicScore: 1.35,
-  /** At most this many other asks of one message are kept besides the answer. */
-  maxAlsoAsked: 2,
-  /** …each naming this share of its procedure's name. */
-  alsoAskedNameCoverage: 0.5,
-  /** A refinement picks a candidate when it beats the next one by this ratio. */
-  refineMargin: 1.15,
-  /**
-   * An answer only shares syllables with the message, so the topic is not in the corpus, when its
-   * name holds less than this share of the message's known word pairs…
-   */
-  weakPairCoverage: 0.6,
-  /** …the message covers less than this share of its name… */
-  weakNameCoverage: 0.35,
-  /** …and it scores below this (in units of the corpus's highest idf). Fitted on TUNE (fit-decision.ts). */
-  weakScore: 2,
-  /**
-   * A message longer than this many words tells a story whose word pairs no name holds: there,
-   * only a best name holding less than this share of the pairs counts as sharing syllables.
-   */
-  weakLongTokens: 20,
-  weakLongPairCoverage: 0.15,
-} as const;
+/**
+ * Thresholds of the decision, read from the weights file's `decision` section (what each is:
+ * DECISION_PARAM_DOCS; refitted by `npm run kb:fit -- --decision`), exposed so benchmarks, tests
+ * and the fit can reason about them.
+ */
+export const DECISION: DecisionParams = loadSearchWeights().decision;
 
 /** What the decision needs from the knowledge base. */
 export interface DecisionInput {

@@ -1,24 +1,15 @@
+import type { FollowUpParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { isFiller } from "./search/query.js";
+import { loadSearchWeights } from "./search/search-weights.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 
-/** Thresholds of follow-up resolution, exposed so tests can reason about them. */
-export const FOLLOW_UP = {
-  /** Words rarer than this (idf) name a topic; commoner ones ("đăng", "ký", "cấp") do not. */
-  topicIdf: 2,
-  /** A fresh hit this good (in units of the corpus scale) may replace the last procedure… */
-  switchScore: 1.35,
-  /** …when it covers this much of the message's topic, or this much more than the last one does. */
-  switchCoverage: 0.6,
-  switchCoverageGain: 0.3,
-  /** After a topic-change marker ("còn …", "mà …", "hỏi cái khác") a fresh hit this good suffices. */
-  markedScore: 0.55,
-  markedCoverage: 0.34,
-  /** A sibling (the last topic read together with the message) must be this good. */
-  siblingScore: 1,
-  /** …and, when the last procedure itself still ranks first, this close to it. */
-  siblingRatio: 0.5,
-} as const;
+/**
+ * Thresholds of follow-up resolution, read from the weights file's `followUp` section (what each
+ * is: FOLLOW_UP_PARAM_DOCS; refitted by `npm run kb:fit -- --decision`), exposed so tests and the
+ * fit can reason about them.
+ */
+export const FOLLOW_UP: FollowUpParams = loadSearchWeights().followUp;
 
 /**
  * Phrases that announce another topic, at the start of a message (after thanks or "ok"):

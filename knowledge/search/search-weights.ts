@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import {
+  DECISION_PARAM_DOCS,
+  type DecisionParams,
+  FOLLOW_UP_PARAM_DOCS,
+  type FollowUpParams,
+  WHOLE_NUMBER_KEYS,
+} from "./decision-weights.js";
 
-/** The bundled ranking weights, refitted by `npm run kb:fit -- --write` (assets/search-weights.json). */
+/**
+ * The bundled ranking weights and decision thresholds, refitted by `npm run kb:fit -- --write`
+ * and `npm run kb:fit -- --decision --write` (assets/search-weights.json).
+ */
 export const BUNDLED_SEARCH_WEIGHTS_FILE = fileURLToPath(
   new URL("../../assets/search-weights.json", import.meta.url),
 );
@@ -44,21 +54,39 @@ export interface FitRecord {
 }
 
 /**
- * The weights file: `rank` drives SearchIndex; `fitted` records the last fit; other top-level
- * sections (later "decision", "followUp") are kept as they are for their own readers.
+ * The weights file: `rank` drives SearchIndex, `decision` the answer / clarify / out_of_scope
+ * decision (DECISION), `followUp` follow-up resolution (FOLLOW_UP); `fitted` and `fittedDecision`
+ * record the last fits; other top-level sections are kept as they are for their own readers.
  */
 export interface SearchWeights {
   rank: RankParams;
+  decision: DecisionParams;
+  followUp: FollowUpParams;
   fitted?: FitRecord;
+  fittedDecision?: FitRecord;
   [section: string]: unknown;
 }
 
 /** The names of the ranking weights, in file order. */
 export const RANK_KEYS = Object.keys(RANK_PARAM_DOCS) as Array<keyof RankParams>;
 
+/** The names of the decision thresholds, in file order. */
+export const DECISION_KEYS = Object.keys(DECISION_PARAM_DOCS) as Array<keyof DecisionParams>;
+
+/** The names of the follow-up thresholds, in file order. */
+export const FOLLOW_UP_KEYS = Object.keys(FOLLOW_UP_PARAM_DOCS) as Array<keyof FollowUpParams>;
+
+/** The validated sections of the file: name, what its numbers are, and each key's meaning. */
+const SECTIONS: Array<{ name: string; what: string; docs: Record<string, string> }> = [
+  { name: "rank", what: "ranking weight", docs: RANK_PARAM_DOCS },
+  { name: "decision", what: "decision threshold", docs: DECISION_PARAM_DOCS },
+  { name: "followUp", what: "follow-up threshold", docs: FOLLOW_UP_PARAM_DOCS },
+];
+
 /**
- * Parses and validates a weights file's text: every expected `rank` key present as a finite
- * number and no unknown one, so a typo or a half-edited file stops the start with a clear message.
+ * Parses and validates a weights file's text: every expected key of `rank`, `decision` and
+ * `followUp` present as a finite number (a whole one where it counts things) and no unknown one,
+ * so a typo or a half-edited file stops the start with a clear message.
  */
 export function parseSearchWeights(text: string, source = "search weights"): SearchWeights {
   let data: unknown;
@@ -68,18 +96,23 @@ export function parseSearchWeights(text: string, source = "search weights"): Sea
     throw new Error(`${source}: not valid JSON (${(e as Error).message})`);
   }
   if (!isObject(data)) throw new Error(`${source}: expected a JSON object with a "rank" section`);
-  const rank = data.rank;
-  if (!isObject(rank)) throw new Error(`${source}: missing the "rank" section (an object of numbers)`);
-  const problems: string[] = [];
-  for (const key of RANK_KEYS) {
-    const v = rank[key];
-    if (v === undefined) problems.push(`"${key}" is missing (${RANK_PARAM_DOCS[key]})`);
-    else if (typeof v !== "number" || !Number.isFinite(v))
-      problems.push(`"${key}" must be a finite number, got ${JSON.stringify(v)}`);
+  for (const { name, what, docs } of SECTIONS) {
+    const section = data[name];
+    if (!isObject(section))
+      throw new Error(`${source}: missing the "${name}" section (an object of numbers, each a ${what})`);
+    const problems: string[] = [];
+    for (const [key, doc] of Object.entries(docs)) {
+      const v = section[key];
+      if (v === undefined) problems.push(`"${key}" is missing (${doc})`);
+      else if (typeof v !== "number" || !Number.isFinite(v))
+        problems.push(`"${key}" must be a finite number, got ${JSON.stringify(v)} (${doc})`);
+      else if (WHOLE_NUMBER_KEYS.has(key) && !Number.isInteger(v))
+        problems.push(`"${key}" must be a whole number, got ${v} (${doc})`);
+    }
+    for (const key of Object.keys(section))
+      if (!(key in docs)) problems.push(`"${key}" is not a known ${what}`);
+    if (problems.length > 0) throw new Error(`${source}: ${name} section refused: ${problems.join("; ")}`);
   }
-  for (const key of Object.keys(rank))
-    if (!(key in RANK_PARAM_DOCS)) problems.push(`"${key}" is not a known ranking weight`);
-  if (problems.length > 0) throw new Error(`${source}: rank weights refused: ${problems.join("; ")}`);
   return data as SearchWeights;
 }
 

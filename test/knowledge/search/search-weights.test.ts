@@ -2,7 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DECISION } from "../../../knowledge/decide.js";
+import { FOLLOW_UP } from "../../../knowledge/follow-up.js";
 import {
+  DECISION_KEYS,
+  FOLLOW_UP_KEYS,
   loadSearchWeights,
   parseSearchWeights,
   RANK_KEYS,
@@ -41,8 +45,37 @@ describe("ranking weights kept as a data file", () => {
     expect(() => loadSearchWeights(join(dir, "absent.json"))).toThrow(/cannot read .*absent\.json/);
   });
 
-  it("keeps other sections of the file (a later decision section) as they are", () => {
-    const text = JSON.stringify({ rank: bundled.rank, decision: { margin: 0.2 } });
-    expect(parseSearchWeights(text).decision).toEqual({ margin: 0.2 });
+  it("loads the decision and follow-up thresholds, and the decision and follow-up read them", () => {
+    for (const key of DECISION_KEYS) expect(Number.isFinite(bundled.decision[key])).toBe(true);
+    for (const key of FOLLOW_UP_KEYS) expect(Number.isFinite(bundled.followUp[key])).toBe(true);
+    expect(DECISION).toEqual(bundled.decision);
+    expect(FOLLOW_UP).toEqual(bundled.followUp);
+  });
+
+  it("refuses a decision section with a missing, misspelled or fractional count, saying what it means", () => {
+    const { weakScore: _dropped, ...rest } = bundled.decision;
+    const missing = JSON.stringify({ ...bundled, decision: rest });
+    expect(() => parseSearchWeights(missing, "w.json")).toThrow(
+      /w\.json: decision section refused: "weakScore" is missing \(.*scores below this/,
+    );
+    const odd = JSON.stringify({
+      ...bundled,
+      decision: { ...bundled.decision, maxCandidates: 4.5, minScor: 1 },
+    });
+    expect(() => parseSearchWeights(odd)).toThrow(/"maxCandidates" must be a whole number, got 4\.5/);
+    expect(() => parseSearchWeights(odd)).toThrow(/"minScor" is not a known decision threshold/);
+    const { rank, decision } = bundled;
+    expect(() => parseSearchWeights(JSON.stringify({ rank, decision }), "x.json")).toThrow(
+      /x\.json: missing the "followUp" section/,
+    );
+    const text = JSON.stringify({ ...bundled, followUp: { ...bundled.followUp, siblingRatio: null } });
+    expect(() => parseSearchWeights(text)).toThrow(
+      /followUp section refused: "siblingRatio" must be a finite number/,
+    );
+  });
+
+  it("keeps other sections of the file (the fit records) as they are", () => {
+    const text = JSON.stringify({ ...bundled, fittedDecision: { on: "tune", tune: {}, held: {} } });
+    expect(parseSearchWeights(text).fittedDecision).toEqual({ on: "tune", tune: {}, held: {} });
   });
 });

@@ -46,6 +46,8 @@ export class SearchIndex {
   /** Per document: sorted name term ids, sum of name unigram idf, variant mask, prior factor. */
   private readonly nameTerms: Int32Array[] = [];
   private readonly nameWordLists: string[][] = [];
+  /** Per document: sorted term ids of its default audience's words, which name nothing it does. */
+  private readonly audienceTerms: Int32Array[] = [];
   /** Per document: accent keys of name and alias words and pairs. */
   private readonly accentKeys: Set<string>[] = [];
   private readonly readings: SyllableReadings;
@@ -65,6 +67,7 @@ export class SearchIndex {
     const nameLengths: number[] = [];
     const nameTermLists: number[][] = [];
     const coreLists: Set<string>[] = [];
+    const audienceLists: string[][] = [];
     const maxPop = procedures.reduce((m, p) => Math.max(m, p.popularity), 0);
     this.variantMasks = new Int32Array(n);
     this.readings = new SyllableReadings(procedures.map((p) => p.name));
@@ -74,7 +77,9 @@ export class SearchIndex {
       const nameIds = new Set<number>();
       const nameTokens = foldTokens(p.name);
       this.nameWordLists.push(nameTokens);
-      const coreWords = new Set(withoutDefaultAudience(foldTokens(p.name.replace(/\([^)]*\)/g, " "))));
+      const outside = foldTokens(p.name.replace(/\([^)]*\)/g, " "));
+      const coreWords = new Set(withoutDefaultAudience(outside));
+      audienceLists.push(outside.filter((w) => !coreWords.has(w)));
       const addText = (tokens: string[], weight: number, isName: boolean) => {
         tokens.forEach((t, i) => {
           if (isName) this.vocabulary.add(t);
@@ -137,6 +142,8 @@ export class SearchIndex {
     this.nameMass = new Float64Array(n);
     nameTermLists.forEach((ids, doc) => {
       this.nameTerms.push(Int32Array.from(ids));
+      const audience = (audienceLists[doc] as string[]).map((w) => this.termIds.get(w) as number);
+      this.audienceTerms.push(Int32Array.from(new Set(audience)).sort());
       let mass = 0;
       const core = coreLists[doc] as Set<string>;
       for (const w of core) mass += this.idf[this.termIds.get(w) as number] as number;
@@ -361,7 +368,8 @@ export class SearchIndex {
           idf *= 1 - share;
         }
       }
-      if (!qt.term.includes(" ")) nameHit += idf * Math.min(1, qt.weight + 0.2);
+      if (!qt.term.includes(" ") && !has(this.audienceTerms[d] as Int32Array, id))
+        nameHit += idf * Math.min(1, qt.weight + 0.2);
       if (qt.slot >= 0 && !qt.term.includes(" ")) {
         const credit = Math.min(1, idf / ((slotMass[qt.slot] as number) || 1));
         if (credit > (slotCredit[qt.slot] as number)) slotCredit[qt.slot] = credit;

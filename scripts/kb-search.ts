@@ -61,6 +61,8 @@ function answerLine(kb: KnowledgeBase, line: string, explain: boolean): Record<s
       }),
       fields: decision.fields,
       ms,
+      // Optional: where an out-of-scope question is handled instead (a court, an embassy …).
+      ...(decision.elsewhere ? { elsewhere: decision.elsewhere } : {}),
       // Optional: the best procedure of each other thing the message asks about.
       ...(decision.alsoAsked?.length
         ? {

@@ -100,7 +100,7 @@ describe("kb:search --kb FILE --jsonl", () => {
     expect(plain.stdout).not.toContain("explain");
   }, 60_000);
 
-  it("adds an optional alsoAsked list when one message asks about two procedures", async () => {
+  it("adds an optional alsoAsked list for a second ask and elsewhere for a question handled elsewhere", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kb-search-"));
     const file = join(dir, "procedures.jsonl");
     const wanted = new Set(["1.001193", "1.000656", "1.000894"]);
@@ -110,6 +110,7 @@ describe("kb:search --kb FILE --jsonl", () => {
     writeFileSync(file, `${procedures.map((p) => JSON.stringify(p)).join("\n")}\n`);
     const input = [
       JSON.stringify({ id: "one", q: "dang ky khai sinh can giay to gi" }),
+      JSON.stringify({ id: "divorce", q: "thủ tục ly hôn thuận tình nộp ở đâu" }),
       JSON.stringify({
         id: "two",
         q: "Em sắp cưới, đăng ký kết hôn cần giấy tờ gì ạ? Với lại bố em mới mất, làm khai tử ở đâu?",
@@ -119,11 +120,15 @@ describe("kb:search --kb FILE --jsonl", () => {
       input: `${input}\n`,
     });
     expect(code).toBe(0);
-    const [one, two] = stdout
+    const [one, divorce, two] = stdout
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(one).not.toHaveProperty("alsoAsked");
+    expect(one).not.toHaveProperty("elsewhere");
+    // An out-of-scope question says where it is handled instead.
+    expect(divorce?.action).toBe("out_of_scope");
+    expect(divorce?.elsewhere).toMatch(/Tòa án/);
     expect(((two?.results ?? []) as Array<{ code: string }>)[0]?.code).toBe("1.000894");
     expect(two?.alsoAsked).toEqual([expect.objectContaining({ code: "1.000656" })]);
   }, 60_000);

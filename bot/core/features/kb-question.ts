@@ -7,6 +7,7 @@ import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
 import { isProcedureQuestion } from "./pakn-classify.js";
 import { newDraft } from "./pakn-draft.js";
+import { namesProcedure } from "./pakn-flow.js";
 import { encodePaknAction } from "./pakn-payloads.js";
 import { fileButton, offerReply, reportOfferReply } from "./pakn-prompts.js";
 import { PAKN_LABELS } from "./pakn-texts.js";
@@ -37,11 +38,25 @@ export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean
     recentCodes: session.recentCodes,
   });
   if (options.offerReport && decision.report && ctx.deps.feedback) {
-    // "… vậy có đúng không": a report that also asks gets the answer with the offer.
-    offerReport(ctx, decision, decision.report.asks || isProcedureQuestion(ctx.text));
+    if (decision.report.asks) return offerReport(ctx, decision, true);
+    // "… vậy có đúng không": a report that also asks gets the answer with the offer, about the
+    // procedure the citizen named (a complaint's other words easily lead the search elsewhere).
+    const named = isProcedureQuestion(ctx.text) ? namedInReport(decision, ctx.text) : undefined;
+    offerReport(ctx, named ?? decision, named !== undefined);
     return;
   }
   respond(ctx, decision);
+}
+
+/** How far down the candidates a procedure named in a report is looked for. */
+const NAMED_DEPTH = 5;
+
+/** The decision answering the best candidate the report names by its words, if any. */
+function namedInReport(decision: Decision, text: string): Decision | undefined {
+  if (decision.action === "out_of_scope") return undefined;
+  const hit = decision.hits.slice(0, NAMED_DEPTH).find((h) => namesProcedure(text, h.procedure.name));
+  if (!hit) return undefined;
+  return { ...decision, action: "answer", hits: [hit, ...decision.hits.filter((h) => h !== hit)] };
 }
 
 /**

@@ -6,6 +6,7 @@ import { type IntakeStep, newDraft, type PaknDraft } from "./pakn-draft.js";
 import { encodePaknAction } from "./pakn-payloads.js";
 import { promptFor, shorten } from "./pakn-prompts.js";
 import { PAKN_LABELS, PAKN_TEXTS } from "./pakn-texts.js";
+import { typedMeanings } from "./typed-replies.js";
 
 /** Moves the draft to a step and asks that step's question. */
 export function moveTo(ctx: TurnContext, draft: PaknDraft, step: IntakeStep, lead?: string): void {
@@ -60,9 +61,22 @@ function relatedProcedure(ctx: TurnContext, content: string): string | undefined
   const action = decision.procedureAction ?? decision.action;
   const best = action === "answer" ? decision.hits[0] : undefined;
   if (!best) return undefined;
-  const said = new Set(bigrams(normalizeTokens(content)));
-  const shared = bigrams(foldTokens(best.procedure.name)).filter((b) => said.has(b) && !GENERIC.has(b));
-  return shared.length > 0 ? best.procedure.code : undefined;
+  return namesProcedure(content, best.procedure.name) ? best.procedure.code : undefined;
+}
+
+/** A word that on its own is a reply ("có", "không", "được"): a phrase with it names no procedure. */
+const isReplyWord = (token: string) => typedMeanings(token, { wholeOnly: true }).size > 0;
+
+/**
+ * Whether a citizen's message names a procedure: it shares a two-word phrase with the procedure's
+ * name other than the phrases every procedure shares ("khai sinh" counts, "hồ sơ" does not) and
+ * those with a reply word ("xử lý không" in "… có ai xử lý không" names nothing).
+ */
+export function namesProcedure(text: string, procedureName: string): boolean {
+  const said = new Set(bigrams(normalizeTokens(text)));
+  return bigrams(foldTokens(procedureName)).some(
+    (b) => said.has(b) && !GENERIC.has(b) && !b.split(" ").some(isReplyWord),
+  );
 }
 
 /** Goes on after an accepted content: back to the summary when editing, else procedure or place. */

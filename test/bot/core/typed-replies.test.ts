@@ -182,8 +182,16 @@ describe("typed answers to the questions the bot asks", () => {
     expect(labelsOf(both)[0]).toBe("Gửi phản ánh");
     expect(both.replies.length).toBeGreaterThan(1);
     expect(textOf(both)).not.toMatch(/Bạn đang hỏi về thủ tục nào/);
+    // The procedure answered is the one the citizen named.
+    expect(both.replies[1]?.text.split("\n")[0]).toMatch(/khai sinh/i);
     const filing = await t.say("both", "có");
     expect(filing.meta.intent).toBe("feedback_step");
+
+    // A report that asks a question naming no procedure gets the offer alone, never a stray procedure.
+    const unnamed = await t.say("both-unnamed", "đường làng ngập nước mấy tuần nay có ai xử lý không");
+    expect(unnamed.meta.intent).toBe("feedback_offer");
+    expect(unnamed.meta.codes).toEqual([]);
+    expect(labelsOf(unnamed)).toEqual(["Gửi phản ánh", "Không, tôi muốn hỏi thủ tục"]);
   });
 
   it("offers filing in words on the welcome and under answers, and typed words start it", async () => {

@@ -14,12 +14,14 @@ const UPLOAD_TYPES = /^(image\/[\w.+-]+|application\/octet-stream)$/i;
  */
 export function registerChatPhotos(app: FastifyInstance, deps: ChatTurnDeps): void {
   const photos = deps.inbox?.photos;
-  const maxBytes = photos?.maxBytes ?? 0;
+  // Without the web chat's Redis state there is nowhere to keep a photo: no route at all.
+  if (!photos) return;
+  const maxBytes = photos.maxBytes;
   // Its own scope: the byte parser serves this route only.
   app.register(async (scope) => {
     scope.addContentTypeParser(
       UPLOAD_TYPES,
-      { parseAs: "buffer", bodyLimit: Math.max(maxBytes, 1) },
+      { parseAs: "buffer", bodyLimit: maxBytes + 1 },
       (_r, body, done) => done(null, body),
     );
     scope.post("/api/chat/photos", async (request, reply) => {
@@ -28,7 +30,6 @@ export function registerChatPhotos(app: FastifyInstance, deps: ChatTurnDeps): vo
           .status(status)
           .header("cache-control", "no-store")
           .send({ replies: [textReply(text)] });
-      if (!photos) return refuse(503, CHAT_TEXTS.photosUnavailable);
       const body = request.body;
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
       // A photo belongs to a conversation already under way (the bot asked for it).

@@ -13,8 +13,6 @@ export const CHAT_TEXTS = {
   } satisfies Record<PhotoRefusal, string>,
   photoBeforeConversation:
     "Ảnh được nhận khi bạn gửi phản ánh, kiến nghị: bạn gõ nội dung cần phản ánh trước, rồi gửi ảnh khi tôi hỏi nhé.",
-  photosUnavailable:
-    "Trang này hiện chưa nhận được ảnh. Bạn có thể gửi phản ánh kèm ảnh qua Zalo hoặc Telegram.",
 };
 
 /** The reply to an address over its budget, in the chat's own shape so the page shows it. */

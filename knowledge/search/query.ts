@@ -146,12 +146,18 @@ export function analyzeQuery(
   };
   let slotCount = 0;
   const matches = synonyms.find(tokens);
+  // Two phrases of one meaning ("chuyển đất vườn lên thổ cư") are one slot: their shared official
+  // words cover both, and a second slot would stay uncovered by any name.
+  const slotOfMeaning = new Map<string, number>();
   for (const m of matches) {
     let topical = false;
     for (let k = m.start; k < m.start + m.length; k++) if (!aspectTokens[k] && !phrasing[k]) topical = true;
     if (!topical) continue;
-    const slot = slotCount++;
-    slotFocus[slot] = coverageOf(m.start);
+    const meaning = m.expansion.join(" ");
+    const known = slotOfMeaning.get(meaning);
+    const slot = known ?? slotCount++;
+    slotOfMeaning.set(meaning, slot);
+    slotFocus[slot] = Math.max(slotFocus[slot] ?? 0, coverageOf(m.start));
     // The dictionary says what the phrase means officially; its own words become weaker evidence.
     for (let k = m.start; k < m.start + m.length; k++) {
       slotOf[k] = slot;

@@ -26,6 +26,8 @@ export interface FeePhrases {
 export interface PlacePhrases {
   levels: { level: string; place: string }[];
   vneid: string[];
+  /** How a place named after "tại" in a channel description starts ("trụ sở", "Bộ phận Một cửa"). */
+  inPerson: string[];
 }
 
 /** Rows of a reviewed TSV file: cells trimmed and lower-cased where they are phrases; comments skipped. */
@@ -51,13 +53,14 @@ export function parseFeePhrases(content: string): FeePhrases {
   return out;
 }
 
-/** Parses the place phrases ("level<TAB>level<TAB>place", "vneid<TAB>cue"); unknown kinds are ignored. */
+/** Parses the place phrases ("level<TAB>level<TAB>place", "vneid|inperson<TAB>cue"); unknown kinds are ignored. */
 export function parsePlacePhrases(content: string): PlacePhrases {
-  const out: PlacePhrases = { levels: [], vneid: [] };
+  const out: PlacePhrases = { levels: [], vneid: [], inPerson: [] };
   for (const [kind, phrase, text] of rows(content)) {
     if (!phrase) continue;
     if (kind === "level" && text) out.levels.push({ level: key(phrase), place: text });
     else if (kind === "vneid") out.vneid.push(key(phrase));
+    else if (kind === "inperson") out.inPerson.push(key(phrase));
   }
   return out;
 }

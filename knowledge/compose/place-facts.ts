@@ -2,6 +2,8 @@ import type { Procedure } from "../procedure.js";
 import { isOnlineChannel } from "./channel-text.js";
 import { cleanInline, isBlank } from "./clean-text.js";
 import { type PlacePhrases, placePhrases } from "./fact-phrases.js";
+import { hasUnbalancedBrackets } from "./fragments.js";
+import { truncateAtWord } from "./split-text.js";
 
 /** The national public-service portal, where every online procedure can be filed. */
 export const NATIONAL_PORTAL = "https://dichvucong.gov.vn";
@@ -39,4 +41,32 @@ export function onlineRoute(procedure: Procedure, phrases: PlacePhrases = placeP
   const url = cleanInline(procedure.portalUrl) || NATIONAL_PORTAL;
   const vneid = mentionsVneid(procedure, phrases) ? " hoặc ứng dụng VNeID" : "";
   return `Cổng Dịch vụ công quốc gia${vneid}: ${url}`;
+}
+
+/** A place after "tại" in a description, up to the end of its clause. */
+const AT_PLACE = /(?:^|[\s(\-+])tại\s+([^.;:\n]{4,200})/giu;
+
+/**
+ * The places the channel descriptions name for filing in person ("Nộp hồ sơ trực tiếp tại trụ sở
+ * Cục Quản lý xuất nhập cảnh"), each once; only clauses that start like a place count, so "tại
+ * khoản 1 Điều 16" or "tại thời điểm nộp" are not taken for one.
+ */
+export function inPersonPlaces(procedure: Procedure, phrases: PlacePhrases = placePhrases()): string[] {
+  const seen = new Set<string>();
+  const places: string[] = [];
+  for (const channel of procedure.channels) {
+    if (isOnlineChannel(channel) || isBlank(channel.description)) continue;
+    for (const match of cleanInline(channel.description).matchAll(AT_PLACE)) {
+      let place = (match[1] ?? "").replace(/\s+-\s.*$/u, "").trim();
+      // A clause cut inside a bracket keeps what comes before the bracket.
+      if (hasUnbalancedBrackets(place)) place = place.slice(0, place.lastIndexOf("(")).trim();
+      // An aside in brackets that starts in lower case ("(có thể khai … trước)") is not the place.
+      place = place.replace(/\s*\(\p{Ll}[^()]*\)/gu, "").replace(/[\s,(]+$/u, "");
+      const lower = place.toLocaleLowerCase("vi");
+      if (!phrases.inPerson.some((cue) => lower.startsWith(cue)) || seen.has(lower)) continue;
+      seen.add(lower);
+      places.push(truncateAtWord(place, 160));
+    }
+  }
+  return places;
 }

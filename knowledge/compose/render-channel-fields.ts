@@ -9,7 +9,7 @@ import {
 } from "./channel-text.js";
 import { cleanInline, cleanText, isBlank } from "./clean-text.js";
 import { readFeeText } from "./fee-facts.js";
-import { agencyText, onlineRoute, placeByLevel } from "./place-facts.js";
+import { agencyText, inPersonPlaces, onlineRoute, placeByLevel } from "./place-facts.js";
 import type { SectionDraft, SectionLine } from "./section.js";
 import { channelTimes, timeNotes } from "./time-facts.js";
 
@@ -64,7 +64,9 @@ export function draftPlace(procedure: Procedure, title: string): SectionDraft | 
     a.replace(/[\s.]+$/u, "").toLocaleLowerCase("vi") === b.replace(/[\s.]+$/u, "").toLocaleLowerCase("vi");
   if (address && !same(address, agencies)) lines.push(`• Địa chỉ tiếp nhận: ${address}`);
   const levels = procedure.levels.map(cleanInline).filter((l) => !isBlank(l));
-  if (!agencies && isBlank(procedure.address)) {
+  const named = inPersonPlaces(procedure).filter((p) => !same(p, agencies) && !same(p, address));
+  if (named.length > 0) lines.push(`• Nộp trực tiếp tại: ${named.slice(0, 2).join("; ")}`);
+  else if (!agencies && !address) {
     const usual = placeByLevel(procedure);
     if (usual) {
       lines.push(

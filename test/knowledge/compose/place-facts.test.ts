@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeAnswer } from "../../../knowledge/compose/compose-answer.js";
 import { parsePlacePhrases } from "../../../knowledge/compose/fact-phrases.js";
-import { mentionsVneid, placeByLevel } from "../../../knowledge/compose/place-facts.js";
+import { inPersonPlaces, mentionsVneid, placeByLevel } from "../../../knowledge/compose/place-facts.js";
 import { parseDichvucongRecord } from "../../../knowledge/importers/dichvucong.js";
 import type { Field, Procedure } from "../../../knowledge/procedure.js";
 import { portalRecord } from "../importers/portal-records.js";
@@ -38,6 +38,20 @@ describe("where to file, from the portal data", () => {
     expect(placeByLevel(company)).toBe("Trung tâm Phục vụ hành chính công tỉnh, thành phố");
   });
 
+  it("takes the in-person place a channel description names, without its asides (passport, certified copies)", () => {
+    expect(inPersonPlaces(record("1.001471"))).toEqual(["trụ sở Cục Quản lý xuất nhập cảnh"]);
+    const copies = record("2.000815");
+    expect(inPersonPlaces(copies)).toEqual([
+      "Ủy ban nhân dân cấp xã, Tổ chức hành nghề công chứng",
+      "cơ quan đại diện",
+    ]);
+    expect(answer(copies, ["place"])).toContain(
+      "• Nộp trực tiếp tại: Ủy ban nhân dân cấp xã, Tổ chức hành nghề công chứng; cơ quan đại diện",
+    );
+    // "tại khoản 1 Điều 16 …" or "tại thời điểm nộp" is not a place; a place equal to the agency is not repeated.
+    expect(answer(record("1.004194"), ["place"])).not.toContain("Nộp trực tiếp tại");
+  });
+
   it("leaves out an empty part that rides along with an asked one ('làm online được không')", () => {
     const procedure = record("1.001193");
     const text = answer(procedure, ["online", "conditions"]);
@@ -50,9 +64,10 @@ describe("where to file, from the portal data", () => {
   });
 
   it("reads its phrases from the reviewed file format", () => {
-    expect(parsePlacePhrases("# c\nlevel\tCấp xã\tUBND xã\nvneid\tVNeID\n")).toEqual({
+    expect(parsePlacePhrases("# c\nlevel\tCấp xã\tUBND xã\nvneid\tVNeID\ninperson\tTrụ sở\n")).toEqual({
       levels: [{ level: "cấp xã", place: "UBND xã" }],
       vneid: ["vneid"],
+      inPerson: ["trụ sở"],
     });
   });
 });

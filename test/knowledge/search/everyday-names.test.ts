@@ -105,6 +105,8 @@ describe("everyday names of the most used procedures", () => {
     ["ly lich tu phap so 2", ["3.000333"]],
     ["giấy phép lái xe bị trừ hết điểm", ["3.000348", "3.000347"]],
     ["chứng minh thư hết hạn", ["1.014063", "2.001195", "1.000889"]],
+    ["khách ở nhà mình vài hôm có phải báo công an không", ["2.001159"]],
+    ["ngân hàng yêu cầu xác nhận số cmnd cũ", ["1.012566", "1.000466", "2.001178"]],
     ["sổ hộ khẩu bị mất", ["1.010041", "1.004222"]],
     ["đăng ký lại thường trú sau khi đi xuất khẩu lao động về", ["1.004222"]],
     ["chuyển hộ khẩu từ huyện cũ", ["1.004222"]],

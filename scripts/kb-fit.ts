@@ -3,11 +3,15 @@
  * questions by coordinate search (see bench/fit-weights.ts) and prints one JSON object: the weights
  * and the scores (top-1, top-5, MRR@10, behaviour) on TUNE and HELD before and after, and each
  * accepted change. With --write the file gets the new weights and a `fitted` record; other
- * sections of the file are kept; --only K1,K2 fits just those weights. HELD is measured, never
- * fitted on. Progress goes to stderr.
+ * sections of the file are kept; --only K1,K2 fits just those weights. With --decision it fits the
+ * decision's thresholds instead (the `decision` and `followUp` sections, see bench/fit-decision.ts)
+ * on behaviour accuracy plus conversation turns right, and --write records them in `fittedDecision`.
+ * HELD is measured, never fitted on. Progress goes to stderr.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { DECISION } from "../knowledge/decide.js";
+import { FOLLOW_UP } from "../knowledge/follow-up.js";
 import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import {
@@ -17,8 +21,14 @@ import {
   type RankParams,
 } from "../knowledge/search/search-weights.js";
 import { RANK_PARAMS } from "../knowledge/search-index.js";
-import { BENCH_PROCEDURES_FILE, readDevQuestions, SHARED_DATA } from "./bench/dev-sets.js";
+import {
+  BENCH_PROCEDURES_FILE,
+  readDevConversations,
+  readDevQuestions,
+  SHARED_DATA,
+} from "./bench/dev-sets.js";
 import { devPart } from "./bench/dev-split.js";
+import { DECISION_FIT, DECISION_FIT_KEYS, fitDecision } from "./bench/fit-decision.js";
 import { FIT, fitWeights } from "./bench/fit-weights.js";
 import type { DevQuestion } from "./bench/metrics.js";
 
@@ -33,7 +43,11 @@ const { values: args } = parseArgs({
       multiple: true,
       default: [`${SHARED}eval/dev-questions-motcua.jsonl`, ...(existsSync(CITIZEN) ? [CITIZEN] : [])],
     },
+    /** Labelled conversations (for --decision). */
+    conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
     weights: { type: "string", default: BUNDLED_SEARCH_WEIGHTS_FILE },
+    /** Fit the decision's thresholds (decision and followUp sections) instead of the ranking. */
+    decision: { type: "boolean", default: false },
     /** Comma-separated weights to fit (default: all), e.g. --only auxBody,bodyCoverage. */
     only: { type: "string" },
     write: { type: "boolean", default: false },
@@ -42,44 +56,101 @@ const { values: args } = parseArgs({
 
 const file = args.weights as string;
 const weights = parseSearchWeights(readFileSync(file, "utf8"), file);
-// Every index reads RANK_PARAMS: start the fit from the chosen file's weights.
+// Every index reads RANK_PARAMS, every decision DECISION and FOLLOW_UP: start from the chosen file.
 Object.assign(RANK_PARAMS, weights.rank);
+Object.assign(DECISION, weights.decision);
+Object.assign(FOLLOW_UP, weights.followUp);
 const { procedures } = readProceduresFile(args.procedures as string);
 const questions: DevQuestion[] = (args.questions as string[]).flatMap((f) => readDevQuestions(f));
 const tune = questions.filter((q) => devPart(q.id) === "tune");
 const held = questions.filter((q) => devPart(q.id) === "held");
 
-const keys = args.only ? (args.only.split(",").map((k) => k.trim()) as Array<keyof RankParams>) : RANK_KEYS;
-for (const k of keys) if (!RANK_KEYS.includes(k)) throw new Error(`--only: "${k}" is not a ranking weight`);
-const t0 = performance.now();
-const fit = fitWeights(
-  procedures,
-  { tune, held },
-  (p) => createKnowledgeBase(p),
-  (line) => process.stderr.write(`${line}\n`),
-  keys,
-);
 const on = `${(args.questions as string[]).map((f) => f.split("/").pop()).join(" + ")} TUNE part (${tune.length} q)`;
-const result = {
-  on,
-  objective:
-    "MRR@10 + top-1 on TUNE; a change needs a gain of FIT.margin, no loss on either half of TUNE, no behaviour loss",
-  margin: FIT.margin,
-  evaluations: fit.evaluations,
-  seconds: Math.round((performance.now() - t0) / 1000),
-  changes: fit.changes,
-  tune: { n: tune.length, before: fit.before.tune, after: fit.after.tune },
-  held: { n: held.length, before: fit.before.held, after: fit.after.held },
-  rank: { before: fit.before.rank, after: fit.after.rank },
-};
-process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+if (args.decision) fitDecisionThresholds();
+else fitRanking();
 
-if (args.write) {
+function fitRanking(): void {
+  const keys = args.only ? (args.only.split(",").map((k) => k.trim()) as Array<keyof RankParams>) : RANK_KEYS;
+  for (const k of keys) if (!RANK_KEYS.includes(k)) throw new Error(`--only: "${k}" is not a ranking weight`);
+  const t0 = performance.now();
+  const fit = fitWeights(
+    procedures,
+    { tune, held },
+    (p) => createKnowledgeBase(p),
+    (line) => process.stderr.write(`${line}\n`),
+    keys,
+  );
+  const result = {
+    on,
+    objective:
+      "MRR@10 + top-1 on TUNE; a change needs a gain of FIT.margin, no loss on either half of TUNE, no behaviour loss",
+    margin: FIT.margin,
+    evaluations: fit.evaluations,
+    seconds: Math.round((performance.now() - t0) / 1000),
+    changes: fit.changes,
+    tune: { n: tune.length, before: fit.before.tune, after: fit.after.tune },
+    held: { n: held.length, before: fit.before.held, after: fit.after.held },
+    rank: { before: fit.before.rank, after: fit.after.rank },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+  if (args.write) {
+    const updated = {
+      ...weights,
+      rank: fit.after.rank,
+      fitted: {
+        on,
+        date: new Date().toISOString().slice(0, 10),
+        tune: result.tune.after,
+        held: result.held.after,
+      },
+    };
+    writeFileSync(file, `${JSON.stringify(updated, null, 2)}\n`);
+    process.stderr.write(`wrote ${file}\n`);
+  }
+}
+
+/** --decision: fits the decision and follow-up thresholds on TUNE questions and conversations. */
+function fitDecisionThresholds(): void {
+  const conversations = readDevConversations(args.conversations as string);
+  const parts = {
+    tune: { questions: tune, conversations: conversations.filter((c) => devPart(c.id) === "tune") },
+    held: { questions: held, conversations: conversations.filter((c) => devPart(c.id) === "held") },
+  };
+  const only = args.only?.split(",").map((k) => k.trim());
+  for (const k of only ?? [])
+    if (!DECISION_FIT_KEYS.some((d) => d.key === k))
+      throw new Error(`--only: "${k}" is not a decision threshold`);
+  const keys = only ? DECISION_FIT_KEYS.filter((d) => only.includes(d.key)) : DECISION_FIT_KEYS;
+  const t0 = performance.now();
+  const fit = fitDecision(
+    createKnowledgeBase(procedures),
+    parts,
+    (line) => process.stderr.write(`${line}\n`),
+    keys,
+  );
+  const conversationsOn = `${(args.conversations as string).split("/").pop()} TUNE part (${parts.tune.conversations.length} conversations)`;
+  const result = {
+    on: `${on} + ${conversationsOn}`,
+    objective:
+      "behaviour accuracy + conversation turns right on TUNE; a change needs a gain of DECISION_FIT.margin and no loss on either",
+    margin: DECISION_FIT.margin,
+    evaluations: fit.evaluations,
+    seconds: Math.round((performance.now() - t0) / 1000),
+    changes: fit.changes,
+    tune: { before: fit.before.tune, after: fit.after.tune },
+    held: { before: fit.before.held, after: fit.after.held },
+    decision: { before: fit.before.decision, after: fit.after.decision },
+    followUp: { before: fit.before.followUp, after: fit.after.followUp },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (!args.write) return;
   const updated = {
     ...weights,
-    rank: fit.after.rank,
-    fitted: {
-      on,
+    decision: fit.after.decision,
+    followUp: fit.after.followUp,
+    fittedDecision: {
+      on: result.on,
       date: new Date().toISOString().slice(0, 10),
       tune: result.tune.after,
       held: result.held.after,

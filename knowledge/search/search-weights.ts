@@ -42,6 +42,8 @@ export const RANK_PARAM_DOCS = {
   rerank: "how many first-stage candidates get the full (coverage, variant, popularity) rescoring",
 } as const;
 
+export type { DecisionParams, FollowUpParams };
+
 /** The ranking weights by name (see RANK_PARAM_DOCS for what each is). */
 export type RankParams = { -readonly [K in keyof typeof RANK_PARAM_DOCS]: number };
 

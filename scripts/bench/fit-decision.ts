@@ -1,100 +1,170 @@
 /**
- * Fits the loose-syllable thresholds of DECISION (weakPairCoverage, weakNameCoverage, weakScore,
- * weakLongTokens, weakLongPairCoverage) on the TUNE part of the dev and citizen sets by grid
- * search, and prints the best settings with the HELD part's behaviour accuracy as numbers only
- * (HELD questions are never shown one by one). Run: npx tsx scripts/bench/fit-decision.ts
+ * Coordinate search of the decision thresholds (DECISION and FOLLOW_UP, the objects the decision
+ * reads on every message) on labelled questions and conversations: each threshold in turn is tried
+ * on a small grid around its value, and a change kept only when behaviour accuracy on the
+ * questions plus the share of conversation turns right gains a margin and loses on neither.
  */
-import { existsSync } from "node:fs";
 import { DECISION } from "../../knowledge/decide.js";
-import { hitEvidence } from "../../knowledge/hit-evidence.js";
-import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
-import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
-import { analyzeQuery } from "../../knowledge/search/query.js";
-import { SearchIndex } from "../../knowledge/search-index.js";
-import { loadSynonyms } from "../../knowledge/synonyms.js";
-import { readDevQuestions } from "./dev-sets.js";
-import { devPart } from "./dev-split.js";
-import type { DevQuestion } from "./metrics.js";
+import type { KnowledgeBase } from "../../knowledge/decision-types.js";
+import { FOLLOW_UP } from "../../knowledge/follow-up.js";
+import { WHOLE_NUMBER_KEYS } from "../../knowledge/search/decision-weights.js";
+import {
+  DECISION_KEYS,
+  type DecisionParams,
+  FOLLOW_UP_KEYS,
+  type FollowUpParams,
+} from "../../knowledge/search/search-weights.js";
+import { conversationAccuracy, type DevConversation } from "./conversations.js";
+import { type DevQuestion, r3 } from "./metrics.js";
 
-const SHARED = new URL("../../../shared/data/", import.meta.url).pathname;
-const CITIZEN = new URL("citizen-questions.jsonl", import.meta.url).pathname;
+/** Search settings of the decision fit. */
+export const DECISION_FIT = {
+  /** Smallest objective gain (behaviour + turns right, both shares): about two questions or one turn of TUNE. */
+  margin: 0.01,
+  /** Full passes over all the thresholds (a pass without any change ends early). */
+  passes: 2,
+  /** Relative steps tried around a threshold's value. */
+  steps: [0.5, 0.75, 0.9, 1.1, 1.25, 1.5],
+  /** Steps tried around a threshold that counts things (words, hits). */
+  counts: [-2, -1, 1, 2],
+};
 
-/** One question's decision without the loose-syllable check, and the features the check reads. */
-interface Row {
-  set: "dev" | "citizen";
-  part: "tune" | "held";
-  gold: DevQuestion["behavior"];
-  action: DevQuestion["behavior"];
-  tokens: number;
-  score: number;
-  nameCoverage: number;
-  pairCoverage: number;
+/** Thresholds that are shares (kept within 0..1); the others are scores, ratios or counts. */
+const SHARES = new Set<string>([
+  "minCoverage",
+  "namedCoverage",
+  "closeRatio",
+  "clarifyRunnerUp",
+  "clarifyMaxNameCoverage",
+  "newTopicCoverage",
+  "alsoAskedNameCoverage",
+  "weakPairCoverage",
+  "weakNameCoverage",
+  "weakLongPairCoverage",
+  "switchCoverage",
+  "switchCoverageGain",
+  "markedCoverage",
+  "siblingRatio",
+]);
+
+/** One threshold of either section, named by section and key. */
+export type DecisionKey =
+  | { section: "decision"; key: keyof DecisionParams }
+  | { section: "followUp"; key: keyof FollowUpParams };
+
+/** Every threshold, decision first. */
+export const DECISION_FIT_KEYS: DecisionKey[] = [
+  ...DECISION_KEYS.map((key) => ({ section: "decision" as const, key })),
+  ...FOLLOW_UP_KEYS.map((key) => ({ section: "followUp" as const, key })),
+];
+
+/** The questions and conversations of one part (TUNE or HELD). */
+export interface DecisionPart {
+  questions: DevQuestion[];
+  conversations: DevConversation[];
 }
 
-const { procedures } = readProceduresFile(`${SHARED}procedures-dichvucong-2642.jsonl`);
-const sets: Array<[Row["set"], DevQuestion[]]> = [
-  ["dev", readDevQuestions(`${SHARED}eval/dev-questions-motcua.jsonl`)],
-  ["citizen", existsSync(CITIZEN) ? readDevQuestions(CITIZEN) : []],
-];
-// The decision as it would be without the check: its score threshold at 0 turns it off.
-const thresholds = DECISION as unknown as Record<string, number>;
-const fitted = { ...thresholds };
-thresholds.weakScore = 0;
-const kb = createKnowledgeBase(procedures);
-const index = new SearchIndex(procedures);
-const synonyms = loadSynonyms(undefined, index.vocabulary);
-const rows: Row[] = sets.flatMap(([set, questions]) =>
-  questions.map((q) => {
-    const query = analyzeQuery(q.q, synonyms, index.vocabulary);
-    const top = index.rank(query, 1)[0];
-    return {
-      set,
-      part: devPart(q.id),
-      gold: q.behavior,
-      action: kb.decide(q.q).action,
-      tokens: query.tokens.length,
-      score: top ? top.score / index.scale : 0,
-      nameCoverage: top?.nameCoverage ?? 0,
-      pairCoverage: top ? hitEvidence(index, query, top).pairCoverage : 1,
-    };
-  }),
-);
-Object.assign(thresholds, fitted);
+/** How the decision does on one part. */
+export interface DecisionScores {
+  questions: number;
+  behaviour: number;
+  turns: number;
+  turnsRight: number;
+}
 
-type Setting = [pair: number, name: number, score: number, longTokens: number, longPair: number];
-const weak = (r: Row, [pair, name, score, longTokens, longPair]: Setting) =>
-  r.action === "answer" &&
-  r.nameCoverage < name &&
-  r.score < score &&
-  r.pairCoverage < (r.tokens > longTokens ? longPair : pair);
-const correct = (rs: Row[], s: Setting) =>
-  rs.filter((r) => (weak(r, s) ? "out_of_scope" : r.action) === r.gold).length;
-const pick = (set: Row["set"], part: Row["part"]) => rows.filter((r) => r.set === set && r.part === part);
-const accuracy = (rs: Row[], s: Setting) => (correct(rs, s) / (rs.length || 1)).toFixed(3);
+/** One accepted change of a threshold. */
+export interface DecisionChange {
+  section: DecisionKey["section"];
+  key: string;
+  from: number;
+  to: number;
+  objective: number;
+}
 
-const results: Array<{ tune: number; setting: Setting }> = [];
-for (const pair of [0.4, 0.5, 0.6, 0.7])
-  for (const name of [0.3, 0.35, 0.4])
-    for (const score of [1.5, 2, 2.5])
-      for (const longTokens of [16, 20, 25, 1000])
-        for (const longPair of [0.1, 0.15, 0.2]) {
-          const setting: Setting = [pair, name, score, longTokens, longPair];
-          const tune = correct(pick("dev", "tune"), setting) + correct(pick("citizen", "tune"), setting);
-          results.push({ tune, setting });
-        }
-results.sort((a, b) => b.tune - a.tune);
-const off: Setting = [0, 0, 0, 0, 0];
-const current: Setting = [
-  fitted.weakPairCoverage as number,
-  fitted.weakNameCoverage as number,
-  fitted.weakScore as number,
-  fitted.weakLongTokens as number,
-  fitted.weakLongPairCoverage as number,
-];
-const line = (label: string, s: Setting) =>
-  `${label.padEnd(40)} dev ${accuracy(pick("dev", "tune"), s)} / ${accuracy(pick("dev", "held"), s)}` +
-  `   citizen ${accuracy(pick("citizen", "tune"), s)} / ${accuracy(pick("citizen", "held"), s)}`;
-console.log("behaviour accuracy, TUNE / HELD (pair, name, score, long tokens, long pair)");
-console.log(line("without the check", off));
-console.log(line(`DECISION now ${current.join(", ")}`, current));
-for (const { setting } of results.slice(0, 10)) console.log(line(setting.join(", "), setting));
+/** Behaviour accuracy plus the share of turns right. */
+export function decisionObjective(s: DecisionScores): number {
+  return s.behaviour + s.turnsRight;
+}
+
+/** The values tried for a threshold: whole steps for counts, relative steps for the others. */
+export function decisionGridFor(key: string, value: number): number[] {
+  const raw = WHOLE_NUMBER_KEYS.has(key)
+    ? DECISION_FIT.counts.map((d) => value + d).filter((v) => v >= 1)
+    : DECISION_FIT.steps.map((s) => r3(value * s));
+  const clamp = (v: number) => (SHARES.has(key) ? Math.min(1, Math.max(0, v)) : Math.max(0, v));
+  return [...new Set(raw.map(clamp))].filter((v) => v !== value);
+}
+
+/** The live object a section's thresholds are read from. */
+function live(section: DecisionKey["section"]): Record<string, number> {
+  return (section === "decision" ? DECISION : FOLLOW_UP) as unknown as Record<string, number>;
+}
+
+/** Scores the decision as the thresholds stand on one part. */
+export function scoreDecision(kb: KnowledgeBase, part: DecisionPart): DecisionScores {
+  const ok = part.questions.filter((q) => kb.decide(q.q).action === q.behavior).length;
+  const conv = conversationAccuracy(kb, part.conversations);
+  return {
+    questions: part.questions.length,
+    behaviour: r3(ok / (part.questions.length || 1)),
+    turns: conv.turns,
+    turnsRight: conv.accuracy,
+  };
+}
+
+/**
+ * Fits DECISION and FOLLOW_UP (`keys` of them, default all) in place on `tune`; `held` is only
+ * measured before and after. Returns both parts' scores, the thresholds before and after, and
+ * each accepted change.
+ */
+export function fitDecision(
+  kb: KnowledgeBase,
+  parts: { tune: DecisionPart; held: DecisionPart },
+  log: (line: string) => void = () => {},
+  keys: ReadonlyArray<DecisionKey> = DECISION_FIT_KEYS,
+): {
+  before: { tune: DecisionScores; held: DecisionScores; decision: DecisionParams; followUp: FollowUpParams };
+  after: { tune: DecisionScores; held: DecisionScores; decision: DecisionParams; followUp: FollowUpParams };
+  changes: DecisionChange[];
+  evaluations: number;
+} {
+  let evaluations = 0;
+  const score = (part: DecisionPart) => {
+    evaluations++;
+    return scoreDecision(kb, part);
+  };
+  const snapshot = () => ({ decision: { ...DECISION }, followUp: { ...FOLLOW_UP } });
+  const before = { tune: score(parts.tune), held: score(parts.held), ...snapshot() };
+  let best = before.tune;
+  const changes: DecisionChange[] = [];
+  for (let pass = 0; pass < DECISION_FIT.passes; pass++) {
+    let changed = false;
+    for (const { section, key } of keys) {
+      const values = live(section);
+      const current = values[key] as number;
+      let bestValue = current;
+      let bestScores = best;
+      for (const v of decisionGridFor(key, current)) {
+        values[key] = v;
+        const s = score(parts.tune);
+        const gain = decisionObjective(s) - decisionObjective(bestScores);
+        // Lose on neither: the questions and the conversations must both hold.
+        if (gain < DECISION_FIT.margin || s.behaviour < best.behaviour || s.turnsRight < best.turnsRight)
+          continue;
+        bestValue = v;
+        bestScores = s;
+      }
+      values[key] = bestValue;
+      if (bestValue !== current) {
+        changed = true;
+        best = bestScores;
+        const objective = r3(decisionObjective(best));
+        changes.push({ section, key, from: current, to: bestValue, objective });
+        log(`${section}.${key}: ${current} -> ${bestValue} (TUNE objective ${objective})`);
+      } else log(`${section}.${key}: kept ${current}`);
+    }
+    if (!changed) break;
+  }
+  const after = { tune: score(parts.tune), held: score(parts.held), ...snapshot() };
+  return { before, after, changes, evaluations };
+}

@@ -38,7 +38,10 @@ export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean
     recentCodes: session.recentCodes,
   });
   if (options.offerReport && decision.report && ctx.deps.feedback) {
-    if (decision.report.asks) return offerReport(ctx, decision, true);
+    if (decision.report.asks) {
+      offerReport(ctx, decision, true);
+      return;
+    }
     // "… vậy có đúng không": a report that also asks gets the answer with the offer, about the
     // procedure the citizen named (a complaint's other words easily lead the search elsewhere).
     const named = isProcedureQuestion(ctx.text) ? namedInReport(decision, ctx.text) : undefined;

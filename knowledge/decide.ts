@@ -6,6 +6,7 @@ import type { AnalyzedQuery } from "./search/query.js";
 import { loadSearchWeights } from "./search/search-weights.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import { candidatesFittingConversation } from "./situation-moves.js";
+import { situationRanked } from "./situation-rank.js";
 import type { SituationCues } from "./situations.js";
 
 /**
@@ -42,13 +43,24 @@ function relevant(hits: RankedHit[], scale: number): boolean {
   return top.queryCoverage >= DECISION.minCoverage || top.nameCoverage >= DECISION.namedCoverage;
 }
 
-/** The hits that compete with the best one (close score, relevant themselves). */
-function contenders(hits: RankedHit[]): RankedHit[] {
+/**
+ * The hits that compete with the best one (close score, relevant themselves), one per name: the
+ * same procedure at another level ("… (thực hiện tại cấp tỉnh)") is no choice a citizen can make.
+ */
+function contenders(index: SearchIndex, hits: RankedHit[]): RankedHit[] {
   const top = hits[0];
   if (!top) return [];
-  return hits.filter(
-    (h) => h.score >= top.score * DECISION.closeRatio && h.queryCoverage >= DECISION.minCoverage,
-  );
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    if (h.score < top.score * DECISION.closeRatio || h.queryCoverage < DECISION.minCoverage) return false;
+    const core = (index.procedures[h.doc] as Procedure).name
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (seen.has(core)) return false;
+    seen.add(core);
+    return true;
+  });
 }
 
 /**
@@ -61,7 +73,8 @@ export function decideFresh(input: DecisionInput): Decision {
 
 /** The fresh decision together with the ranking behind it (for context resolution). */
 export function freshWithRanking(input: DecisionInput): { decision: Decision; ranked: RankedHit[] } {
-  const ranked = input.index.rank(input.query, 10);
+  const { cues, index, query } = input;
+  const ranked = situationRanked(cues, index, query, index.rank(query, 20)).slice(0, 10);
   return { decision: classify(input, ranked), ranked };
 }
 
@@ -70,7 +83,7 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const fields = query.fields;
   if (!relevant(ranked, index.scale))
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
-  const close = contenders(ranked);
+  const close = contenders(index, ranked);
   const top = ranked[0] as RankedHit;
   const second = ranked[1];
   const runnerUp = second?.score ?? 0;

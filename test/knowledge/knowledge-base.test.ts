@@ -202,6 +202,15 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     }
   });
 
+  it("lets a first message's backstory pick the variant, and never asks to choose a level", () => {
+    const child = real.decide("cho em hoi lam the can cuoc cho con 10 tuoi duoc khong");
+    expect(child.action).toBe("answer");
+    expect(child.hits[0]?.procedure.name).toMatch(/^Cấp thẻ căn cước cho người dưới 14 tuổi/);
+    const broken = real.decide("can cuoc cua em bi gay lam doi o dau");
+    expect(broken.action).toBe("answer");
+    expect(broken.hits[0]?.procedure.name).toMatch(/^Cấp đổi thẻ căn cước/);
+  });
+
   it("moves to the sibling procedure the message names with the last topic", () => {
     const closing = real.decide("gio muon dong cua luon thi sao", { lastCode: HOUSEHOLD_BUSINESS });
     expect(closing.hits[0]?.procedure.name).toMatch(/^Chấm dứt hoạt động hộ kinh doanh/);

@@ -103,6 +103,8 @@ function offerReport(ctx: TurnContext, decision: Decision, asks: boolean): void 
 
 function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: true }): void {
   const { session } = ctx;
+  // Only the question just found nothing for can be sent to an officer by a typed "có".
+  session.handoffQuestion = undefined;
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;
   if (decision.action === "answer" && best) {

@@ -21,6 +21,14 @@ export function cancelIntake(ctx: TurnContext): void {
   ctx.reply(textReply(PAKN_TEXTS.cancelled), { intent: "feedback_cancel" });
 }
 
+/** Starts a question ticket for an officer with the question the knowledge base found nothing for. */
+export function startHandoff(ctx: TurnContext): void {
+  const question = ctx.session.handoffQuestion;
+  ctx.session.handoffQuestion = undefined;
+  startIntake(ctx, { kind: "question", content: question });
+  if (!question && ctx.deps.feedback) ctx.replies.unshift(textReply(PAKN_TEXTS.askQuestionAgain));
+}
+
 /** Explains where complaints and denunciations go instead; an intake in progress is dropped. */
 export function explainComplaintPath(ctx: TurnContext): void {
   ctx.session.intake = undefined;
@@ -38,13 +46,8 @@ async function onAction(ctx: TurnContext, action: PaknAction): Promise<void> {
   switch (action.type) {
     case "start":
       return startIntake(ctx);
-    case "handoff": {
-      const question = session.handoffQuestion;
-      session.handoffQuestion = undefined;
-      startIntake(ctx, { kind: "question", content: question });
-      if (!question && ctx.deps.feedback) ctx.replies.unshift(textReply(PAKN_TEXTS.askQuestionAgain));
-      return;
-    }
+    case "handoff":
+      return startHandoff(ctx);
     case "complaint_path":
       return explainComplaintPath(ctx);
     case "cancel":

@@ -4,6 +4,7 @@ import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
 import { welcomeReply } from "./commands.js";
+import { startHandoff } from "./pakn-dialog.js";
 import { fileButton } from "./pakn-prompts.js";
 import { type TypedMeaning, typedMeanings } from "./typed-replies.js";
 
@@ -56,6 +57,10 @@ export const smallTalk: Step<TurnContext> = async (ctx, next) => {
     return;
   }
   if (ctx.message.payload === undefined && isAnswerToNothing(ctx)) {
+    // A yes right after "Hoặc bạn có thể gửi câu hỏi để cán bộ hỗ trợ trả lời": that button.
+    const meanings = typedMeanings(ctx.text, { wholeOnly: true });
+    if (ctx.session.handoffQuestion && (meanings.has("yes") || meanings.has("confirm")))
+      return startHandoff(ctx);
     const buttons = ctx.deps.feedback ? [fileButton()] : [];
     ctx.reply({ text: TEXTS.nothingToAnswer, buttons }, { intent: "no_question" });
     return;

@@ -194,6 +194,18 @@ describe("typed answers to the questions the bot asks", () => {
     expect(labelsOf(unnamed)).toEqual(["Gửi phản ánh", "Không, tôi muốn hỏi thủ tục"]);
   });
 
+  it("sends the question nothing was found for to an officer on a typed “có”, only right after it", async () => {
+    const elsewhere = await t.say("handoff", "tôi muốn hỏi về việc xin học bổng du học nhật bản cho con");
+    expect(labelsOf(elsewhere)).toContain("Gửi câu hỏi cho cán bộ");
+    const yes = await t.say("handoff", "có");
+    expect(yes.meta.intent).toBe("feedback_step");
+    expect(textOf(yes)).not.toMatch(/Bạn cần hỏi thủ tục hành chính nào/);
+
+    await t.say("handoff-later", "tôi muốn hỏi về việc xin học bổng du học nhật bản cho con");
+    await t.say("handoff-later", "đăng ký khai sinh cần giấy tờ gì");
+    expect((await t.say("handoff-later", "có")).meta.intent).toBe("no_question");
+  });
+
   it("offers filing in words on the welcome and under answers, and typed words start it", async () => {
     const welcome = await t.say("offer-words", "/start");
     expect(labelsOf(welcome)).toEqual(["Gửi phản ánh, kiến nghị"]);

@@ -133,7 +133,7 @@ function fitDecisionThresholds(): void {
   const result = {
     on: `${on} + ${conversationsOn}`,
     objective:
-      "behaviour accuracy + conversation turns right on TUNE; a change needs a gain of DECISION_FIT.margin and no loss on either",
+      "TUNE questions with the right behaviour + TUNE conversation turns right; a change needs a gain of DECISION_FIT.margin and no loss on either",
     margin: DECISION_FIT.margin,
     evaluations: fit.evaluations,
     seconds: Math.round((performance.now() - t0) / 1000),

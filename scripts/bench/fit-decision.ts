@@ -1,8 +1,8 @@
 /**
  * Coordinate search of the decision thresholds (DECISION and FOLLOW_UP, the objects the decision
  * reads on every message) on labelled questions and conversations: each threshold in turn is tried
- * on a small grid around its value, and a change kept only when behaviour accuracy on the
- * questions plus the share of conversation turns right gains a margin and loses on neither.
+ * on a small grid around its value, and a change kept only when the questions whose behaviour is
+ * right plus the conversation turns right gain a margin and neither of the two loses any.
  */
 import { DECISION } from "../../knowledge/decide.js";
 import type { KnowledgeBase } from "../../knowledge/decision-types.js";
@@ -19,8 +19,8 @@ import { type DevQuestion, r3 } from "./metrics.js";
 
 /** Search settings of the decision fit. */
 export const DECISION_FIT = {
-  /** Smallest objective gain (behaviour + turns right, both shares): about two questions or one turn of TUNE. */
-  margin: 0.01,
+  /** Smallest objective gain (questions plus turns right): two, so one lucky example never moves a threshold. */
+  margin: 2,
   /** Full passes over all the thresholds (a pass without any change ends early). */
   passes: 2,
   /** Relative steps tried around a threshold's value. */
@@ -67,8 +67,12 @@ export interface DecisionPart {
 /** How the decision does on one part. */
 export interface DecisionScores {
   questions: number;
+  /** Questions whose action (answer / clarify / out_of_scope) is the labelled one, and their share. */
+  questionsRight: number;
   behaviour: number;
   turns: number;
+  /** Turns whose action, and first procedure for an answer, are right, and their share. */
+  turnsRightCount: number;
   turnsRight: number;
 }
 
@@ -81,9 +85,9 @@ export interface DecisionChange {
   objective: number;
 }
 
-/** Behaviour accuracy plus the share of turns right. */
+/** Questions with the right behaviour plus conversation turns right. */
 export function decisionObjective(s: DecisionScores): number {
-  return s.behaviour + s.turnsRight;
+  return s.questionsRight + s.turnsRightCount;
 }
 
 /** The values tried for a threshold: whole steps for counts, relative steps for the others. */
@@ -106,8 +110,10 @@ export function scoreDecision(kb: KnowledgeBase, part: DecisionPart): DecisionSc
   const conv = conversationAccuracy(kb, part.conversations);
   return {
     questions: part.questions.length,
+    questionsRight: ok,
     behaviour: r3(ok / (part.questions.length || 1)),
     turns: conv.turns,
+    turnsRightCount: conv.turns - conv.misses.length,
     turnsRight: conv.accuracy,
   };
 }
@@ -149,7 +155,11 @@ export function fitDecision(
         const s = score(parts.tune);
         const gain = decisionObjective(s) - decisionObjective(bestScores);
         // Lose on neither: the questions and the conversations must both hold.
-        if (gain < DECISION_FIT.margin || s.behaviour < best.behaviour || s.turnsRight < best.turnsRight)
+        if (
+          gain < DECISION_FIT.margin ||
+          s.questionsRight < best.questionsRight ||
+          s.turnsRightCount < best.turnsRightCount
+        )
           continue;
         bestValue = v;
         bestScores = s;
@@ -158,7 +168,7 @@ export function fitDecision(
       if (bestValue !== current) {
         changed = true;
         best = bestScores;
-        const objective = r3(decisionObjective(best));
+        const objective = decisionObjective(best);
         changes.push({ section, key, from: current, to: bestValue, objective });
         log(`${section}.${key}: ${current} -> ${bestValue} (TUNE objective ${objective})`);
       } else log(`${section}.${key}: kept ${current}`);

@@ -76,8 +76,8 @@ describe("kb:fit --decision", () => {
     expect(result.tune.before).toMatchObject({ questions: 3, turns: 2 });
     expect(result.held.after).toMatchObject({ questions: 2, turns: 2 });
     for (const s of [result.tune.before, result.tune.after, result.held.before, result.held.after]) {
-      expect(s.behaviour).toBeGreaterThanOrEqual(0);
-      expect(s.turnsRight).toBeLessThanOrEqual(1);
+      expect(s.questionsRight).toBe(Math.round(s.behaviour * s.questions));
+      expect(s.turnsRightCount).toBe(Math.round(s.turnsRight * s.turns));
     }
     // HELD questions are never shown one by one, and only the chosen thresholds were tried.
     expect(`${stdout}${stderr}`).not.toContain("bí mật held");

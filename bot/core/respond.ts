@@ -1,3 +1,4 @@
+import { offeredCandidates } from "../../knowledge/compose/compose-clarify.js";
 import { composeAnswerCached, composeClarify } from "../../knowledge/compose/index.js";
 import type { SearchHit } from "../../knowledge/decision-types.js";
 import type { Field, Procedure } from "../../knowledge/procedure.js";
@@ -31,7 +32,7 @@ export function respondWithCandidates(
   fields: Field[],
   intent: string,
 ): void {
-  ctx.session.candidateCodes = hits.map((h) => h.procedure.code);
+  ctx.session.candidateCodes = offeredCandidates(hits).map((h) => h.procedure.code);
   ctx.session.pendingFields = fields;
   ctx.reply(composeClarify(hits, fields), {
     intent,

@@ -9,6 +9,20 @@ import { splitText, truncateAtWord } from "./split-text.js";
 
 /** Most candidates offered at once. */
 export const MAX_CLARIFY_CANDIDATES = 5;
+/** Candidates scoring under this share of the best candidate's score are not offered. */
+export const MIN_CANDIDATE_SCORE_RATIO = 0.5;
+
+/**
+ * The candidates worth offering, best first: at most five, and none far below the best (under half
+ * its score), so a choice is never padded with procedures the search itself barely found.
+ */
+export function offeredCandidates(hits: readonly SearchHit[]): SearchHit[] {
+  const best = Math.max(...hits.map((h) => h.score));
+  const floor =
+    Number.isFinite(best) && best > 0 ? best * MIN_CANDIDATE_SCORE_RATIO : Number.NEGATIVE_INFINITY;
+  return hits.filter((h) => h.score >= floor).slice(0, MAX_CLARIFY_CANDIDATES);
+}
+
 /** Longest candidate name in the numbered list. */
 const LIST_NAME_MAX = 300;
 
@@ -19,11 +33,12 @@ function joinPhrases(phrases: readonly string[]): string {
 }
 
 /**
- * Asks which of 2–5 candidate procedures the citizen means: the full names numbered in the text,
- * and one short button per candidate whose label tells it apart from the others.
+ * Asks which of the candidate procedures the citizen means (see `offeredCandidates`): the full
+ * names numbered in the text, and one short button per candidate whose label tells it apart from
+ * the others, checked against its own name.
  */
 export function composeClarify(hits: readonly SearchHit[], fields: readonly Field[]): ComposedMessage {
-  const candidates = hits.slice(0, MAX_CLARIFY_CANDIDATES).map((h) => h.procedure);
+  const candidates = offeredCandidates(hits).map((h) => h.procedure);
   const levels = candidates.map((p) => p.levels.map(cleanInline).filter((l) => !isBlank(l)));
   const levelsDiffer = new Set(levels.map((l) => l.join(", "))).size > 1;
   const labels = distinguishingLabels(

@@ -1,5 +1,6 @@
 import { cleanName, upperFirst } from "./clean-text.js";
 import { fitPhrase, foldKey, joinTokens, type Token, tidyPhrase, tokenize } from "./label-phrases.js";
+import { truthfulLabel } from "./label-truth.js";
 import { splitAsides } from "./name-asides.js";
 import { diffLabels, PART_SEPARATOR } from "./span-labels.js";
 import { clusters, similarity } from "./word-diff.js";
@@ -185,6 +186,42 @@ export function distinguishingLabels(candidates: readonly LabelCandidate[]): str
     ];
   }
   const labels = coreLabels(names);
+  keepTruthful(labels, names);
   resolve(labels, names, candidates);
+  keepTruthful(labels, names);
+  labels.forEach((label, i) => {
+    if (label === "") labels[i] = shortText(names[i]?.core ?? [], MAX_LABEL_CHARS);
+  });
+  for (const group of collisions(labels)) {
+    for (const i of group) labels[i] = withSuffix(labels[i] ?? "", `(mã ${candidates[i]?.code || i + 1})`);
+  }
   return labels.map(upperFirst);
+}
+
+/**
+ * Checks each label against its candidate's own name (see `truthfulLabel`): a negation the label
+ * left out is put back, and a label that is not in the name is emptied so the name itself is used.
+ */
+function keepTruthful(labels: string[], names: readonly ParsedName[]): void {
+  labels.forEach((label, i) => {
+    if (label === "") return;
+    const checked = truthfulLabel(label, names[i]?.full ?? "");
+    labels[i] = checked === null ? "" : checked.length <= MAX_LABEL_CHARS ? checked : label;
+    if (checked !== null && checked.length > MAX_LABEL_CHARS) labels[i] = fitTruthful(checked);
+  });
+}
+
+/** Shortens a corrected label to fit: the longest part gives way first, then the others are dropped. */
+function fitTruthful(label: string): string {
+  const parts = label.split(PART_SEPARATOR);
+  const longest = parts.reduce((best, p, i) => (p.length > (parts[best]?.length ?? 0) ? i : best), 0);
+  const room =
+    MAX_LABEL_CHARS -
+    parts.reduce((n, p, i) => n + (i === longest ? 0 : p.length + PART_SEPARATOR.length), 0);
+  if (room >= 12) {
+    parts[longest] = fitPhrase(tokenize(parts[longest] ?? ""), room);
+    const joined = parts.join(PART_SEPARATOR);
+    if (joined.length <= MAX_LABEL_CHARS) return joined;
+  }
+  return fitPhrase(tokenize(parts[longest] ?? ""), MAX_LABEL_CHARS);
 }

@@ -8,15 +8,7 @@ export const BUNDLED_DOCUMENT_CASES_FILE = fileURLToPath(
   new URL("../../assets/document-cases.tsv", import.meta.url),
 );
 
-const KINDS = [
-  "opener",
-  "inline",
-  "stop",
-  "exceptional",
-  "negation",
-  "note-heading",
-  "common-label",
-] as const;
+const KINDS = ["opener", "inline", "stop", "exceptional", "note-heading", "common-label"] as const;
 type Kind = (typeof KINDS)[number];
 
 /** The compiled wording: phrases as folded word lists, longest first, per kind. */
@@ -25,14 +17,14 @@ export interface DocumentCaseWords {
   inline: string[][];
   stop: string[][];
   exceptional: string[][];
-  negation: string[][];
   noteHeading: string[][];
   /** The label of the button that brings back the common case. */
   commonLabel: string;
 }
 
 /** Folds one word for matching: lower case, no diacritics, no surrounding punctuation. */
-export const foldWord = (token: Token): string => foldDiacritics(token.key);
+export const foldWord = (token: Token): string =>
+  foldDiacritics(token.key).replace(/^[/\-–—+&]+|[/\-–—+&]+$/gu, "");
 
 /** Folds a phrase into its matching keys. */
 export const foldPhrase = (text: string): string[] => tokenize(text).map(foldWord).filter(Boolean);
@@ -53,7 +45,6 @@ export function parseDocumentCaseWords(text: string): DocumentCaseWords {
     inline: phrases("inline"),
     stop: phrases("stop"),
     exceptional: phrases("exceptional"),
-    negation: phrases("negation"),
     noteHeading: phrases("note-heading"),
     commonLabel: byKind.get("common-label")?.[0] ?? "Trường hợp thông thường",
   };

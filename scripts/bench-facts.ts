@@ -3,7 +3,10 @@
  * (scripts/bench/facts/expected.jsonl: fee, processing time, place, key papers) are checked against
  * the answer the bot composes for that one part (knowledge/compose composeAnswer, as in a chat turn).
  * Prints one JSON object: per-field accuracy and every failure.
- * Usage: npm run --silent bench:facts -- [--expected FILE] [--procedures FILE]
+ * With --corpus, also counts over every procedure the composed parts that show a broken fragment
+ * (a line starting with closing punctuation, step text among papers) and fee headlines that say
+ * "Miễn phí" while the portal's note charges.
+ * Usage: npm run --silent bench:facts -- [--expected FILE] [--procedures FILE] [--corpus]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -17,6 +20,7 @@ import {
   type FactField,
   sectionBody,
 } from "./bench/facts/check-facts.js";
+import { corpusDefects } from "./bench/facts/corpus-defects.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +29,7 @@ const { values: args } = parseArgs({
       default: new URL("./bench/facts/expected.jsonl", import.meta.url).pathname,
     },
     procedures: { type: "string", default: process.env.BENCH_PROCEDURES_FILE ?? BUNDLED_PROCEDURES_FILE },
+    corpus: { type: "boolean", default: false },
   },
 });
 
@@ -32,7 +37,8 @@ const expected = readFileSync(args.expected as string, "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as ExpectedFacts);
-const byCode = new Map(readProceduresFile(args.procedures as string).procedures.map((p) => [p.code, p]));
+const all = readProceduresFile(args.procedures as string).procedures;
+const byCode = new Map(all.map((p) => [p.code, p]));
 
 const tally = Object.fromEntries(FACT_FIELDS.map((f) => [f, { checked: 0, passed: 0 }])) as Record<
   FactField,
@@ -80,6 +86,7 @@ console.log(
         ]),
       ),
       overall: { checked, passed, accuracy: round(passed / (checked || 1)) },
+      ...(args.corpus ? { corpus: corpusDefects(all) } : {}),
       failures: failures.map((f) => ({ ...f, answer: f.answer.slice(0, 600) })),
     },
     null,

@@ -81,7 +81,9 @@ export function readFeeText(fee: string, phrases: FeePhrases = feePhrases()): Fe
     if (inNote) {
       return { kind: "amount", text: withNote(`Có thu phí, lệ phí: ${inNote[0].trim()}`, note) };
     }
-    if (phrases.charge.some((p) => first.includes(p))) {
+    // Past a first sentence that does not exempt, a charge named anywhere in the note holds.
+    const lowerNote = note.toLocaleLowerCase("vi");
+    if (phrases.charge.some((p) => lowerNote.includes(p))) {
       return { kind: "charged", text: withNote(`Có thu phí, lệ phí ${basisOf(note, phrases)}`, note) };
     }
     return { kind: "free", text: formatted };

@@ -54,8 +54,14 @@ export function parseDocuments(value: unknown): ParsedDocuments {
         out.problems.push(`quantity "${q.text}" without a paper name`);
         continue;
       }
-      const { name, form } = splitForm(cell);
-      out.documents.push({ name, quantity: q.text, form, kind, group });
+      const split = splitForm(cell);
+      // A stray closing bracket or dots left by the scrape before the name (") Bản sao …", "..Tài liệu").
+      const name = split.name.replace(LEADING_DEBRIS, "");
+      if (!name) {
+        out.problems.push(`paper name "${split.name}" is only punctuation`);
+        continue;
+      }
+      out.documents.push({ name, quantity: q.text, form: split.form, kind, group });
     }
     const tail = body.slice(from).trim();
     if (t < tables.length - 1) heading = tail;
@@ -66,6 +72,9 @@ export function parseDocuments(value: unknown): ParsedDocuments {
   }
   return out;
 }
+
+/** Punctuation that cannot start a paper's name: closing brackets, dots, separators (after a bullet). */
+const LEADING_DEBRIS = /^(?:[-+*•–—]?\s*[)\]}.,;:…]+\s*)+/u;
 
 /** Finds the quantity cells that end rows, skipping quantities written inside a paper's name. */
 function findQuantities(body: string): { index: number; text: string }[] {

@@ -24,7 +24,7 @@ const FILLER = new Set(
 
 /**
  * Accented spellings that fold onto a filler word but name a topic ("hội" is not "hỏi", "bán nhà"
- * is not "bạn", "mã số" is not "mà"): typed with these diacritics, the word counts as topical.
+ * is not "bạn", "mã số" is not "mà", "xe máy" is not "mày"): typed with these diacritics, the word counts as topical.
  */
 const TOPICAL_SPELLINGS = new Set([
   "hội",
@@ -39,6 +39,7 @@ const TOPICAL_SPELLINGS = new Set([
   "đỗ",
   "đồ",
   "gỉ",
+  "máy",
 ]);
 
 /** Folded fillers the message spells, with diacritics, as topical words (and never as the filler). */

@@ -66,7 +66,13 @@ const heapWithIndexMb = memory.heapUsed / 2 ** 20;
 const indexHeapMb = (memory.heapUsed - heapBefore) / 2 ** 20;
 const rssWithIndexMb = memory.rss / 2 ** 20;
 
-const ours: Ranker = (q, limit) => kb.search(q, limit).map((h) => h.procedure.code);
+// Ours is ranked by what kb:search prints and the bot answers: the decision's hits (with the
+// situations the message states), not the bare search.
+const ours: Ranker = (q, limit) =>
+  kb
+    .decide(q)
+    .hits.slice(0, limit)
+    .map((h) => h.procedure.code);
 const systems: Record<string, Ranker> = args["ours-only"]
   ? { ours, bm25: bm25Baseline(procedures) }
   : {

@@ -1,5 +1,7 @@
 import { foldTokens } from "./normalize.js";
+import type { SituationMoveParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
+import { loadSearchWeights } from "./search/search-weights.js";
 import { MARKERS } from "./search/variants.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import {
@@ -10,17 +12,11 @@ import {
   situationsOfName,
 } from "./situations.js";
 
-/** Thresholds of moves driven by the situation a conversation is in. */
-export const SITUATION_MOVE = {
-  /** Words rarer than this (idf) name the last procedure's topic ("căn cước", "kết hôn"). */
-  coreIdf: 2,
-  /** A variant must name this share of the last procedure's topic words (the same topic). */
-  coreShare: 0.6,
-  /** How many procedures of the last topic read with the message are looked at for a variant. */
-  pool: 20,
-  /** A variant names at most this many topic words of its own (else it is another procedure). */
-  maxOwnWords: 2,
-} as const;
+/**
+ * Thresholds of moves driven by the situation a conversation is in, read from the weights file's
+ * `situationMove` section (what each is: SITUATION_MOVE_PARAM_DOCS).
+ */
+export const SITUATION_MOVE: SituationMoveParams = loadSearchWeights().situationMove;
 
 /** What a situation move needs. */
 export interface SituationMoveInput {

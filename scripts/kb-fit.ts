@@ -4,7 +4,8 @@
  * and the scores (top-1, top-5, MRR@10, behaviour) on TUNE and HELD before and after, and each
  * accepted change. With --write the file gets the new weights and a `fitted` record; other
  * sections of the file are kept; --only K1,K2 fits just those weights. With --decision it fits the
- * decision's thresholds instead (the `decision` and `followUp` sections, see bench/fit-decision.ts)
+ * decision's thresholds instead (the `decision`, `followUp` and `situationMove` sections, see
+ * bench/fit-decision.ts)
  * on behaviour accuracy plus conversation turns right, and --write records them in `fittedDecision`.
  * HELD is measured, never fitted on. Progress goes to stderr.
  */
@@ -21,6 +22,7 @@ import {
   type RankParams,
 } from "../knowledge/search/search-weights.js";
 import { RANK_PARAMS } from "../knowledge/search-index.js";
+import { SITUATION_MOVE } from "../knowledge/situation-moves.js";
 import {
   BENCH_PROCEDURES_FILE,
   readDevConversations,
@@ -46,7 +48,7 @@ const { values: args } = parseArgs({
     /** Labelled conversations (for --decision). */
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
     weights: { type: "string", default: BUNDLED_SEARCH_WEIGHTS_FILE },
-    /** Fit the decision's thresholds (decision and followUp sections) instead of the ranking. */
+    /** Fit the decision's thresholds (decision, followUp, situationMove sections) instead of the ranking. */
     decision: { type: "boolean", default: false },
     /** Comma-separated weights to fit (default: all), e.g. --only auxBody,bodyCoverage. */
     only: { type: "string" },
@@ -56,10 +58,11 @@ const { values: args } = parseArgs({
 
 const file = args.weights as string;
 const weights = parseSearchWeights(readFileSync(file, "utf8"), file);
-// Every index reads RANK_PARAMS, every decision DECISION and FOLLOW_UP: start from the chosen file.
+// Every index reads RANK_PARAMS, every decision DECISION, FOLLOW_UP and SITUATION_MOVE: start from the chosen file.
 Object.assign(RANK_PARAMS, weights.rank);
 Object.assign(DECISION, weights.decision);
 Object.assign(FOLLOW_UP, weights.followUp);
+Object.assign(SITUATION_MOVE, weights.situationMove);
 const { procedures } = readProceduresFile(args.procedures as string);
 const questions: DevQuestion[] = (args.questions as string[]).flatMap((f) => readDevQuestions(f));
 const tune = questions.filter((q) => devPart(q.id) === "tune");
@@ -110,7 +113,7 @@ function fitRanking(): void {
   }
 }
 
-/** --decision: fits the decision and follow-up thresholds on TUNE questions and conversations. */
+/** --decision: fits the decision, follow-up and situation-move thresholds on TUNE questions and conversations. */
 function fitDecisionThresholds(): void {
   const conversations = readDevConversations(args.conversations as string);
   const parts = {
@@ -142,6 +145,7 @@ function fitDecisionThresholds(): void {
     held: { before: fit.before.held, after: fit.after.held },
     decision: { before: fit.before.decision, after: fit.after.decision },
     followUp: { before: fit.before.followUp, after: fit.after.followUp },
+    situationMove: { before: fit.before.situationMove, after: fit.after.situationMove },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (!args.write) return;
@@ -149,6 +153,7 @@ function fitDecisionThresholds(): void {
     ...weights,
     decision: fit.after.decision,
     followUp: fit.after.followUp,
+    situationMove: fit.after.situationMove,
     fittedDecision: {
       on: result.on,
       date: new Date().toISOString().slice(0, 10),

@@ -43,11 +43,22 @@ export const FOLLOW_UP_PARAM_DOCS = {
   siblingRatio: "…and, when the last procedure itself still ranks first, be this close to it",
 } as const;
 
+/** What each threshold of a situation move is: the keys of the `situationMove` section (SITUATION_MOVE). */
+export const SITUATION_MOVE_PARAM_DOCS = {
+  coreIdf: 'words rarer than this (idf) name the last procedure\'s topic ("căn cước", "kết hôn")',
+  coreShare: "a variant must name this share of the last procedure's topic words (the same topic)",
+  pool: "how many procedures of the last topic read with the message are looked at for a variant",
+  maxOwnWords: "a variant names at most this many topic words of its own (else it is another procedure)",
+} as const;
+
 /** The decision thresholds by name (see DECISION_PARAM_DOCS for what each is). */
 export type DecisionParams = { -readonly [K in keyof typeof DECISION_PARAM_DOCS]: number };
 
 /** The follow-up thresholds by name (see FOLLOW_UP_PARAM_DOCS for what each is). */
 export type FollowUpParams = { -readonly [K in keyof typeof FOLLOW_UP_PARAM_DOCS]: number };
+
+/** The situation-move thresholds by name (see SITUATION_MOVE_PARAM_DOCS for what each is). */
+export type SituationMoveParams = { -readonly [K in keyof typeof SITUATION_MOVE_PARAM_DOCS]: number };
 
 /** Thresholds that count things (words, hits): whole numbers only. */
 export const WHOLE_NUMBER_KEYS: ReadonlySet<string> = new Set([
@@ -56,6 +67,8 @@ export const WHOLE_NUMBER_KEYS: ReadonlySet<string> = new Set([
   "maxCandidates",
   "maxAlsoAsked",
   "weakLongTokens",
+  "pool",
+  "maxOwnWords",
   "bodyTokens",
   "rerank",
 ]);

@@ -5,6 +5,8 @@ import {
   type DecisionParams,
   FOLLOW_UP_PARAM_DOCS,
   type FollowUpParams,
+  SITUATION_MOVE_PARAM_DOCS,
+  type SituationMoveParams,
   WHOLE_NUMBER_KEYS,
 } from "./decision-weights.js";
 
@@ -42,7 +44,7 @@ export const RANK_PARAM_DOCS = {
   rerank: "how many first-stage candidates get the full (coverage, variant, popularity) rescoring",
 } as const;
 
-export type { DecisionParams, FollowUpParams };
+export type { DecisionParams, FollowUpParams, SituationMoveParams };
 
 /** The ranking weights by name (see RANK_PARAM_DOCS for what each is). */
 export type RankParams = { -readonly [K in keyof typeof RANK_PARAM_DOCS]: number };
@@ -57,13 +59,15 @@ export interface FitRecord {
 
 /**
  * The weights file: `rank` drives SearchIndex, `decision` the answer / clarify / out_of_scope
- * decision (DECISION), `followUp` follow-up resolution (FOLLOW_UP); `fitted` and `fittedDecision`
+ * decision (DECISION), `followUp` follow-up resolution (FOLLOW_UP), `situationMove` the move to
+ * a variant for a situation (SITUATION_MOVE); `fitted` and `fittedDecision`
  * record the last fits; other top-level sections are kept as they are for their own readers.
  */
 export interface SearchWeights {
   rank: RankParams;
   decision: DecisionParams;
   followUp: FollowUpParams;
+  situationMove: SituationMoveParams;
   fitted?: FitRecord;
   fittedDecision?: FitRecord;
   [section: string]: unknown;
@@ -78,16 +82,20 @@ export const DECISION_KEYS = Object.keys(DECISION_PARAM_DOCS) as Array<keyof Dec
 /** The names of the follow-up thresholds, in file order. */
 export const FOLLOW_UP_KEYS = Object.keys(FOLLOW_UP_PARAM_DOCS) as Array<keyof FollowUpParams>;
 
+/** The names of the situation-move thresholds, in file order. */
+export const SITUATION_MOVE_KEYS = Object.keys(SITUATION_MOVE_PARAM_DOCS) as Array<keyof SituationMoveParams>;
+
 /** The validated sections of the file: name, what its numbers are, and each key's meaning. */
 const SECTIONS: Array<{ name: string; what: string; docs: Record<string, string> }> = [
   { name: "rank", what: "ranking weight", docs: RANK_PARAM_DOCS },
   { name: "decision", what: "decision threshold", docs: DECISION_PARAM_DOCS },
   { name: "followUp", what: "follow-up threshold", docs: FOLLOW_UP_PARAM_DOCS },
+  { name: "situationMove", what: "situation-move threshold", docs: SITUATION_MOVE_PARAM_DOCS },
 ];
 
 /**
- * Parses and validates a weights file's text: every expected key of `rank`, `decision` and
- * `followUp` present as a finite number (a whole one where it counts things) and no unknown one,
+ * Parses and validates a weights file's text: every expected key of `rank`, `decision`,
+ * `followUp` and `situationMove` present as a finite number (a whole one where it counts things) and no unknown one,
  * so a typo or a half-edited file stops the start with a clear message.
  */
 export function parseSearchWeights(text: string, source = "search weights"): SearchWeights {

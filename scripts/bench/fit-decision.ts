@@ -1,6 +1,6 @@
 /**
- * Coordinate search of the decision thresholds (DECISION and FOLLOW_UP, the objects the decision
- * reads on every message) on labelled questions and conversations: each threshold in turn is tried
+ * Coordinate search of the decision thresholds (DECISION, FOLLOW_UP and SITUATION_MOVE, the
+ * objects the decision reads on every message) on labelled questions and conversations: each threshold in turn is tried
  * on a small grid around its value, and a change kept only when the questions whose behaviour is
  * right plus the conversation turns right gain a margin and neither of the two loses any.
  */
@@ -13,7 +13,10 @@ import {
   type DecisionParams,
   FOLLOW_UP_KEYS,
   type FollowUpParams,
+  SITUATION_MOVE_KEYS,
+  type SituationMoveParams,
 } from "../../knowledge/search/search-weights.js";
+import { SITUATION_MOVE } from "../../knowledge/situation-moves.js";
 import { conversationAccuracy, type DevConversation } from "./conversations.js";
 import { type DevQuestion, r3 } from "./metrics.js";
 
@@ -45,17 +48,20 @@ const SHARES = new Set<string>([
   "switchCoverageGain",
   "markedCoverage",
   "siblingRatio",
+  "coreShare",
 ]);
 
 /** One threshold of either section, named by section and key. */
 export type DecisionKey =
   | { section: "decision"; key: keyof DecisionParams }
-  | { section: "followUp"; key: keyof FollowUpParams };
+  | { section: "followUp"; key: keyof FollowUpParams }
+  | { section: "situationMove"; key: keyof SituationMoveParams };
 
 /** Every threshold, decision first. */
 export const DECISION_FIT_KEYS: DecisionKey[] = [
   ...DECISION_KEYS.map((key) => ({ section: "decision" as const, key })),
   ...FOLLOW_UP_KEYS.map((key) => ({ section: "followUp" as const, key })),
+  ...SITUATION_MOVE_KEYS.map((key) => ({ section: "situationMove" as const, key })),
 ];
 
 /** The questions and conversations of one part (TUNE or HELD). */
@@ -101,7 +107,8 @@ export function decisionGridFor(key: string, value: number): number[] {
 
 /** The live object a section's thresholds are read from. */
 function live(section: DecisionKey["section"]): Record<string, number> {
-  return (section === "decision" ? DECISION : FOLLOW_UP) as unknown as Record<string, number>;
+  const objects = { decision: DECISION, followUp: FOLLOW_UP, situationMove: SITUATION_MOVE };
+  return objects[section] as unknown as Record<string, number>;
 }
 
 /** Scores the decision as the thresholds stand on one part. */
@@ -118,8 +125,15 @@ export function scoreDecision(kb: KnowledgeBase, part: DecisionPart): DecisionSc
   };
 }
 
+/** All three sections' thresholds as they stand. */
+export interface DecisionThresholds {
+  decision: DecisionParams;
+  followUp: FollowUpParams;
+  situationMove: SituationMoveParams;
+}
+
 /**
- * Fits DECISION and FOLLOW_UP (`keys` of them, default all) in place on `tune`; `held` is only
+ * Fits DECISION, FOLLOW_UP and SITUATION_MOVE (`keys` of them, default all) in place on `tune`; `held` is only
  * measured before and after. Returns both parts' scores, the thresholds before and after, and
  * each accepted change.
  */
@@ -129,8 +143,8 @@ export function fitDecision(
   log: (line: string) => void = () => {},
   keys: ReadonlyArray<DecisionKey> = DECISION_FIT_KEYS,
 ): {
-  before: { tune: DecisionScores; held: DecisionScores; decision: DecisionParams; followUp: FollowUpParams };
-  after: { tune: DecisionScores; held: DecisionScores; decision: DecisionParams; followUp: FollowUpParams };
+  before: { tune: DecisionScores; held: DecisionScores } & DecisionThresholds;
+  after: { tune: DecisionScores; held: DecisionScores } & DecisionThresholds;
   changes: DecisionChange[];
   evaluations: number;
 } {
@@ -139,7 +153,11 @@ export function fitDecision(
     evaluations++;
     return scoreDecision(kb, part);
   };
-  const snapshot = () => ({ decision: { ...DECISION }, followUp: { ...FOLLOW_UP } });
+  const snapshot = (): DecisionThresholds => ({
+    decision: { ...DECISION },
+    followUp: { ...FOLLOW_UP },
+    situationMove: { ...SITUATION_MOVE },
+  });
   const before = { tune: score(parts.tune), held: score(parts.held), ...snapshot() };
   let best = before.tune;
   const changes: DecisionChange[] = [];

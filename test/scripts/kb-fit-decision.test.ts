@@ -90,6 +90,7 @@ describe("kb:fit --decision", () => {
     expect(written.fitted).toEqual(before.fitted);
     expect(written.decision).toEqual(result.decision.after);
     expect(written.followUp).toEqual(result.followUp.after);
+    expect(written.situationMove).toEqual(before.situationMove);
     const untouched = { ...before.decision, minScore: written.decision.minScore };
     expect(written.decision).toEqual(untouched);
     expect(written.fittedDecision).toMatchObject({ tune: result.tune.after, held: result.held.after });

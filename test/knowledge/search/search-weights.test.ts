@@ -10,8 +10,10 @@ import {
   loadSearchWeights,
   parseSearchWeights,
   RANK_KEYS,
+  SITUATION_MOVE_KEYS,
 } from "../../../knowledge/search/search-weights.js";
 import { RANK_PARAMS } from "../../../knowledge/search-index.js";
+import { SITUATION_MOVE } from "../../../knowledge/situation-moves.js";
 
 const bundled = loadSearchWeights();
 
@@ -50,6 +52,8 @@ describe("ranking weights kept as a data file", () => {
     for (const key of FOLLOW_UP_KEYS) expect(Number.isFinite(bundled.followUp[key])).toBe(true);
     expect(DECISION).toEqual(bundled.decision);
     expect(FOLLOW_UP).toEqual(bundled.followUp);
+    expect(SITUATION_MOVE).toEqual(bundled.situationMove);
+    expect(Object.keys(bundled.situationMove)).toEqual(SITUATION_MOVE_KEYS);
   });
 
   it("refuses a decision section with a missing, misspelled or fractional count, saying what it means", () => {
@@ -71,6 +75,10 @@ describe("ranking weights kept as a data file", () => {
     const text = JSON.stringify({ ...bundled, followUp: { ...bundled.followUp, siblingRatio: null } });
     expect(() => parseSearchWeights(text)).toThrow(
       /followUp section refused: "siblingRatio" must be a finite number/,
+    );
+    const pool = JSON.stringify({ ...bundled, situationMove: { ...bundled.situationMove, pool: 2.5 } });
+    expect(() => parseSearchWeights(pool)).toThrow(
+      /situationMove section refused: "pool" must be a whole number/,
     );
   });
 

@@ -11,7 +11,7 @@ export const SITUATION_RANK = {
    */
   match: 1,
   /** Factor for a procedure made for an age the message's stated age is not ("con 10 tuổi"). */
-  otherAge: 0.6,
+  otherAge: 0.5,
 } as const;
 
 /**

@@ -23,6 +23,9 @@ export function offeredCandidates(hits: readonly SearchHit[]): SearchHit[] {
   return hits.filter((h) => h.score >= floor).slice(0, MAX_CLARIFY_CANDIDATES);
 }
 
+/** The button under a question about a single candidate, whose full name the text shows. */
+export const ONLY_CANDIDATE_LABEL = "Đúng, xem thủ tục này";
+
 /** Longest candidate name in the numbered list. */
 const LIST_NAME_MAX = 300;
 
@@ -45,7 +48,9 @@ export function composeClarify(hits: readonly SearchHit[], fields: readonly Fiel
     candidates.map((p, i) => ({ name: p.name, code: p.code, levels: levels[i] })),
   );
 
-  const lines = ["Bạn muốn hỏi thủ tục nào dưới đây?"];
+  const lines = [
+    candidates.length === 1 ? "Có phải bạn muốn hỏi thủ tục dưới đây?" : "Bạn muốn hỏi thủ tục nào dưới đây?",
+  ];
   candidates.forEach((p, i) => {
     const level = levelsDiffer && levels[i]?.length ? ` (${levels[i]?.join(", ")})` : "";
     lines.push(`${i + 1}. ${truncateAtWord(cleanName(p.name), LIST_NAME_MAX)}${level}`);
@@ -58,7 +63,8 @@ export function composeClarify(hits: readonly SearchHit[], fields: readonly Fiel
   return {
     text,
     buttons: candidates.map((p, i) => ({
-      label: labels[i] ?? truncateAtWord(cleanName(p.name), 60),
+      label:
+        candidates.length === 1 ? ONLY_CANDIDATE_LABEL : (labels[i] ?? truncateAtWord(cleanName(p.name), 60)),
       payload: encodePayload({ type: "pick", code: p.code }),
     })),
   };

@@ -91,6 +91,14 @@ describe("candidates far below the best are not offered", () => {
     expect(message.text).not.toContain(procedure("1.007674").name.slice(0, 40));
   });
 
+  it("asks about the one candidate left when the others are far below it", () => {
+    const message = composeClarify([hit("1.013992", 10), hit("1.013831", 2)], ["fee"]);
+    expect(message.text.split("\n")[0]).toBe("Có phải bạn muốn hỏi thủ tục dưới đây?");
+    expect(message.buttons).toHaveLength(1);
+    expect(message.buttons[0]?.label).toBe("Đúng, xem thủ tục này");
+    expect(message.text).toContain("không phải xin phép cơ quan nhà nước có thẩm quyền");
+  });
+
   it("offers every candidate when the scores carry no scale (zero or negative best)", () => {
     const hits = [hit("1.013831", 0), hit("1.013992", -1)];
     expect(offeredCandidates(hits)).toHaveLength(2);

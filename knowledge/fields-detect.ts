@@ -63,14 +63,18 @@ export function detectFieldsInTokens(tokens: readonly string[]): FieldDetection 
   }
   const aspectTokens = tokens.map(() => false);
   const found = new Set<Field>();
+  let onlyCanIt = true;
   for (const [field, patterns] of Object.entries(FIELD_PATTERNS) as Array<[Field, RegExp[]]>) {
     for (const pattern of patterns) {
       for (const m of text.matchAll(pattern)) {
         found.add(field);
+        if (field === "conditions" && !CAN_IT.test(m[0])) onlyCanIt = false;
         markTokens(aspectTokens, starts, m.index ?? 0, (m.index ?? 0) + m[0].length);
       }
     }
   }
+  // "làm online được không" asks whether it can be done online, not about the conditions.
+  if (found.has("online") && onlyCanIt) found.delete("conditions");
   let vagueHow = false;
   for (const m of text.matchAll(HOW_TO)) {
     vagueHow = true;
@@ -80,6 +84,10 @@ export function detectFieldsInTokens(tokens: readonly string[]): FieldDetection 
   const fields = FIELDS.filter((f) => found.has(f));
   return { fields, aspectTokens };
 }
+
+/** A conditions phrase that only asks "can it be done" ("được không", "có thể"). */
+const CAN_IT =
+  /^(co duoc khong|duoc khong|co duoc|co the|co lam duoc|lam duoc khong|co dc|duoc ko|dc ko|dc khong|co \w+(?: \w+)* (duoc|dc) (khong|ko|k))$/;
 
 function markTokens(mask: boolean[], starts: number[], from: number, to: number): void {
   for (let i = 0; i < starts.length; i++) {

@@ -43,6 +43,11 @@ describe("detectFields", () => {
 
   it("reads a bare 'how do I' as a question about the papers, but not when it qualifies another aspect", () => {
     expect(kb.detectFields("đăng ký khai sinh làm thế nào")).toEqual(["documents"]);
+    // Whether it can be done online is the online part, not the conditions…
+    expect(kb.detectFields("làm online được không")).toEqual(["online"]);
+    expect(kb.detectFields("co the nop qua mang dc ko")).toEqual(["online"]);
+    // …unless the conditions are asked in words.
+    expect(kb.detectFields("điều kiện làm online là gì").sort()).toEqual(["conditions", "online"]);
     expect(kb.detectFields("đăng ký khai sinh các bước thế nào")).toEqual(["steps"]);
     expect(kb.detectFields("điều kiện như thế nào")).toEqual(["conditions"]);
   });

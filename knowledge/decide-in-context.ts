@@ -159,6 +159,10 @@ function askAgain(input: DecisionInput, candidates: number[]): Decision {
 function refine(input: DecisionInput, candidates: number[], fresh: Decision): Decision | undefined {
   const { index, query } = input;
   const text = query.tokens.join(" ");
+  // A bare number answers a numbered list ("2", the way Zalo Bot's menus are answered).
+  const bare = /^(?:so )?([1-5])$/.exec(text);
+  const numbered = bare ? candidates[Number(bare[1]) - 1] : undefined;
+  if (numbered !== undefined) return answerWith(index, [numbered], query, true);
   for (const [pattern, position] of ORDINALS) {
     const doc = candidates[position];
     if (doc !== undefined && pattern.test(text)) return answerWith(index, [doc], query, true);

@@ -141,7 +141,12 @@ function sharesOnlySyllables(input: DecisionInput, top: RankedHit): boolean {
     return false;
   const long = query.tokens.length > DECISION.weakLongTokens;
   const floor = long ? DECISION.weakLongPairCoverage : DECISION.weakPairCoverage;
-  return hitEvidence(index, query, top).pairCoverage < floor;
+  const evidence = hitEvidence(index, query, top);
+  // No word pair the corpus knows and mostly words no procedure uses ("xyz abc qwe"): whatever
+  // single syllable matched is chance.
+  const unknown = query.topicTokens.filter((t) => !index.knows(t)).length;
+  if (evidence.knownPairs === 0 && unknown * 2 >= query.topicTokens.length && unknown > 0) return true;
+  return evidence.pairCoverage < floor;
 }
 
 /**

@@ -266,7 +266,18 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     expect(birth.hits[0]?.procedure.code).toBe("1.001193");
   });
 
+  it("says nothing was found for words no procedure uses", () => {
+    for (const text of ["xyz abc qwe", "hello world"])
+      expect(real.decide(text).action, text).toBe("out_of_scope");
+  });
+
   it("resolves ordinals and details among the clarify candidates as shown", () => {
+    expect(real.decide("2", { candidateCodes: ["1.001193", "2.000635"] }).hits[0]?.procedure.code).toBe(
+      "2.000635",
+    );
+    expect(real.decide("số 1", { candidateCodes: ["1.001193", "2.000635"] }).hits[0]?.procedure.code).toBe(
+      "1.001193",
+    );
     const second = real.decide("cái thứ hai, bản sao thôi", { candidateCodes: ["1.001193", "2.000635"] });
     expect(second.hits[0]?.procedure.code).toBe("2.000635");
     const adoption = real.decide("chau o trong nuoc luon, la con cua em gai minh", {

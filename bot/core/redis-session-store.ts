@@ -28,7 +28,14 @@ export function sessionWorthKeeping(session: Session): boolean {
 
 /** Drops the parts of a session that only help a follow-up question, to keep the important ones under a bound. */
 function withoutDisposables(session: Session): Session {
-  const { handoffQuestion: _h, candidateCodes: _c, pendingFields: _p, recentCodes: _r, ...kept } = session;
+  const {
+    handoffQuestion: _h,
+    candidateCodes: _c,
+    pendingFields: _p,
+    recentCodes: _r,
+    lastOutOfScope: _o,
+    ...kept
+  } = session;
   if (kept.supplement?.text !== undefined) kept.supplement = { ...kept.supplement, text: undefined };
   return kept;
 }

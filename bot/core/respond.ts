@@ -17,6 +17,7 @@ export function respondWithProcedure(
   ctx.session.recentCodes = [procedure.code, ...earlier].slice(0, RECENT_LIMIT);
   ctx.session.candidateCodes = undefined;
   ctx.session.pendingFields = undefined;
+  ctx.session.lastOutOfScope = undefined;
   ctx.reply(composeAnswerCached(procedure, fields, { full: options.full }), {
     intent: options.intent,
     action: "answer",
@@ -34,6 +35,7 @@ export function respondWithCandidates(
 ): void {
   ctx.session.candidateCodes = offeredCandidates(hits).map((h) => h.procedure.code);
   ctx.session.pendingFields = fields;
+  ctx.session.lastOutOfScope = undefined;
   ctx.reply(composeClarify(hits, fields), {
     intent,
     action: "clarify",

@@ -9,6 +9,8 @@ export interface Session {
   recentCodes?: string[];
   /** Candidates last offered in a clarify question. */
   candidateCodes?: string[];
+  /** True when the last question was out of scope, so an aspect-only follow-up stays on that topic. */
+  lastOutOfScope?: boolean;
   /** What the citizen asked when the candidates were offered, to answer that part after a pick. */
   pendingFields?: Field[];
   /** A PAKN being written (the intake dialog's state). */

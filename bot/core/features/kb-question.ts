@@ -1,8 +1,9 @@
 import { MAX_CONTENT_CHARS } from "../../../feedback/pakn-input-rules.js";
 import { composeAlsoAsked, composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
-import type { Decision } from "../../../knowledge/decision-types.js";
+import type { Decision, SearchContext } from "../../../knowledge/decision-types.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
+import type { Session } from "../session.js";
 import type { TurnContext } from "../turn-context.js";
 import { textReply } from "../types.js";
 import { isProcedureQuestion } from "./pakn-classify.js";
@@ -32,11 +33,7 @@ export const kbQuestion: Step<TurnContext> = async (ctx) => answerQuestion(ctx, 
 export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean }): void {
   const { kb } = ctx.deps;
   const { session } = ctx;
-  const decision = kb.decide(ctx.text, {
-    lastCode: session.lastCode,
-    candidateCodes: session.candidateCodes,
-    recentCodes: session.recentCodes,
-  });
+  const decision = kb.decide(ctx.text, searchContext(session));
   if (options.offerReport && decision.report && ctx.deps.feedback) {
     if (decision.report.asks) {
       offerReport(ctx, decision, true);
@@ -49,6 +46,16 @@ export function answerQuestion(ctx: TurnContext, options: { offerReport: boolean
     return;
   }
   respond(ctx, decision);
+}
+
+/** What the conversation tells the knowledge base about this message. */
+function searchContext(session: Session): SearchContext {
+  return {
+    lastCode: session.lastCode,
+    candidateCodes: session.candidateCodes,
+    recentCodes: session.recentCodes,
+    lastOutOfScope: session.lastOutOfScope,
+  };
 }
 
 /** How far down the candidates a procedure named in a report is looked for. */
@@ -68,11 +75,7 @@ function namedInReport(decision: Decision, text: string): Decision | undefined {
  */
 export function answerIfFound(ctx: TurnContext): boolean {
   const { session } = ctx;
-  const decision = ctx.deps.kb.decide(ctx.text, {
-    lastCode: session.lastCode,
-    candidateCodes: session.candidateCodes,
-    recentCodes: session.recentCodes,
-  });
+  const decision = ctx.deps.kb.decide(ctx.text, searchContext(session));
   const found =
     (decision.action === "answer" && decision.hits.length > 0) ||
     (decision.action === "clarify" && decision.hits.length > 1) ||
@@ -120,6 +123,8 @@ function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: 
     return;
   }
   const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
+  // "nộp ở đâu" next is about this topic, not the procedure answered before it.
+  session.lastOutOfScope = true;
   if (decision.elsewhere) {
     // Another body handles it; an officer can still take the question if the pointer is not enough.
     const handoff = ctx.deps.feedback ? offerHandoff(ctx) : undefined;

@@ -124,6 +124,19 @@ describe("conversation core", () => {
     expect(back.meta.codes[0]).toBe(closing.meta.codes[0]);
   });
 
+  it("keeps a follow-up after a question it could not answer on that topic, not the one before", async () => {
+    expect((await say("đăng ký khai sinh cho con cần gì", "oos-follow")).meta).toMatchObject({
+      action: "answer",
+      codes: ["1.001193"],
+    });
+    expect((await say("xin trợ cấp thất nghiệp", "oos-follow")).meta?.action).toBe("out_of_scope");
+    const after = await say("nộp ở đâu", "oos-follow");
+    expect(after.meta?.action).toBe("out_of_scope");
+    expect(after.meta?.codes).toEqual([]);
+    // A topic named again is answered as usual.
+    expect((await say("khai sinh nộp ở đâu", "oos-follow")).meta).toMatchObject({ codes: ["1.001193"] });
+  });
+
   it("still answers when Redis is unreachable", async () => {
     const down = createRedis("redis://127.0.0.1:1");
     down.on("error", () => {});

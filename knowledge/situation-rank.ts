@@ -1,18 +1,7 @@
 import type { AnalyzedQuery } from "./search/query.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
+import { SITUATION_MOVE } from "./situation-moves.js";
 import { type SituationCues, situationsOfMessage, situationsOfName, statedAges } from "./situations.js";
-
-/** How the situations a message states move its candidates. */
-export const SITUATION_RANK = {
-  /**
-   * Factor for a procedure made for a situation the message states ("mất", "người nước ngoài"),
-   * ages aside (an adult's age rules out the child's card, it does not ask for the adult's).
-   * 1 (off) on the TUNE questions: a boost won one and lost two (a torn paper is not a lost one).
-   */
-  match: 1,
-  /** Factor for a procedure made for an age the message's stated age is not ("con 10 tuổi"). */
-  otherAge: 0.5,
-} as const;
 
 /**
  * Re-ranks the candidates with the situations the message states: a procedure made for one of them
@@ -33,9 +22,9 @@ export function situationRanked(
   const rescored = ranked.map((h) => {
     const named = situationsOfName(cues, index.nameWords(h.doc));
     let factor = 1;
-    if ([...named].some((s) => stated.has(s) && !ageSituations.has(s))) factor *= SITUATION_RANK.match;
+    if ([...named].some((s) => stated.has(s) && !ageSituations.has(s))) factor *= SITUATION_MOVE.statedMatch;
     if (aged && [...named].some((s) => ageSituations.has(s) && !stated.has(s)))
-      factor *= SITUATION_RANK.otherAge;
+      factor *= SITUATION_MOVE.otherAge;
     if (factor === 1) return h;
     moved = true;
     return { ...h, score: h.score * factor };

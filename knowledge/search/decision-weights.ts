@@ -49,6 +49,8 @@ export const SITUATION_MOVE_PARAM_DOCS = {
   coreShare: "a variant must name this share of the last procedure's topic words (the same topic)",
   pool: "how many procedures of the last topic read with the message are looked at for a variant",
   maxOwnWords: "a variant names at most this many topic words of its own (else it is another procedure)",
+  statedMatch: "factor for a candidate made for a situation a first message states, ages aside (1 = off)",
+  otherAge: "factor for a candidate made for an age the message's stated age rules out",
 } as const;
 
 /** The decision thresholds by name (see DECISION_PARAM_DOCS for what each is). */

@@ -1,4 +1,4 @@
-import { stripControlChars } from "../../../feedback/pakn-input-rules.js";
+import { MAX_CONTENT_CHARS, stripControlChars } from "../../../feedback/pakn-input-rules.js";
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
@@ -27,7 +27,10 @@ export const guardInput: Step<TurnContext> = async (ctx, next) => {
     ctx.reply(textReply(TEXTS.nonText), { intent: "non_text" });
     return;
   }
-  if (text.length > MAX_QUESTION_CHARS) {
+  // A complaint's content may be longer than a question: its own limit applies while one is written.
+  const step = ctx.session.intake?.step;
+  const limit = step === "content" || step === "kind" ? MAX_CONTENT_CHARS : MAX_QUESTION_CHARS;
+  if (text.length > limit) {
     ctx.reply(textReply(TEXTS.tooLong), { intent: "too_long" });
     return;
   }

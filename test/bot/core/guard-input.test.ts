@@ -77,6 +77,22 @@ describe.each(DRIVERS)("the input guard on %s", (driver) => {
     expect(row?.receivedAt).toEqual(NOW);
   });
 
+  it("takes a complaint's content up to its own limit, longer than a question's", async () => {
+    const story =
+      `Đoạn đường liên thôn 3 bị ngập sâu mỗi khi mưa. ${"Học sinh phải lội nước đến trường. ".repeat(40)}`.trim();
+    expect(story.length).toBeGreaterThan(1_000);
+    expect(story.length).toBeLessThan(2_000);
+    const asked = await say(story);
+    expect(asked.meta.intent).toBe("too_long");
+    await say("/phananh");
+    await press("pakn|kind|phan_anh");
+    const taken = await say(story);
+    expect(taken.meta.intent).not.toBe("too_long");
+    // The intake goes on to its next question rather than asking to shorten.
+    expect(taken.replies.map((m) => m.text).join("\n")).not.toMatch(/hơi dài/);
+    await press("pakn|cancel");
+  });
+
   it("takes a message of control characters only as an empty one", async () => {
     const res = await say(`${NUL}\u0001\u007f`);
     expect(res.meta.intent).toBe("empty");

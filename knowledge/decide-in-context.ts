@@ -2,6 +2,7 @@ import { DECISION, type DecisionInput, freshWithRanking, round, toHits } from ".
 import type { Decision, SearchContext } from "./decision-types.js";
 import { FOLLOW_UP, resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
+import { bundledAskCues, cueAt } from "./search/ask-cues.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import type { SearchIndex } from "./search-index.js";
 import {
@@ -41,6 +42,19 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     return { action: "out_of_scope", hits: [], fields: query.fields, followUp: true };
   const last = context.lastCode !== undefined ? input.docOf(context.lastCode) : undefined;
   if (last === undefined) return fresh;
+  // "để kết hôn với người nước ngoài" after a certificate says what it is for: the same paper
+  // ("để đăng ký kết hôn thì cần gì" asks about the purpose itself: it has an ask).
+  if (cueAt(bundledAskCues(), "purpose", query.tokens, 0) > 0 && !asksAnything(query)) {
+    const variant = variantForSituation(input, last);
+    if (variant)
+      return {
+        action: "answer",
+        hits: toHits(index, variant.slice(0, 5)),
+        fields: query.fields,
+        followUp: true,
+      };
+    return stayOn(input, last, fresh);
+  }
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
   const onlySituation = addsOnlySituation(input, last);
   if (resolution.kind !== "fresh" || onlySituation) {
@@ -70,6 +84,11 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   }
   if (resolution.kind === "stay") return stayOn(input, last, fresh);
   return fresh;
+}
+
+/** Whether a message asks something itself (a part of a procedure, or "… thì …?"). */
+function asksAnything(query: AnalyzedQuery): boolean {
+  return query.fields.length > 0 || query.tokens.includes("thi") || (query.asks?.length ?? 0) > 0;
 }
 
 /** Answers the last procedure again (an aspect question about it), the fresh hits after it. */

@@ -242,6 +242,15 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     expect(d.followUp).toBe(false);
   });
 
+  it("keeps a follow-up that only says what the paper is for on that paper", () => {
+    const single = "1.004873"; // Cấp Giấy xác nhận tình trạng hôn nhân
+    const purpose = real.decide("để kết hôn với người nước ngoài", { lastCode: single });
+    expect(purpose.hits[0]?.procedure.code).toBe(single);
+    // A purpose that is itself asked about is a new question.
+    const asked = real.decide("để đăng ký kết hôn thì cần gì", { lastCode: "3.000333" });
+    expect(asked.hits[0]?.procedure.code).toBe("1.000894");
+  });
+
   it("keeps an aspect question after an out-of-scope one on that topic, not an older answer", () => {
     const context = { lastCode: HOUSEHOLD_BUSINESS, lastOutOfScope: true };
     for (const text of ["nộp cho ai", "mất bao lâu"])

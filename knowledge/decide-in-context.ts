@@ -86,9 +86,13 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   return fresh;
 }
 
-/** Whether a message asks something itself (a part of a procedure, or "… thì …?"). */
+/** Whether a message asks something itself (a part of a procedure, an ask cue, or "… thì …?"). */
 function asksAnything(query: AnalyzedQuery): boolean {
-  return query.fields.length > 0 || query.tokens.includes("thi") || (query.asks?.length ?? 0) > 0;
+  if (query.fields.length > 0 || (query.asks?.length ?? 0) > 0) return true;
+  const cues = bundledAskCues();
+  return query.tokens.some(
+    (_, i) => cueAt(cues, "ask", query.tokens, i) > 0 || cueAt(cues, "split", query.tokens, i) > 0,
+  );
 }
 
 /** Answers the last procedure again (an aspect question about it), the fresh hits after it. */

@@ -53,10 +53,7 @@ function contenders(index: SearchIndex, hits: RankedHit[]): RankedHit[] {
   const seen = new Set<string>();
   return hits.filter((h) => {
     if (h.score < top.score * DECISION.closeRatio || h.queryCoverage < DECISION.minCoverage) return false;
-    const core = (index.procedures[h.doc] as Procedure).name
-      .replace(/\([^)]*\)/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
+    const core = index.mainWords(h.doc).join(" ");
     if (seen.has(core)) return false;
     seen.add(core);
     return true;

@@ -46,6 +46,8 @@ export class SearchIndex {
   /** Per document: sorted name term ids, sum of name unigram idf, variant mask, prior factor. */
   private readonly nameTerms: Int32Array[] = [];
   private readonly nameWordLists: string[][] = [];
+  /** Per document: the folded words of its name outside brackets. */
+  private readonly mainWordLists: string[][] = [];
   /** Per document: sorted term ids of its default audience's words, which name nothing it does. */
   private readonly audienceTerms: Int32Array[] = [];
   /** Per document: accent keys of name and alias words and pairs. */
@@ -78,6 +80,7 @@ export class SearchIndex {
       const nameTokens = foldTokens(p.name);
       this.nameWordLists.push(nameTokens);
       const outside = foldTokens(p.name.replace(/\([^)]*\)/g, " "));
+      this.mainWordLists.push(outside);
       const coreWords = new Set(withoutDefaultAudience(outside));
       audienceLists.push(outside.filter((w) => !coreWords.has(w)));
       const addText = (tokens: string[], weight: number, isName: boolean) => {
@@ -178,6 +181,11 @@ export class SearchIndex {
   /** The folded words of a procedure's name. */
   nameWords(doc: number): readonly string[] {
     return this.nameWordLists[doc] ?? [];
+  }
+
+  /** The folded words of a procedure's name outside brackets (its level or list of cases is not its topic). */
+  mainWords(doc: number): readonly string[] {
+    return this.mainWordLists[doc] ?? [];
   }
 
   /** Whether a word occurs in any procedure name. */

@@ -1,4 +1,3 @@
-import { foldTokens } from "./normalize.js";
 import type { SituationMoveParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { loadSearchWeights } from "./search/search-weights.js";
@@ -26,11 +25,6 @@ export interface SituationMoveInput {
   cues: SituationCues;
 }
 
-/** The words of a procedure name outside brackets (its level or list of cases is not its topic). */
-function mainWords(index: SearchIndex, doc: number): string[] {
-  return foldTokens((index.procedures[doc]?.name ?? "").replace(/\([^)]*\)/g, " "));
-}
-
 /** Tokens with every occurrence of the phrases removed. */
 function withoutPhrases(tokens: readonly string[], phrases: readonly (readonly string[])[]): string[] {
   const gone = new Array<boolean>(tokens.length).fill(false);
@@ -44,7 +38,7 @@ function withoutPhrases(tokens: readonly string[], phrases: readonly (readonly s
 
 /** Topic words of a procedure name: rare words outside variant markers and the `aside` phrases. */
 export function coreWords(index: SearchIndex, doc: number, aside: readonly (readonly string[])[]): string[] {
-  const words = withoutPhrases(mainWords(index, doc), [...MARKERS.map((m) => m.tokens), ...aside]);
+  const words = withoutPhrases(index.mainWords(doc), [...MARKERS.map((m) => m.tokens), ...aside]);
   return [...new Set(words)].filter((w) => index.idfOf(w) >= SITUATION_MOVE.coreIdf);
 }
 

@@ -36,12 +36,7 @@ export interface TypedReplies {
 }
 
 /** Folds a reply or a phrase the same way: chat spellings repaired, no diacritics, no punctuation. */
-export function foldReply(text: string): string {
-  return normalizeText(text)
-    .replace(/[^\p{L}\p{N} ]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export const foldReply = (text: string): string => normalizeText(text);
 
 const isMeaning = (kind: string): kind is TypedMeaning =>
   (TYPED_MEANINGS as readonly string[]).includes(kind);

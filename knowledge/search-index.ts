@@ -4,6 +4,7 @@ import { spelledOutName } from "./search/abbreviations.js";
 import { BodyIndex } from "./search/body-index.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
+import { reissuePopularity } from "./search/reissue-families.js";
 import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
 import { loadSearchWeights, type RankParams } from "./search/search-weights.js";
 import { sortedIndex } from "./search/sorted-index.js";
@@ -124,7 +125,13 @@ export class SearchIndex {
       nameTermLists.push([...nameIds].sort((a, b) => a - b));
       coreLists.push(coreWords);
       this.variantMasks[doc] = markerMask(nameTokens, p.name);
-      this.priors[doc] = prior(p, maxPop);
+    });
+    const renewed = reissuePopularity(
+      this.mainWordLists,
+      procedures.map((p) => p.popularity),
+    );
+    procedures.forEach((p, doc) => {
+      this.priors[doc] = prior(p, maxPop, renewed[doc] ?? 0);
     });
     const { k1, b } = RANK_PARAMS;
     const avgLength = nameLengths.reduce((a, v) => a + v, 0) / (n || 1) || 1;
@@ -460,11 +467,13 @@ function has(sorted: Int32Array, id: number): boolean {
 }
 
 /**
- * Prior belief that a citizen means this procedure: national-portal popularity and whether a
- * local (province or commune) office handles it, since citizens rarely need ministry-only ones.
+ * Prior belief that a citizen means this procedure: national-portal popularity (at least that of
+ * its own renewal) and whether a local (province or commune) office handles it, since citizens
+ * rarely need ministry-only ones.
  */
-function prior(p: Procedure, maxPop: number): number {
-  const pop = maxPop > 0 ? Math.log1p(p.popularity) / Math.log1p(maxPop) : 0;
+function prior(p: Procedure, maxPop: number, renewed: number): number {
+  const used = Math.max(p.popularity, renewed);
+  const pop = maxPop > 0 ? Math.log1p(used) / Math.log1p(maxPop) : 0;
   const local = p.levels.some((l) => /xã|tỉnh|huyện/i.test(l)) ? 1 : RANK_PARAMS.centralOnly;
   const commune = p.levels.some((l) => /xã/i.test(l)) ? RANK_PARAMS.commune : 1;
   return (1 + RANK_PARAMS.popularity * pop) * local * commune;

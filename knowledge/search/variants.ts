@@ -23,24 +23,28 @@ export interface VariantMarkerList {
   markers: VariantMarker[];
   applicants: string[][];
   defaultAudiences: string[][];
+  reissues: string[][];
 }
 
 /**
  * Parses the marker file ("marker|marker-abroad<TAB>phrase<TAB>factor",
- * "applicant-list<TAB>phrase" or "default-audience<TAB>phrase", # comments); a row with a factor
+ * "applicant-list<TAB>phrase", "default-audience<TAB>phrase" or "reissue<TAB>phrase", # comments); a row with a factor
  * outside (0, 1] is refused.
  */
 export function parseVariantMarkers(content: string): VariantMarkerList {
   const markers: VariantMarker[] = [];
   const applicants: string[][] = [];
   const defaultAudiences: string[][] = [];
+  const reissues: string[][] = [];
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.trimStart().startsWith("#")) return;
     const [kind, phrase, factorText] = line.split("\t").map((c) => c.trim());
     const tokens = foldTokens(phrase ?? "");
     if (tokens.length === 0) throw new Error(`variant markers line ${i + 1}: no phrase`);
-    if (kind === "applicant-list" || kind === "default-audience") {
-      (kind === "applicant-list" ? applicants : defaultAudiences).push(tokens);
+    if (kind === "applicant-list" || kind === "default-audience" || kind === "reissue") {
+      (kind === "applicant-list" ? applicants : kind === "reissue" ? reissues : defaultAudiences).push(
+        tokens,
+      );
       return;
     }
     const factor = Number(factorText);
@@ -49,7 +53,7 @@ export function parseVariantMarkers(content: string): VariantMarkerList {
     markers.push({ tokens, factor, abroad: kind === "marker-abroad" });
   });
   if (markers.length > 32) throw new Error("variant markers: at most 32 markers fit the 32-bit mask");
-  return { markers, applicants, defaultAudiences };
+  return { markers, applicants, defaultAudiences, reissues };
 }
 
 const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf8"));
@@ -60,6 +64,9 @@ const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf
  * ordinary procedure first.
  */
 export const MARKERS: VariantMarker[] = LIST.markers;
+
+/** Opening words of a name that re-issue, exchange or extend another procedure's paper ("cấp lại"). */
+export const REISSUES: readonly (readonly string[])[] = LIST.reissues;
 
 /**
  * The name's words without the wording of its default audience, so "làm thẻ căn cước" covers

@@ -103,7 +103,7 @@ describe("everyday names of the most used procedures", () => {
     ["sang ten xe cu", ["1.013076"]],
     ["xin giay phep xay dung nha o", ["1.013225"]],
     ["ly lich tu phap so 2", ["3.000333"]],
-    ["giấy phép lái xe bị trừ hết điểm", ["3.000348", "3.000347"]],
+    ["bằng lái bị trừ hết điểm", ["1.013211"]],
     ["chứng minh thư hết hạn", ["1.014063", "2.001195", "1.000889"]],
     ["khách ở nhà mình vài hôm có phải báo công an không", ["2.001159"]],
     ["so do cua nha toi bi sai ten bo toi, muon dinh chinh", ["1.012796", "1.012790"]],

@@ -1,4 +1,31 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { accentKey, foldTokens } from "../normalize.js";
+
+/** The bundled everyday phrases that fix how unaccented words read (assets/unaccented-readings.tsv). */
+export const BUNDLED_EVERYDAY_READINGS_FILE = fileURLToPath(
+  new URL("../../assets/unaccented-readings.tsv", import.meta.url),
+);
+
+/** Parses the everyday-readings file: one accented phrase of two words or more per line, # comments. */
+export function parseEverydayReadings(content: string): string[] {
+  return content
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#") && l.split(/\s+/).length > 1);
+}
+
+let bundled: string[] | undefined;
+/** The bundled everyday phrases, read once. */
+export function bundledEverydayReadings(): string[] {
+  bundled ??= parseEverydayReadings(readFileSync(BUNDLED_EVERYDAY_READINGS_FILE, "utf8"));
+  return bundled;
+}
+
+interface EverydayPhrase {
+  folded: string[];
+  keys: string[];
+}
 
 /** Words of a trusted accented text with their folded forms (numbers and marks-free words kept). */
 function wordsOf(text: string): { folded: string; key: string }[] {
@@ -18,16 +45,19 @@ function wordsOf(text: string): { folded: string; key: string }[] {
 
 /**
  * Which accented reading an unaccented syllable has, judged by its neighbours: procedure names
- * say that "dinh" next to "chinh" is "đính" (đính chính), not "đình" (gia đình). Only folded
- * syllables the names spell with several diacritics are tracked; built once from the names.
+ * say that "dinh" next to "chinh" is "đính" (đính chính), not "đình" (gia đình), and everyday
+ * phrases say that "bao nhieu tien" is "tiền", not "tiện". Only folded syllables the names spell
+ * with several diacritics are tracked; built once from the names and the everyday phrases.
  */
 export class SyllableReadings {
   /** Folded syllables the names spell in more than one way. */
   private readonly ambiguous = new Set<string>();
   /** Folded name bigram → accent keys of its first and of its second syllable. */
   private readonly pairs = new Map<string, [Set<string>, Set<string>]>();
+  /** Everyday phrases by their first folded word, longest first. */
+  private readonly everyday = new Map<string, EverydayPhrase[]>();
 
-  constructor(names: readonly string[]) {
+  constructor(names: readonly string[], everyday: readonly string[] = bundledEverydayReadings()) {
     const readings = new Map<string, Set<string>>();
     for (const name of names) {
       const words = wordsOf(name);
@@ -45,27 +75,64 @@ export class SyllableReadings {
       });
     }
     for (const [folded, set] of readings) if (set.size > 1) this.ambiguous.add(folded);
+    for (const phrase of everyday) {
+      const words = wordsOf(phrase);
+      const first = words[0];
+      if (words.length < 2 || !first) continue;
+      const list = this.everyday.get(first.folded) ?? [];
+      list.push({ folded: words.map((w) => w.folded), keys: words.map((w) => w.key) });
+      this.everyday.set(first.folded, list);
+    }
+    for (const list of this.everyday.values()) list.sort((a, b) => b.folded.length - a.folded.length);
   }
 
   /**
    * For an unaccented message's tokens: the readings its neighbours allow for each ambiguous
-   * syllable that forms a name bigram with a neighbour (syllables without such a clue are absent).
+   * syllable that forms a name bigram with a neighbour or lies in an everyday phrase (syllables
+   * without such a clue are absent). A word of an everyday phrase reads only as the phrase
+   * spells it, and a name bigram that reads it otherwise is no clue for its neighbour either.
    */
   inContext(tokens: readonly string[], skip?: readonly boolean[]): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>();
-    const put = (folded: string, keys: Set<string>) => {
+    const put = (folded: string, keys: Iterable<string>) => {
       if (!this.ambiguous.has(folded)) return;
       const set = out.get(folded) ?? new Set<string>();
       for (const k of keys) set.add(k);
       out.set(folded, set);
     };
+    const fixed = this.everydayKeys(tokens, skip);
+    for (let i = 0; i < tokens.length; i++) {
+      const key = fixed[i];
+      if (key !== undefined) put(tokens[i] as string, [key]);
+    }
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (skip?.[i] || skip?.[i + 1]) continue;
       const pair = this.pairs.get(`${tokens[i]} ${tokens[i + 1]}`);
       if (!pair) continue;
-      put(tokens[i] as string, pair[0]);
-      put(tokens[i + 1] as string, pair[1]);
+      const left = fixed[i];
+      const right = fixed[i + 1];
+      if ((left !== undefined && !pair[0].has(left)) || (right !== undefined && !pair[1].has(right)))
+        continue;
+      if (left === undefined) put(tokens[i] as string, pair[0]);
+      if (right === undefined) put(tokens[i + 1] as string, pair[1]);
     }
     return out;
+  }
+
+  /**
+   * Per token: the accent key an everyday phrase gives it (phrases may overlap, as "phí bao nhiêu"
+   * and "bao nhiêu tiền" do; an earlier, then longer, phrase decides a shared word).
+   */
+  private everydayKeys(tokens: readonly string[], skip?: readonly boolean[]): (string | undefined)[] {
+    const fixed: (string | undefined)[] = tokens.map(() => undefined);
+    tokens.forEach((token, i) => {
+      const found = this.everyday
+        .get(token)
+        ?.find((p) => p.folded.every((f, k) => tokens[i + k] === f && !skip?.[i + k]));
+      found?.keys.forEach((key, k) => {
+        fixed[i + k] ??= key;
+      });
+    });
+    return fixed;
   }
 }

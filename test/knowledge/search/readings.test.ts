@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { accentKey } from "../../../knowledge/normalize.js";
+import {
+  bundledEverydayReadings,
+  parseEverydayReadings,
+  SyllableReadings,
+} from "../../../knowledge/search/readings.js";
+
+const NAMES = [
+  "Hỗ trợ đầu tư tưới tiên tiến, tiết kiệm nước",
+  "Hoàn tiền chậm nộp, tiền phạt nộp thừa",
+  "Thu phí bảo vệ môi trường",
+  "Trình báo mất hộ chiếu",
+  "Sản xuất bao bì",
+  "Đính chính giấy chứng nhận",
+  "Đăng ký hộ gia đình",
+];
+const keys = (...words: string[]) => new Set(words.map(accentKey));
+
+describe("reading unaccented words from everyday phrases", () => {
+  it("reads the money of 'mat bao nhieu tien' as tiền, not the tiên tiến of a name", () => {
+    const readings = new SyllableReadings(NAMES, ["bao nhiêu tiền"]);
+    const context = readings.inContext("ra xa cong chung mat bao nhieu tien".split(" "));
+    expect(context.get("tien")).toEqual(keys("tiền"));
+    // Without the everyday phrase nothing in the names says which "tien" is meant.
+    expect(
+      new SyllableReadings(NAMES, []).inContext("mat bao nhieu tien".split(" ")).get("tien"),
+    ).toBeUndefined();
+  });
+
+  it("lets an everyday phrase overrule a name pair that reads its word otherwise", () => {
+    // Names say "phi bao" is "phí bảo (vệ)"; the citizen asks "phí bao nhiêu".
+    const tokens = "phi bao nhieu".split(" ");
+    expect(new SyllableReadings(NAMES, []).inContext(tokens).get("bao")).toEqual(keys("bảo"));
+    expect(new SyllableReadings(NAMES, ["bao nhiêu"]).inContext(tokens).get("bao")).toEqual(keys("bao"));
+  });
+
+  it("still reads words outside everyday phrases by their neighbours in names", () => {
+    const readings = new SyllableReadings(NAMES, ["bao nhiêu tiền"]);
+    expect(readings.inContext("muon dinh chinh so".split(" ")).get("dinh")).toEqual(keys("đính"));
+  });
+
+  it("leaves a skipped word (already read by the dictionary) without an everyday reading", () => {
+    const readings = new SyllableReadings(NAMES, ["bao nhiêu tiền"]);
+    const context = readings.inContext(["bao", "nhieu", "tien"], [false, false, true]);
+    expect(context.get("tien")).toBeUndefined();
+  });
+
+  it("reads the bundled file: phrases of two words or more, comments left out", () => {
+    expect(parseEverydayReadings("# note\nbao nhiêu tiền\ntiền\n\n  nghỉ việc  ")).toEqual([
+      "bao nhiêu tiền",
+      "nghỉ việc",
+    ]);
+    const bundled = bundledEverydayReadings();
+    expect(bundled).toContain("bao nhiêu tiền");
+    expect(bundled.every((p) => !p.startsWith("#") && p.includes(" "))).toBe(true);
+  });
+});

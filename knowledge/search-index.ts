@@ -1,6 +1,7 @@
 import { accentKeysOf, foldTokens } from "./normalize.js";
 import type { Procedure } from "./procedure.js";
 import { spelledOutName } from "./search/abbreviations.js";
+import { namesOrganisation, servesOrganisationsOnly } from "./search/audience.js";
 import { BodyIndex } from "./search/body-index.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
@@ -56,6 +57,8 @@ export class SearchIndex {
   private readonly readings: SyllableReadings;
   private readonly nameMass: Float64Array;
   private readonly variantMasks: Int32Array;
+  /** Per document: 1 when only organisations may use the procedure. */
+  private readonly organisationOnly: Uint8Array;
   private readonly priors: Float64Array;
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
@@ -73,6 +76,7 @@ export class SearchIndex {
     const audienceLists: string[][] = [];
     const maxPop = procedures.reduce((m, p) => Math.max(m, p.popularity), 0);
     this.variantMasks = new Int32Array(n);
+    this.organisationOnly = Uint8Array.from(procedures, (p) => (servesOrganisationsOnly(p) ? 1 : 0));
     this.readings = new SyllableReadings(procedures.map((p) => p.name));
     this.priors = new Float64Array(n);
     procedures.forEach((p, doc) => {
@@ -270,6 +274,7 @@ export class SearchIndex {
     const qMask =
       queryMarkerMask(query.tokens) |
       queryMarkerMask(query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term));
+    const forPeople = !namesOrganisation(query.tokens);
     const context = query.accents ? undefined : this.contextReadings(query);
     const hits = top.map((d) =>
       this.rescore(
@@ -281,6 +286,7 @@ export class SearchIndex {
         slotMass,
         totalSlotMass,
         qMask,
+        forPeople,
         context,
         explain,
       ),
@@ -343,6 +349,7 @@ export class SearchIndex {
     slotMass: number[],
     totalSlotMass: number,
     qMask: number,
+    forPeople: boolean,
     context: Map<string, Set<string>> | undefined,
     explain?: Map<number, ScoreExplanation>,
   ): RankedHit {
@@ -405,7 +412,9 @@ export class SearchIndex {
     const byName = RANK_PARAMS.nameCoverageFloor + (1 - RANK_PARAMS.nameCoverageFloor) * nameCoverage;
     const byTopic = RANK_PARAMS.queryCoverageFloor + (1 - RANK_PARAMS.queryCoverageFloor) * queryCoverage;
     const byPrior = this.priors[d] as number;
-    const byVariant = variantFactor(this.variantMasks[d] as number, qMask);
+    const byVariant =
+      variantFactor(this.variantMasks[d] as number, qMask) *
+      (forPeople && this.organisationOnly[d] === 1 ? RANK_PARAMS.organisationOnly : 1);
     const byRun = 1 + RANK_PARAMS.phraseRun * Math.min(Math.max(bestRun - 1, 0), 5);
     const score = raw * byName * byTopic * byPrior * byVariant * byRun;
     if (explain)

@@ -36,6 +36,8 @@ export const RANK_PARAM_DOCS = {
   queryCoverageFloor: "floor of the topic-coverage factor",
   popularity: "strength of the national-portal popularity prior",
   centralOnly: "factor for ministry-only procedures (citizens rarely need them)",
+  organisationOnly:
+    "factor for procedures only organisations may use, when the message names no organisation",
   commune: "bonus for procedures a commune office handles, where most citizens go",
   phraseRun: "bonus per extra word of the longest run of the message found verbatim in the name",
   unknownWord: "informativeness of a word no procedure uses, relative to the rarest known word",

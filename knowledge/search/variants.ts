@@ -24,11 +24,13 @@ export interface VariantMarkerList {
   applicants: string[][];
   defaultAudiences: string[][];
   reissues: string[][];
+  citizenAudiences: string[][];
+  organisationWords: string[][];
 }
 
 /**
  * Parses the marker file ("marker|marker-abroad<TAB>phrase<TAB>factor",
- * "applicant-list<TAB>phrase", "default-audience<TAB>phrase" or "reissue<TAB>phrase", # comments); a row with a factor
+ * "<list kind><TAB>phrase" for the other kinds the file's header lists, # comments); a row with a factor
  * outside (0, 1] is refused.
  */
 export function parseVariantMarkers(content: string): VariantMarkerList {
@@ -36,15 +38,23 @@ export function parseVariantMarkers(content: string): VariantMarkerList {
   const applicants: string[][] = [];
   const defaultAudiences: string[][] = [];
   const reissues: string[][] = [];
+  const citizenAudiences: string[][] = [];
+  const organisationWords: string[][] = [];
+  const lists: Record<string, string[][]> = {
+    "applicant-list": applicants,
+    "default-audience": defaultAudiences,
+    reissue: reissues,
+    "citizen-audience": citizenAudiences,
+    organisation: organisationWords,
+  };
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.trimStart().startsWith("#")) return;
     const [kind, phrase, factorText] = line.split("\t").map((c) => c.trim());
     const tokens = foldTokens(phrase ?? "");
     if (tokens.length === 0) throw new Error(`variant markers line ${i + 1}: no phrase`);
-    if (kind === "applicant-list" || kind === "default-audience" || kind === "reissue") {
-      (kind === "applicant-list" ? applicants : kind === "reissue" ? reissues : defaultAudiences).push(
-        tokens,
-      );
+    const list = kind && Object.hasOwn(lists, kind) ? lists[kind] : undefined;
+    if (list) {
+      list.push(tokens);
       return;
     }
     const factor = Number(factorText);
@@ -53,7 +63,7 @@ export function parseVariantMarkers(content: string): VariantMarkerList {
     markers.push({ tokens, factor, abroad: kind === "marker-abroad" });
   });
   if (markers.length > 32) throw new Error("variant markers: at most 32 markers fit the 32-bit mask");
-  return { markers, applicants, defaultAudiences, reissues };
+  return { markers, applicants, defaultAudiences, reissues, citizenAudiences, organisationWords };
 }
 
 const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf8"));
@@ -64,6 +74,12 @@ const LIST = parseVariantMarkers(readFileSync(BUNDLED_VARIANT_MARKERS_FILE, "utf
  * ordinary procedure first.
  */
 export const MARKERS: VariantMarker[] = LIST.markers;
+
+/** Audiences (đối tượng thực hiện) that are people, and words by which a message names an organisation. */
+export const AUDIENCE_WORDS = {
+  citizen: LIST.citizenAudiences,
+  organisation: LIST.organisationWords,
+} as const;
 
 /** Opening words of a name that re-issue, exchange or extend another procedure's paper ("cấp lại"). */
 export const REISSUES: readonly (readonly string[])[] = LIST.reissues;

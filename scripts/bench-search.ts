@@ -1,8 +1,10 @@
 /**
  * Search benchmark: ours vs plain BM25, MiniSearch and fuse.js on the relabelled dev questions and
  * conversations, and on the long citizen-style questions (bench/citizen-questions.jsonl), the TUNE
- * part and the HELD part side by side (see bench/dev-split.ts); prints one JSON object on stdout, a
- * summary table on stderr, and with --verbose the TUNE part's misses (CITIZEN lines for that set).
+ * part and the HELD part side by side (see bench/dev-split.ts), then on the fresh set
+ * (bench/fresh-*.jsonl: written later, never tuned on, never shown per question); prints one JSON
+ * object on stdout, a summary table on stderr, and with --verbose the TUNE part's misses (CITIZEN
+ * lines for that set).
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -13,7 +15,7 @@ import { readProceduresFile } from "../knowledge/importers/read-procedures-file.
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { fuseBaseline, miniSearchBaseline, type Ranker } from "./bench/baselines.js";
 import { bm25Baseline } from "./bench/bm25-baseline.js";
-import { conversationAccuracy } from "./bench/conversations.js";
+import { conversationAccuracy, type DevConversation } from "./bench/conversations.js";
 import {
   BENCH_PROCEDURES_FILE,
   readDevConversations,
@@ -30,9 +32,12 @@ import {
   r3,
   rankingScores,
 } from "./bench/metrics.js";
-import { summaryTable } from "./bench/summary-table.js";
+import { type SetPartReport, summaryTable } from "./bench/summary-table.js";
 
 const SHARED = SHARED_DATA;
+const benchFile = (name: string) => new URL(`bench/${name}`, import.meta.url).pathname;
+const readIf = <T>(path: unknown, read: (p: string) => T[]): T[] =>
+  typeof path === "string" && existsSync(path) ? read(path) : [];
 const { values: args } = parseArgs({
   options: {
     procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
@@ -41,6 +46,12 @@ const { values: args } = parseArgs({
     conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
     /** Long citizen-style questions (story first, ask last), reported beside the dev sets. */
     citizen: { type: "string", default: new URL("bench/citizen-questions.jsonl", import.meta.url).pathname },
+    /** Citizen-style questions and conversations written later by another hand, split like the dev sets. */
+    fresh: { type: "string", default: benchFile("fresh-questions.jsonl") },
+    "fresh-conversations": { type: "string", default: benchFile("fresh-conversations.jsonl") },
+    /** A third set never tuned on: measured as a whole, never printed per question. */
+    unseen: { type: "string", default: benchFile("unseen-questions.jsonl") },
+    "unseen-conversations": { type: "string", default: benchFile("unseen-conversations.jsonl") },
     verbose: { type: "boolean", default: false },
     /** Skips the (slow) MiniSearch and fuse.js baselines, for quick iteration. */
     "ours-only": { type: "boolean", default: false },
@@ -53,7 +64,11 @@ const gc = runInNewContext("gc") as () => void;
 const { procedures } = readProceduresFile(args.procedures as string);
 const questions = readDevQuestions(args.questions as string);
 const conversations = readDevConversations(args.conversations as string);
-const citizen = existsSync(args.citizen as string) ? readDevQuestions(args.citizen as string) : [];
+const citizen = readIf(args.citizen, readDevQuestions);
+const fresh = readIf(args.fresh, readDevQuestions);
+const freshConversations = readIf(args["fresh-conversations"], readDevConversations);
+const unseen = readIf(args.unseen, readDevQuestions);
+const unseenConversations = readIf(args["unseen-conversations"], readDevConversations);
 
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -163,20 +178,34 @@ for (const [part, pick] of Object.entries(parts)) {
   };
 }
 
-/** The citizen set per part: ranking of every system, behaviour and fields, no conversations. */
-const citizenReport: Record<string, unknown> = {};
-for (const [part, pick] of Object.entries(parts)) {
-  const qs = citizen.filter((q) => pick(q.id));
-  const uq = qs.filter((q) => q.behavior === "answer" && q.gold.length > 0);
-  const perSystem: Record<string, unknown> = {};
-  for (const [name, rank] of Object.entries(systems)) perSystem[name] = ranking(rank, uq);
-  citizenReport[part] = {
-    questions: qs.length,
-    ranking: perSystem,
-    behaviour: behaviour(qs),
-    fields: fields(qs),
-  };
+/** Another question set per part: ranking of every system, behaviour, fields, conversations if any. */
+function setReport(
+  qs: DevQuestion[],
+  convs: DevConversation[],
+  partsOf: Record<string, (id: string) => boolean>,
+): Record<string, SetPartReport> {
+  const out: Record<string, SetPartReport> = {};
+  for (const [part, pick] of Object.entries(partsOf)) {
+    const mine = qs.filter((q) => pick(q.id));
+    const uq = mine.filter((q) => q.behavior === "answer" && q.gold.length > 0);
+    const perSystem: Record<string, ReturnType<typeof ranking>> = {};
+    for (const [name, rank] of Object.entries(systems)) perSystem[name] = ranking(rank, uq);
+    const theirs = convs.filter((c) => pick(c.id));
+    const conv = theirs.length > 0 ? conversationAccuracy(kb, theirs) : undefined;
+    out[part] = {
+      questions: mine.length,
+      ranking: perSystem,
+      behaviour: behaviour(mine),
+      fields: fields(mine),
+      ...(conv ? { conversations: { turns: conv.turns, accuracy: conv.accuracy } } : {}),
+    };
+  }
+  return out;
 }
+
+const citizenReport = setReport(citizen, [], parts);
+const freshReport = setReport(fresh, freshConversations, parts);
+const unseenReport = setReport(unseen, unseenConversations, { all: () => true });
 
 for (const q of questions) kb.decide(q.q);
 const latencies = questions.map((q) => {
@@ -194,6 +223,8 @@ const result = {
   },
   ...report,
   citizen: citizenReport,
+  fresh: freshReport,
+  unseen: unseenReport,
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
@@ -207,7 +238,11 @@ process.stdout.write(`${JSON.stringify(result)}\n`);
 process.stderr.write(
   summaryTable(
     report as Parameters<typeof summaryTable>[0],
-    citizen.length > 0 ? (citizenReport as Parameters<typeof summaryTable>[1]) : undefined,
+    [
+      { name: "citizen", parts: citizenReport, n: citizen.length },
+      { name: "fresh", parts: freshReport, n: fresh.length },
+      { name: "unseen (never tuned)", parts: unseenReport, n: unseen.length },
+    ].filter((set) => set.n > 0),
   ),
 );
 
@@ -235,14 +270,15 @@ if (args.verbose) {
     if (gold.length > 0 && [...gold].sort().join() !== [...d.fields].sort().join())
       process.stderr.write(`FIELDS ${q.id} gold=${gold.join(",")} got=${d.fields.join(",")} ${q.q}\n`);
   }
-  for (const q of citizen.filter((u) => tune(u.id))) {
+  const tuneOf = (qs: DevQuestion[], tag: string) => qs.filter((u) => tune(u.id)).map((q) => ({ q, tag }));
+  for (const { q, tag } of [...tuneOf(citizen, "CITIZEN"), ...tuneOf(fresh, "FRESH")]) {
     const d = decided(q);
     const top = ours(q.q, 3);
     const right = q.behavior === "answer" ? q.gold.includes(top[0] ?? "") : true;
     if (right && d.action === q.behavior) continue;
     const got = top.map((c) => `${c} ${kb.get(c)?.name.slice(0, 50)}`).join(" | ");
     process.stderr.write(
-      `CITIZEN ${q.id} ${q.behavior}->${d.action} [${q.gold.join(",")}] ${q.q}\n   got: ${got}\n`,
+      `${tag} ${q.id} ${q.behavior}->${d.action} [${q.gold.join(",")}] ${q.q}\n   got: ${got}\n`,
     );
   }
   const conv = conversationAccuracy(

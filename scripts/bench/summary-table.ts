@@ -9,19 +9,23 @@ export interface PartReport {
   conversations: { turns: number; accuracy: number };
 }
 
-/** What the search benchmark reports for one part of the citizen set (no conversations there). */
-export type CitizenPartReport = Omit<PartReport, "conversations">;
+/** What the search benchmark reports for one part of another question set (conversations optional). */
+export type SetPartReport = Omit<PartReport, "conversations"> & Partial<Pick<PartReport, "conversations">>;
+
+/** Another question set's report: its name in the table and its parts (tune, held, all, or all only). */
+export interface NamedSet {
+  name: string;
+  parts: Record<string, SetPartReport>;
+}
 
 const f3 = (v: number) => v.toFixed(3);
 
 /**
  * The benchmark's headline numbers as a plain-text table, one column per part (tune, held, all),
- * so the two parts are read side by side; the JSON on stdout stays the complete record.
+ * so the two parts are read side by side, then each other question set in its own rows; the JSON
+ * on stdout stays the complete record.
  */
-export function summaryTable(
-  parts: Record<string, PartReport>,
-  citizen?: Record<string, CitizenPartReport>,
-): string {
+export function summaryTable(parts: Record<string, PartReport>, sets: NamedSet[] = []): string {
   const names = Object.keys(parts);
   const rows: string[][] = [["", ...names.map((n) => `${n} (${parts[n]?.questions} q)`)]];
   const first = parts[names[0] as string];
@@ -46,26 +50,7 @@ export function summaryTable(
       return `${f3(c.accuracy)} (${c.turns})`;
     }),
   ]);
-  if (citizen) {
-    rows.push(["citizen set", ...names.map((n) => `${n} (${citizen[n]?.questions ?? 0} q)`)]);
-    const r = (n: string) => citizen[n]?.ranking.ours;
-    rows.push([
-      "citizen ours top-1 / top-5 / MRR",
-      ...names.map((n) => `${f3(r(n)?.top1 ?? 0)} / ${f3(r(n)?.top5 ?? 0)} / ${f3(r(n)?.mrr10 ?? 0)}`),
-    ]);
-    rows.push([
-      "citizen ours top-1 accented / unaccented",
-      ...names.map((n) => `${f3(r(n)?.accented.top1 ?? 0)} / ${f3(r(n)?.unaccented.top1 ?? 0)}`),
-    ]);
-    const b = (n: string) => citizen[n]?.ranking.bm25;
-    if (b(names[0] as string))
-      rows.push([
-        "citizen bm25 top-1 / top-5",
-        ...names.map((n) => `${f3(b(n)?.top1 ?? 0)} / ${f3(b(n)?.top5 ?? 0)}`),
-      ]);
-    rows.push(["citizen behaviour accuracy", ...names.map((n) => f3(citizen[n]?.behaviour.accuracy ?? 0))]);
-    rows.push(["citizen fields F1", ...names.map((n) => f3(citizen[n]?.fields.f1 ?? 0))]);
-  }
+  for (const set of sets) rows.push(...setRows(set));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   return `${rows
     .map((r) =>
@@ -75,4 +60,37 @@ export function summaryTable(
         .trimEnd(),
     )
     .join("\n")}\n`;
+}
+
+/** The rows of another question set: ranking of ours (and BM25), behaviour, fields, conversations. */
+function setRows({ name, parts }: NamedSet): string[][] {
+  const cols = Object.keys(parts);
+  const at = (c: string) => parts[c] as SetPartReport;
+  const rows: string[][] = [[`${name}`, ...cols.map((c) => `${c} (${at(c).questions} q)`)]];
+  const r = (c: string) => at(c).ranking.ours;
+  rows.push([
+    `${name} ours top-1 / top-5 / MRR`,
+    ...cols.map((c) => `${f3(r(c)?.top1 ?? 0)} / ${f3(r(c)?.top5 ?? 0)} / ${f3(r(c)?.mrr10 ?? 0)}`),
+  ]);
+  rows.push([
+    `${name} ours top-1 accented / unaccented`,
+    ...cols.map((c) => `${f3(r(c)?.accented.top1 ?? 0)} / ${f3(r(c)?.unaccented.top1 ?? 0)}`),
+  ]);
+  const b = (c: string) => at(c).ranking.bm25;
+  if (b(cols[0] as string))
+    rows.push([
+      `${name} bm25 top-1 / top-5`,
+      ...cols.map((c) => `${f3(b(c)?.top1 ?? 0)} / ${f3(b(c)?.top5 ?? 0)}`),
+    ]);
+  rows.push([`${name} behaviour accuracy`, ...cols.map((c) => f3(at(c).behaviour.accuracy))]);
+  rows.push([`${name} fields F1`, ...cols.map((c) => f3(at(c).fields.f1))]);
+  if (at(cols[0] as string).conversations)
+    rows.push([
+      `${name} conversation turns right`,
+      ...cols.map((c) => {
+        const conv = at(c).conversations;
+        return conv ? `${f3(conv.accuracy)} (${conv.turns})` : "";
+      }),
+    ]);
+  return rows;
 }

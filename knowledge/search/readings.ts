@@ -22,9 +22,21 @@ export function bundledEverydayReadings(): string[] {
   return bundled;
 }
 
+/** An everyday phrase: its folded words ("<số>" for any number) and their accent keys. */
 interface EverydayPhrase {
   folded: string[];
-  keys: string[];
+  keys: (string | undefined)[];
+}
+
+/** Stands for any number in an everyday phrase ("năm <số>" is "năm 1998"). */
+const NUMBER = "<số>";
+
+/** An everyday phrase's words: "<số>" matches any number, other words as in wordsOf. */
+function everydayWords(phrase: string): { folded: string; key?: string }[] {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .flatMap((w) => (w === NUMBER ? [{ folded: NUMBER }] : wordsOf(w)));
 }
 
 /** Words of a trusted accented text with their folded forms (numbers and marks-free words kept). */
@@ -76,7 +88,7 @@ export class SyllableReadings {
     }
     for (const [folded, set] of readings) if (set.size > 1) this.ambiguous.add(folded);
     for (const phrase of everyday) {
-      const words = wordsOf(phrase);
+      const words = everydayWords(phrase);
       const first = words[0];
       if (words.length < 2 || !first) continue;
       const list = this.everyday.get(first.folded) ?? [];
@@ -127,12 +139,18 @@ export class SyllableReadings {
     const fixed: (string | undefined)[] = tokens.map(() => undefined);
     tokens.forEach((token, i) => {
       const found = this.everyday
-        .get(token)
-        ?.find((p) => p.folded.every((f, k) => tokens[i + k] === f && !skip?.[i + k]));
+        .get(/^\d+$/.test(token) ? NUMBER : token)
+        ?.find((p) => p.folded.every((f, k) => wordAt(tokens, i + k, f) && !skip?.[i + k]));
       found?.keys.forEach((key, k) => {
         fixed[i + k] ??= key;
       });
     });
     return fixed;
   }
+}
+
+/** Whether the token at i is the folded word f (or, for "<số>", a number). */
+function wordAt(tokens: readonly string[], i: number, f: string): boolean {
+  const token = tokens[i];
+  return token !== undefined && (f === NUMBER ? /^\d+$/.test(token) : token === f);
 }

@@ -40,6 +40,14 @@ describe("reading unaccented words from everyday phrases", () => {
     expect(readings.inContext("muon dinh chinh so".split(" ")).get("dinh")).toEqual(keys("đính"));
   });
 
+  it("reads a word next to any number as the everyday phrase with <số> spells it", () => {
+    const names = ["Cấp thẻ cho người Việt Nam", "Thu phí hằng năm", "Đăng ký cư trú", "Người cao tuổi"];
+    const readings = new SyllableReadings(names, ["năm <số>", "<số> năm"]);
+    expect(readings.inContext("so cap tu nam 1998".split(" ")).get("nam")).toEqual(keys("năm"));
+    expect(readings.inContext("o day 5 nam roi".split(" ")).get("nam")).toEqual(keys("năm"));
+    expect(readings.inContext("nguoi viet nam".split(" ")).get("nam")).not.toEqual(keys("năm"));
+  });
+
   it("leaves a skipped word (already read by the dictionary) without an everyday reading", () => {
     const readings = new SyllableReadings(NAMES, ["bao nhiêu tiền"]);
     const context = readings.inContext(["bao", "nhieu", "tien"], [false, false, true]);

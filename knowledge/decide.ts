@@ -147,6 +147,24 @@ function sharesOnlySyllables(input: DecisionInput, top: RankedHit): boolean {
 }
 
 /**
+ * Whether one ask of the message, read alone, names this procedure as a new topic would (well
+ * covered, strong score, much of its name): then a topic handled elsewhere that the rest of the
+ * message mentions ("anh ấy đã ly hôn", "đền bù") is backstory, not what is asked.
+ */
+export function askNames(input: DecisionInput, doc: number): boolean {
+  const { index, query } = input;
+  return (query.asks ?? []).some((span) => {
+    const best = index.rank(input.analyze(query.tokens.slice(span.start, span.end).join(" ")), 1)[0];
+    return (
+      best?.doc === doc &&
+      best.queryCoverage >= DECISION.newTopicCoverage &&
+      best.score >= DECISION.newTopicScore * index.scale &&
+      best.nameCoverage >= DECISION.alsoAskedNameCoverage
+    );
+  });
+}
+
+/**
  * The best procedure of each ask of the message that points elsewhere than the answer, when that
  * ask alone would start a new topic (well covered, strong score) and the whole message ranks it
  * high too: a second question kept, not lost.

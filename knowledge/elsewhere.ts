@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { normalizeTokens } from "./normalize.js";
+import type { AskSpan } from "./search/ask-finder.js";
 import { containsPhrase } from "./search/variants.js";
 
 /** The bundled, editable list of questions handled by another body (assets/elsewhere.tsv). */
@@ -19,8 +20,11 @@ export interface ElsewhereRow {
 /** Finds, in a normalized message, a topic the province's procedures do not cover. */
 export interface ElsewhereTopics {
   readonly size: number;
-  /** The citizen-facing pointer for the first matching topic, if any. */
-  match(tokens: readonly string[]): string | undefined;
+  /**
+   * The citizen-facing pointer for the first matching topic, if any; with `within`, the topic must
+   * be named inside those spans of the message (its asks), while "unless" phrases count anywhere.
+   */
+  match(tokens: readonly string[], within?: readonly AskSpan[]): string | undefined;
 }
 
 const splitPhrases = (cell: string | undefined) =>
@@ -57,10 +61,13 @@ export function compileElsewhere(
     parts.every((part) => words.has(part[0] as string) && containsPhrase(tokens, part));
   return {
     size: compiled.length,
-    match(tokens) {
+    match(tokens, within) {
       const words = new Set(tokens);
+      // Spans are joined with a token no phrase contains, so no phrase runs across two asks.
+      const named = within ? within.flatMap((s) => [...tokens.slice(s.start, s.end), "|"]) : tokens;
+      const namedWords = within ? new Set(named) : words;
       for (const row of compiled) {
-        if (!row.phrases.some((p) => found(tokens, words, p))) continue;
+        if (!row.phrases.some((p) => found(named, namedWords, p))) continue;
         if (row.unless.some((p) => found(tokens, words, p))) continue;
         return row.pointer;
       }

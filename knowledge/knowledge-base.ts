@@ -1,3 +1,4 @@
+import { askNames } from "./decide.js";
 import { decide } from "./decide-in-context.js";
 import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decision-types.js";
 import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
@@ -73,8 +74,21 @@ export function createKnowledgeBase(
     },
     decide(text: string, context?: SearchContext): Decision {
       const query = analyze(text);
-      const decision = decide({ index, query, docOf: (c) => docs.get(c), analyze, cues }, context);
-      const pointer = elsewhere.match(query.tokens);
+      const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues };
+      const decision = decide(input, context);
+      // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước")
+      // does not override a procedure the ask itself names.
+      const anywhere = elsewhere.match(query.tokens);
+      const top = decision.hits[0] && docs.get(decision.hits[0].procedure.code);
+      const pointer =
+        anywhere &&
+        query.asks &&
+        decision.action === "answer" &&
+        top !== undefined &&
+        !elsewhere.match(query.tokens, query.asks) &&
+        askNames(input, top)
+          ? undefined
+          : anywhere;
       const reading = reports.read(text);
       const report = reading.report ? { report: { asks: reading.asks } } : {};
       // A divorce or a visa is not a procedure here, however many words it shares with one.

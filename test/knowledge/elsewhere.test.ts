@@ -20,6 +20,17 @@ describe("topics handled elsewhere", () => {
     expect(d.hits[0]?.procedure.code).toBe("2.000554");
   });
 
+  it("answers the procedure the ask names when only the backstory mentions a topic handled elsewhere", () => {
+    const told = kb.decide(
+      "Chồng sắp cưới của em đã ly hôn vợ trước được hai năm. Bây giờ bọn em muốn đăng ký kết hôn thì cần giấy tờ gì?",
+    );
+    expect(told.action).toBe("answer");
+    expect(told.hits[0]?.procedure.code).toBe("1.000894");
+    const asked = kb.decide("Em đăng ký kết hôn được 3 năm rồi, giờ muốn ly hôn thì nộp đơn ở đâu?");
+    expect(asked.action).toBe("out_of_scope");
+    expect(asked.elsewhere).toMatch(/Tòa án nhân dân/);
+  });
+
   it("tells a traveller the embassy issues visas, but answers visas for foreigners in Viet Nam", () => {
     expect(kb.decide("xin visa du lịch Nhật Bản cần hồ sơ gì").elsewhere).toMatch(/Đại sứ quán/);
     const foreigner = kb.decide("cấp thị thực cho người nước ngoài tại Việt Nam");

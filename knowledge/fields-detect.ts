@@ -3,6 +3,7 @@ import { bundledFieldCues, type FieldCueKind, type FieldCues, findFieldCues } fr
 
 const WITH_CAN = new Set<FieldCueKind>(["conditions", "can"]);
 const HOW = new Set<FieldCueKind>(["how"]);
+const TOPIC = new Set<FieldCueKind>(["topic"]);
 
 /** Fields detected in a message and which of its tokens only express the question. */
 export interface FieldDetection {
@@ -20,24 +21,28 @@ export function detectFieldsInTokens(
   tokens: readonly string[],
   cues: FieldCues = bundledFieldCues(),
 ): FieldDetection {
+  // A field word inside a topic ("lệ phí trước bạ", "trợ giúp pháp lý") names what is asked about.
+  const topic = tokens.map(() => false);
+  for (const m of findFieldCues(cues, TOPIC, tokens)) topic.fill(true, m.start, m.end);
   const aspectTokens = tokens.map(() => false);
   const mark = (m: { start: number; end: number }) => aspectTokens.fill(true, m.start, m.end);
   const found = new Set<Field>();
   let canIt = false;
   for (const field of FIELDS) {
-    for (const m of findFieldCues(cues, field === "conditions" ? WITH_CAN : new Set([field]), tokens)) {
+    const kinds = field === "conditions" ? WITH_CAN : new Set<FieldCueKind>([field]);
+    for (const m of findFieldCues(cues, kinds, tokens, topic)) {
       if (m.kind === "can") canIt = true;
       else found.add(field);
       mark(m);
     }
   }
-  // "Can it be done" ("được không", "có thể") asks about the conditions only when nothing more
-  // precise is asked: "làm online được không" asks whether it can be done online.
-  if (canIt && !(found.has("online") && !found.has("conditions"))) found.add("conditions");
+  const how = findFieldCues(cues, HOW, tokens, topic);
+  for (const m of how) mark(m);
+  // "Can / must I" ("có được không", "có phải … không") is a question about the conditions only
+  // when nothing else is asked: beside "làm ở đâu" or "hồ sơ gồm gì" it only leads into that part.
+  if (canIt && found.size === 0 && how.length === 0) found.add("conditions");
   // A bare "how do I do it" asks, in practice, what papers to prepare (the steps are one button
   // away); next to another part ("điều kiện như thế nào") it only qualifies that part.
-  const how = findFieldCues(cues, HOW, tokens);
-  for (const m of how) mark(m);
   if (how.length > 0 && found.size === 0) found.add("documents");
   return { fields: FIELDS.filter((f) => found.has(f)), aspectTokens };
 }

@@ -7,7 +7,7 @@ import { FIELDS, type Field } from "../procedure.js";
 export const BUNDLED_FIELD_CUES_FILE = fileURLToPath(new URL("../../assets/field-cues.tsv", import.meta.url));
 
 /** What a cue says: a field it asks, a can-it question ("được không") or a vague "how". */
-export type FieldCueKind = Field | "can" | "how";
+export type FieldCueKind = Field | "can" | "how" | "topic";
 
 /** One cue: its token pattern and the words that, right before or after it, cancel it. */
 export interface FieldCue {
@@ -23,7 +23,7 @@ export type FieldCues = readonly FieldCue[];
 
 /** Longest gap "…" stands for, in words (the file's documented meaning of the symbol). */
 const GAP_MAX = 8;
-const KINDS = new Set<string>([...FIELDS, "can", "how"]);
+const KINDS = new Set<string>([...FIELDS, "can", "how", "topic"]);
 
 /** Normalizes a phrase like a message, keeping its own words (no repair of "internet", "vneid"). */
 function phraseTokens(phrase: string): string[] {
@@ -92,22 +92,28 @@ export function findFieldCues(
   cues: FieldCues,
   kinds: ReadonlySet<FieldCueKind>,
   tokens: readonly string[],
+  blocked?: readonly boolean[],
 ): FieldCueMatch[] {
   const mine = cues.filter((c) => kinds.has(c.kind));
   const out = scan(
     mine.filter((c) => !c.tokens.includes("…")),
     tokens,
+    blocked,
   );
-  for (const cue of mine) if (cue.tokens.includes("…")) out.push(...scan([cue], tokens));
+  for (const cue of mine) if (cue.tokens.includes("…")) out.push(...scan([cue], tokens, blocked));
   return out;
 }
 
-function scan(list: readonly FieldCue[], tokens: readonly string[]): FieldCueMatch[] {
+function scan(
+  list: readonly FieldCue[],
+  tokens: readonly string[],
+  blocked?: readonly boolean[],
+): FieldCueMatch[] {
   const out: FieldCueMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const cue of list) {
       const end = matchCue(cue, tokens, i);
-      if (end <= i) continue;
+      if (end <= i || blocked?.slice(i, end).includes(true)) continue;
       out.push({ kind: cue.kind, start: i, end });
       i = end - 1;
       break;

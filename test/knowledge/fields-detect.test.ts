@@ -52,6 +52,33 @@ describe("detectFields", () => {
     expect(kb.detectFields("điều kiện như thế nào")).toEqual(["conditions"]);
   });
 
+  it("reads 'có phải / có được … không' as the conditions only when nothing else is asked", () => {
+    expect(kb.detectFields("dựng rạp đám cưới có phải xin phép không")).toEqual(["conditions"]);
+    expect(kb.detectFields("có phải đi xóa đăng ký thường trú không, làm ở đâu")).toEqual(["place"]);
+    expect(kb.detectFields("có phải làm lại không, thủ tục thế nào")).toEqual(["documents"]);
+    expect(kb.detectFields("nộp hồ sơ ở đâu, có làm gấp được không")).toEqual(["place"]);
+    // "có được hưởng / nhận …" asks whether one is entitled: that is the conditions.
+    expect(kb.detectFields("mẹ em có được hưởng tiền tuất không, cần hồ sơ gì").sort()).toEqual([
+      "conditions",
+      "documents",
+    ]);
+  });
+
+  it("does not read a field word that is part of the topic or of the story as an ask", () => {
+    expect(kb.detectFields("lệ phí trước bạ nhà đất khai ở đâu")).toEqual(["place"]);
+    expect(kb.detectFields("xin trợ giúp pháp lý miễn phí cho người nghèo")).toEqual(["fee"]);
+    expect(kb.detectFields("cấp giấy chứng nhận đủ điều kiện kinh doanh karaoke")).toEqual([]);
+    expect(kb.detectFields("ngân hàng yêu cầu tôi bổ sung giấy xác nhận, xin ở đâu")).toEqual(["place"]);
+    expect(kb.detectFields("em chuẩn bị đi du học, làm hộ chiếu mất bao lâu")).toEqual(["time"]);
+    expect(kb.detectFields("chưa đăng ký được ở đâu cả, giờ khai báo cư trú thế nào")).toEqual(["documents"]);
+  });
+
+  it("reads which office, which day and 'bằng cách nào' as asks", () => {
+    expect(kb.detectFields("tiền rách đổi ở ngân hàng nào")).toEqual(["place"]);
+    expect(kb.detectFields("lịch tiếp công dân vào ngày nào")).toEqual(["time"]);
+    expect(kb.detectFields("khai báo lưu trú bằng cách nào")).toEqual(["documents"]);
+  });
+
   it("does not read 'phí' inside other words as a fee question", () => {
     expect(kb.detectFields("chuyển đất nông nghiệp sang đất phi nông nghiệp")).toEqual([]);
   });

@@ -15,10 +15,12 @@ export function parseEverydayReadings(content: string): string[] {
     .filter((l) => l && !l.startsWith("#") && l.split(/\s+/).length > 1);
 }
 
-let bundled: string[] | undefined;
-/** The bundled everyday phrases, read once. */
-export function bundledEverydayReadings(): string[] {
-  bundled ??= parseEverydayReadings(readFileSync(BUNDLED_EVERYDAY_READINGS_FILE, "utf8"));
+let bundled: EverydayReadings | undefined;
+/** The bundled everyday phrases, read and compiled once. */
+export function bundledEverydayReadings(): EverydayReadings {
+  bundled ??= new EverydayReadings(
+    parseEverydayReadings(readFileSync(BUNDLED_EVERYDAY_READINGS_FILE, "utf8")),
+  );
   return bundled;
 }
 
@@ -56,6 +58,45 @@ function wordsOf(text: string): { folded: string; key: string }[] {
 }
 
 /**
+ * How the words of everyday phrases read when typed without diacritics ("bao nhieu tien" is
+ * "bao nhiêu tiền"), compiled from the accented phrases once.
+ */
+export class EverydayReadings {
+  /** Everyday phrases by their first folded word ("<số>" for a number), longest first. */
+  private readonly byFirst = new Map<string, EverydayPhrase[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const words = everydayWords(phrase);
+      const first = words[0];
+      if (words.length < 2 || !first) continue;
+      const list = this.byFirst.get(first.folded) ?? [];
+      list.push({ folded: words.map((w) => w.folded), keys: words.map((w) => w.key) });
+      this.byFirst.set(first.folded, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+  }
+
+  /**
+   * Per folded token: the accent key an everyday phrase gives it, undefined outside phrases
+   * (phrases may overlap, as "phí bao nhiêu" and "bao nhiêu tiền" do; an earlier, then longer,
+   * phrase decides a shared word; skipped tokens match no phrase).
+   */
+  keysAt(tokens: readonly string[], skip?: readonly boolean[]): (string | undefined)[] {
+    const fixed: (string | undefined)[] = tokens.map(() => undefined);
+    tokens.forEach((token, i) => {
+      const found = this.byFirst
+        .get(/^\d+$/.test(token) ? NUMBER : token)
+        ?.find((p) => p.folded.every((f, k) => wordAt(tokens, i + k, f) && !skip?.[i + k]));
+      found?.keys.forEach((key, k) => {
+        fixed[i + k] ??= key;
+      });
+    });
+    return fixed;
+  }
+}
+
+/**
  * Which accented reading an unaccented syllable has, judged by its neighbours: procedure names
  * say that "dinh" next to "chinh" is "đính" (đính chính), not "đình" (gia đình), and everyday
  * phrases say that "bao nhieu tien" is "tiền", not "tiện". Only folded syllables the names spell
@@ -66,10 +107,10 @@ export class SyllableReadings {
   private readonly ambiguous = new Set<string>();
   /** Folded name bigram → accent keys of its first and of its second syllable. */
   private readonly pairs = new Map<string, [Set<string>, Set<string>]>();
-  /** Everyday phrases by their first folded word, longest first. */
-  private readonly everyday = new Map<string, EverydayPhrase[]>();
+  private readonly everyday: EverydayReadings;
 
-  constructor(names: readonly string[], everyday: readonly string[] = bundledEverydayReadings()) {
+  constructor(names: readonly string[], everyday?: readonly string[]) {
+    this.everyday = everyday ? new EverydayReadings(everyday) : bundledEverydayReadings();
     const readings = new Map<string, Set<string>>();
     for (const name of names) {
       const words = wordsOf(name);
@@ -87,15 +128,6 @@ export class SyllableReadings {
       });
     }
     for (const [folded, set] of readings) if (set.size > 1) this.ambiguous.add(folded);
-    for (const phrase of everyday) {
-      const words = everydayWords(phrase);
-      const first = words[0];
-      if (words.length < 2 || !first) continue;
-      const list = this.everyday.get(first.folded) ?? [];
-      list.push({ folded: words.map((w) => w.folded), keys: words.map((w) => w.key) });
-      this.everyday.set(first.folded, list);
-    }
-    for (const list of this.everyday.values()) list.sort((a, b) => b.folded.length - a.folded.length);
   }
 
   /**
@@ -112,7 +144,7 @@ export class SyllableReadings {
       for (const k of keys) set.add(k);
       out.set(folded, set);
     };
-    const fixed = this.everydayKeys(tokens, skip);
+    const fixed = this.everyday.keysAt(tokens, skip);
     for (let i = 0; i < tokens.length; i++) {
       const key = fixed[i];
       if (key !== undefined) put(tokens[i] as string, [key]);
@@ -129,23 +161,6 @@ export class SyllableReadings {
       if (right === undefined) put(tokens[i + 1] as string, pair[1]);
     }
     return out;
-  }
-
-  /**
-   * Per token: the accent key an everyday phrase gives it (phrases may overlap, as "phí bao nhiêu"
-   * and "bao nhiêu tiền" do; an earlier, then longer, phrase decides a shared word).
-   */
-  private everydayKeys(tokens: readonly string[], skip?: readonly boolean[]): (string | undefined)[] {
-    const fixed: (string | undefined)[] = tokens.map(() => undefined);
-    tokens.forEach((token, i) => {
-      const found = this.everyday
-        .get(/^\d+$/.test(token) ? NUMBER : token)
-        ?.find((p) => p.folded.every((f, k) => wordAt(tokens, i + k, f) && !skip?.[i + k]));
-      found?.keys.forEach((key, k) => {
-        fixed[i + k] ??= key;
-      });
-    });
-    return fixed;
   }
 }
 

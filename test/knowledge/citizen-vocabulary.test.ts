@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { normalizeTokens } from "../../knowledge/normalize.js";
+import { loadSynonyms } from "../../knowledge/synonyms.js";
+import { bundledKnowledgeBase } from "../helpers/knowledge.js";
+
+describe("everyday words for the most-used procedures", () => {
+  const kb = bundledKnowledgeBase();
+  const dict = loadSynonyms();
+  const expand = (text: string) =>
+    dict
+      .find(normalizeTokens(text))
+      .map((m) => m.expansion.join(" "))
+      .join(" | ");
+  const top = (q: string) => kb.decide(q).hits[0]?.procedure.name ?? "";
+
+  it("does not read a tenant's words as the landlord's tax, nor a new account number as a land book", () => {
+    // "thuê phòng trọ" folds like "thuế phòng trọ"; "đổi số" folds like "đổi sổ".
+    expect(expand("em thuê phòng trọ")).not.toContain("khai thue");
+    expect(expand("em thuê phòng trọ")).toContain("tam tru");
+    expect(expand("đổi số tài khoản nhận lương hưu")).not.toContain("cap doi giay chung nhan");
+    expect(top("đổi số tài khoản nhận lương hưu")).toMatch(/lĩnh bằng tài khoản cá nhân/);
+  });
+
+  it("finds the pension, boat and company procedures citizens name in their own words", () => {
+    expect(top("nhan thay luong huu cho bo")).toMatch(/^Ủy quyền lĩnh thay/);
+    expect(top("mất giấy đăng ký ghe")).toMatch(/^Cấp lại Giấy chứng nhận đăng ký phương tiện/);
+    expect(top("thế chấp xe ô tô vay ngân hàng")).toMatch(/biện pháp bảo đảm bằng động sản/);
+    expect(top("sổ bảo hiểm bị trùng hai mã")).toMatch(/sổ BHXH/);
+    expect(top("chuyển đất vườn lên thổ cư")).toMatch(/chuyển mục đích sử dụng đất/);
+  });
+
+  it("searches a message that only mentions a finished divorce or a bank card among lost papers", () => {
+    const remarried = kb.decide("anh ấy đã ly hôn vợ trước, giờ bọn em muốn đăng ký kết hôn");
+    expect(remarried.action).not.toBe("out_of_scope");
+    const pickpocketed = kb.decide("bị móc túi mất hộ chiếu và thẻ atm, làm lại hộ chiếu thế nào");
+    expect(pickpocketed.elsewhere ?? "").not.toMatch(/ngân hàng/);
+  });
+
+  it("tells a citizen that papers issued before the 2025 mergers stay valid", () => {
+    const d = kb.decide("sau sáp nhập tỉnh có phải đổi căn cước không");
+    expect(d.action).toBe("out_of_scope");
+    expect(d.elsewhere).toMatch(/vẫn tiếp tục được sử dụng/);
+  });
+});

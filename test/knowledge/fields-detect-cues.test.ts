@@ -30,4 +30,9 @@ describe("field cues file", () => {
   it("reads 'nộp hồ sơ ở đâu' as a place question only", () => {
     expect(detect("nộp hồ sơ ở đâu")).toEqual(["place"]);
   });
+
+  it("reads 'pháp lý' as the legal basis only in 'cơ sở pháp lý'", () => {
+    expect(detect("cần giấy tờ pháp lý gì")).toEqual(["documents"]);
+    expect(detect("cơ sở pháp lý của thủ tục này")).toEqual(["legal_basis"]);
+  });
 });

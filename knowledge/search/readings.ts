@@ -79,20 +79,24 @@ export class EverydayReadings {
 
   /**
    * Per folded token: the accent key an everyday phrase gives it, undefined outside phrases
-   * (phrases may overlap, as "phí bao nhiêu" and "bao nhiêu tiền" do; an earlier, then longer,
-   * phrase decides a shared word; skipped tokens match no phrase).
+   * (phrases may overlap, as "phí bao nhiêu" and "bao nhiêu tiền" do; where two read a shared
+   * word differently, as "nhà mới" and "mỗi tháng" in "nha moi thang", it stays unread; skipped
+   * tokens match no phrase).
    */
   keysAt(tokens: readonly string[], skip?: readonly boolean[]): (string | undefined)[] {
     const fixed: (string | undefined)[] = tokens.map(() => undefined);
+    const torn = tokens.map(() => false);
     tokens.forEach((token, i) => {
       const found = this.byFirst
         .get(/^\d+$/.test(token) ? NUMBER : token)
         ?.find((p) => p.folded.every((f, k) => wordAt(tokens, i + k, f) && !skip?.[i + k]));
       found?.keys.forEach((key, k) => {
+        if (key === undefined) return;
+        if (fixed[i + k] !== undefined && fixed[i + k] !== key) torn[i + k] = true;
         fixed[i + k] ??= key;
       });
     });
-    return fixed;
+    return fixed.map((key, i) => (torn[i] ? undefined : key));
   }
 }
 

@@ -40,6 +40,12 @@ describe("reading unaccented words from everyday phrases", () => {
     expect(readings.inContext("muon dinh chinh so".split(" ")).get("dinh")).toEqual(keys("đính"));
   });
 
+  it("leaves a word unread where two everyday phrases read it differently", () => {
+    const keysAt = bundledEverydayReadings().keysAt("thue nha moi thang".split(" "));
+    expect(keysAt[2]).toBeUndefined();
+    expect(bundledEverydayReadings().keysAt("dong tien moi thang".split(" "))[2]).toBe(accentKey("mỗi"));
+  });
+
   it("reads a word next to any number as the everyday phrase with <số> spells it", () => {
     const names = ["Cấp thẻ cho người Việt Nam", "Thu phí hằng năm", "Đăng ký cư trú", "Người cao tuổi"];
     const readings = new SyllableReadings(names, ["năm <số>", "<số> năm"]);

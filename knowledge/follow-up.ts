@@ -96,7 +96,7 @@ export function resolveFollowUp(
       sibling &&
       sibling.score >= FOLLOW_UP.siblingScore * scale &&
       sibling.score >= lead * FOLLOW_UP.siblingRatio &&
-      (!confident || !top || covers(sibling.doc) > covers(top.doc))
+      (!confident || !top || covers(sibling.doc) >= covers(top.doc))
     ) {
       return {
         kind: "sibling",

@@ -283,7 +283,7 @@ if (args.verbose) {
   }
   const conv = conversationAccuracy(
     kb,
-    conversations.filter((c) => tune(c.id)),
+    [...conversations, ...freshConversations].filter((c) => tune(c.id)),
   );
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);
 }

@@ -11,7 +11,8 @@ describe("a message after a clarify question", () => {
   };
 
   it("picks the candidate the reply names by what sets it apart, or by its position", () => {
-    const context = clarified("làm thẻ bhyt");
+    // Three health-insurance procedures offered as choices (a card, a hospital's contract, enrolment).
+    const context: SearchContext = { candidateCodes: ["1.001939", "1.001798", "1.002051"] };
     const named = kb.decide("ký hợp đồng khám chữa bệnh ấy", context);
     expect(named.action).toBe("answer");
     expect(named.hits[0]?.procedure.name).toContain("Ký hợp đồng khám, chữa bệnh BHYT");
@@ -45,6 +46,12 @@ describe("a new topic after an answer", () => {
   it("moves to the sibling a marked common word names", () => {
     const d = followUp("cấp lại giấy phép lái xe", "còn đổi thì sao");
     expect(d.hits[0]?.procedure.name).toBe("Đổi giấy phép lái xe");
+  });
+
+  it("keeps the conversation's topic when a sibling names as much of the message as a new topic", () => {
+    const d = followUp("đăng ký xe máy mới mua", "nếu là xe nhập khẩu nguyên chiếc thì thế nào");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toMatch(/^Đăng ký.* xe .*nhập khẩu/);
   });
 
   it("settles an ambiguous new question on the only candidate of the last topic", () => {

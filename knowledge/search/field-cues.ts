@@ -94,23 +94,50 @@ export function findFieldCues(
   tokens: readonly string[],
   blocked?: readonly boolean[],
 ): FieldCueMatch[] {
-  const mine = cues.filter((c) => kinds.has(c.kind));
-  const out = scan(
-    mine.filter((c) => !c.tokens.includes("…")),
-    tokens,
-    blocked,
-  );
-  for (const cue of mine) if (cue.tokens.includes("…")) out.push(...scan([cue], tokens, blocked));
+  const { plain, gaps } = compiled(cues, kinds);
+  const out = scan(plain, tokens, blocked);
+  for (const gap of gaps) out.push(...scan(gap, tokens, blocked));
   return out;
 }
 
-function scan(
-  list: readonly FieldCue[],
-  tokens: readonly string[],
-  blocked?: readonly boolean[],
-): FieldCueMatch[] {
+/** Cues looked up by their first word (numbers under "#"), each list in file order. */
+type CueTable = ReadonlyMap<string, readonly FieldCue[]>;
+
+const compiledCache = new WeakMap<FieldCues, Map<string, { plain: CueTable; gaps: CueTable[] }>>();
+
+/** The cues of some kinds indexed for scanning, built once per cue list and set of kinds. */
+function compiled(cues: FieldCues, kinds: ReadonlySet<FieldCueKind>): { plain: CueTable; gaps: CueTable[] } {
+  const byKinds = compiledCache.get(cues) ?? new Map<string, { plain: CueTable; gaps: CueTable[] }>();
+  compiledCache.set(cues, byKinds);
+  const key = [...kinds].sort().join();
+  let entry = byKinds.get(key);
+  if (!entry) {
+    const mine = cues.filter((c) => kinds.has(c.kind));
+    entry = {
+      plain: table(mine.filter((c) => !c.tokens.includes("…"))),
+      gaps: mine.filter((c) => c.tokens.includes("…")).map((c) => table([c])),
+    };
+    byKinds.set(key, entry);
+  }
+  return entry;
+}
+
+function table(list: readonly FieldCue[]): CueTable {
+  const out = new Map<string, FieldCue[]>();
+  for (const cue of list) {
+    const first = (cue.tokens[0] as string).startsWith("#") ? "#" : (cue.tokens[0] as string);
+    out.set(first, [...(out.get(first) ?? []), cue]);
+  }
+  return out;
+}
+
+function scan(table: CueTable, tokens: readonly string[], blocked?: readonly boolean[]): FieldCueMatch[] {
   const out: FieldCueMatch[] = [];
+  const numbers = table.get("#");
   for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const list = /^\d/.test(token) ? numbers : table.get(token);
+    if (!list) continue;
     for (const cue of list) {
       const end = matchCue(cue, tokens, i);
       if (end <= i || blocked?.slice(i, end).includes(true)) continue;

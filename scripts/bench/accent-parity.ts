@@ -2,8 +2,10 @@
  * Accent parity bench: every dev and citizen question written with diacritics is also asked
  * stripped of them (what a farmer without a Vietnamese keyboard types), both forms go through the
  * same decision as bench:search, and the top-1 and behaviour accuracy of the two are printed side
- * by side as JSON per set and part. With --verbose, the TUNE twins whose top-1 (answer questions)
- * or behaviour differ from their accented original go to stderr (HELD is measured, never shown).
+ * by side as JSON per set and part, with how well the readings of unaccented words guess the
+ * typed diacritics. With --verbose, the TUNE twins whose top-1 (answer questions) or behaviour
+ * differ from their accented original, and the TUNE words an everyday phrase misreads, go to
+ * stderr (HELD is measured, never shown).
  *
  *   npx tsx scripts/bench/accent-parity.ts [--verbose]
  */
@@ -13,7 +15,7 @@ import type { Decision } from "../../knowledge/decision-types.js";
 import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
 import { accentKey, canonicalSyllable, foldDiacritics } from "../../knowledge/normalize.js";
-import { SyllableReadings } from "../../knowledge/search/readings.js";
+import { bundledEverydayReadings, SyllableReadings } from "../../knowledge/search/readings.js";
 import { BENCH_PROCEDURES_FILE, readDevQuestions, SHARED_DATA } from "./dev-sets.js";
 import { type DevPart, devPart } from "./dev-split.js";
 import { type DevQuestion, r3 } from "./metrics.js";
@@ -73,11 +75,15 @@ const readings = new SyllableReadings(procedures.map((p) => p.name));
 
 /**
  * How often the readings the index infers for a stripped twin's ambiguous words allow the
- * spelling the citizen actually typed (a wrong reading costs the right procedure its match).
+ * spelling the citizen actually typed (a wrong reading costs the right procedure its match), and
+ * how often the everyday phrases alone (assets/unaccented-readings.tsv) read a word as typed;
+ * with `misread`, each word an everyday phrase reads otherwise is reported there.
  */
-function readingAccuracy(qs: DevQuestion[]) {
+function readingAccuracy(qs: DevQuestion[], misread?: string[]) {
   let right = 0;
   let wrong = 0;
+  let everydayRight = 0;
+  let everydayWrong = 0;
   for (const q of qs) {
     const raw = [
       ...q.q
@@ -91,8 +97,25 @@ function readingAccuracy(qs: DevQuestion[]) {
       if (typed.some((k) => allowed.has(k))) right++;
       else wrong++;
     }
+    bundledEverydayReadings()
+      .keysAt(folded)
+      .forEach((key, i) => {
+        if (key === undefined) return;
+        if (key === accentKey(raw[i] as string)) everydayRight++;
+        else {
+          everydayWrong++;
+          misread?.push(
+            `MISREAD ${q.id} "${raw.slice(Math.max(0, i - 2), i + 3).join(" ")}" word ${i - Math.max(0, i - 2) + 1} read as ${key.normalize("NFC")}\n`,
+          );
+        }
+      });
   }
-  return { clues: right + wrong, wrong, accuracy: r3(right / (right + wrong || 1)) };
+  return {
+    clues: right + wrong,
+    wrong,
+    accuracy: r3(right / (right + wrong || 1)),
+    everyday: { words: everydayRight + everydayWrong, wrong: everydayWrong },
+  };
 }
 
 const report: Record<string, Record<DevPart, unknown>> = {};
@@ -111,7 +134,7 @@ for (const [set, questions] of Object.entries(sets)) {
       accented: { top1: a.top1, behaviour: a.behaviour },
       stripped: { top1: s.top1, behaviour: s.behaviour },
       gap: { top1: r3(a.top1 - s.top1), behaviour: r3(a.behaviour - s.behaviour) },
-      readings: readingAccuracy(qs),
+      readings: readingAccuracy(qs, part === "tune" && args.verbose ? differing : undefined),
     };
     if (part !== "tune" || !args.verbose) continue;
     qs.forEach((q, i) => {

@@ -42,7 +42,8 @@ export function detectFieldsInTokens(
   // when nothing else is asked: beside "làm ở đâu" or "hồ sơ gồm gì" it only leads into that part.
   if (canIt && found.size === 0 && how.length === 0) found.add("conditions");
   // A bare "how do I do it" asks, in practice, what papers to prepare (the steps are one button
-  // away); next to another part ("điều kiện như thế nào") it only qualifies that part.
-  if (how.length > 0 && found.size === 0) found.add("documents");
+  // away); next to another part ("điều kiện như thế nào") it only qualifies that part, but not
+  // next to "online" alone ("làm thế nào, qua mạng được không" asks both).
+  if (how.length > 0 && [...found].every((f) => f === "online")) found.add("documents");
   return { fields: FIELDS.filter((f) => found.has(f)), aspectTokens };
 }

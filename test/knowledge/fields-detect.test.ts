@@ -77,6 +77,10 @@ describe("detectFields", () => {
     expect(kb.detectFields("tiền rách đổi ở ngân hàng nào")).toEqual(["place"]);
     expect(kb.detectFields("lịch tiếp công dân vào ngày nào")).toEqual(["time"]);
     expect(kb.detectFields("khai báo lưu trú bằng cách nào")).toEqual(["documents"]);
+    expect(kb.detectFields("khai báo tạm trú làm thế nào, qua mạng được không")).toEqual([
+      "documents",
+      "online",
+    ]);
   });
 
   it("does not read 'phí' inside other words as a fee question", () => {

@@ -16,7 +16,8 @@ import { readProceduresFile } from "../../knowledge/importers/read-procedures-fi
 import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
 import { accentKey, canonicalSyllable, foldDiacritics } from "../../knowledge/normalize.js";
 import { bundledEverydayReadings, SyllableReadings } from "../../knowledge/search/readings.js";
-import { BENCH_PROCEDURES_FILE, readDevQuestions, SHARED_DATA } from "./dev-sets.js";
+import { conversationAccuracy } from "./conversations.js";
+import { BENCH_PROCEDURES_FILE, readDevConversations, readDevQuestions, SHARED_DATA } from "./dev-sets.js";
 import { type DevPart, devPart } from "./dev-split.js";
 import { type DevQuestion, r3 } from "./metrics.js";
 
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
   options: {
     procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
     questions: { type: "string", default: `${SHARED_DATA}eval/dev-questions-motcua.jsonl` },
+    conversations: { type: "string", default: `${SHARED_DATA}eval/dev-conversations-motcua.jsonl` },
     citizen: { type: "string", default: new URL("citizen-questions.jsonl", import.meta.url).pathname },
     verbose: { type: "boolean", default: false },
   },
@@ -155,6 +157,37 @@ for (const [set, questions] of Object.entries(sets)) {
   }
   report[set] = perPart;
 }
+
+// Conversations with a turn written with diacritics, replayed as typed and with every turn stripped.
+const conversations = readDevConversations(args.conversations as string).filter((c) =>
+  c.turns.some((t) => stripDiacritics(t.q) !== t.q.normalize("NFC")),
+);
+const conversationReport = {} as Record<DevPart, unknown>;
+for (const part of ["tune", "held"] as const) {
+  const mine = conversations.filter((c) => devPart(c.id) === part);
+  const stripped = mine.map((c) => ({
+    ...c,
+    turns: c.turns.map((t) => ({ ...t, q: stripDiacritics(t.q) })),
+  }));
+  const a = conversationAccuracy(kb, mine);
+  const s = conversationAccuracy(kb, stripped);
+  conversationReport[part] = {
+    n: mine.length,
+    turns: a.turns,
+    accented: { turns: a.accuracy },
+    stripped: { turns: s.accuracy },
+    gap: { turns: r3(a.accuracy - s.accuracy) },
+  };
+  if (part === "tune" && args.verbose) {
+    const missed = new Set(a.misses.map((m) => `${m.id}/${m.turn}`));
+    for (const m of s.misses)
+      if (!missed.has(`${m.id}/${m.turn}`))
+        differing.push(
+          `TURN ${m.id}/${m.turn} expected ${m.expected} got ${m.got} ${m.top ?? "-"}: ${m.q}\n`,
+        );
+  }
+}
+report.conversations = conversationReport;
 
 const lines = Object.entries(report).flatMap(([set, parts]) =>
   Object.entries(parts).map(([part, row]) => `  "${set}.${part}": ${JSON.stringify(row)}`),

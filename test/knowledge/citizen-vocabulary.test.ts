@@ -29,6 +29,12 @@ describe("everyday words for the most-used procedures", () => {
     expect(top("chuyển đất vườn lên thổ cư")).toMatch(/chuyển mục đích sử dụng đất/);
   });
 
+  it("reads chat shorthand only inside a phrase, and never 'hk' (không) as a household book", () => {
+    expect(top("doi cc")).toMatch(/^Cấp đổi thẻ căn cước/);
+    expect(top("rut bh 1 lan")).toMatch(/bảo hiểm xã hội một lần/);
+    expect(expand("co phai lam thu tuc xoa dang ky hk")).not.toContain("thuong tru");
+  });
+
   it("searches a message that only mentions a finished divorce or a bank card among lost papers", () => {
     const remarried = kb.decide("anh ấy đã ly hôn vợ trước, giờ bọn em muốn đăng ký kết hôn");
     expect(remarried.action).not.toBe("out_of_scope");

@@ -26,6 +26,8 @@ export interface DecisionInput {
   analyze: (text: string) => AnalyzedQuery;
   /** The situations procedures are made for (a foreigner, a lost paper …), read once per base. */
   cues: SituationCues;
+  /** Everyday words citizens use for a procedure beside its name's ("bằng" for a driving licence). */
+  everyday?: (doc: number) => ReadonlySet<string>;
 }
 
 /** Search hits of ranked documents, scores rounded for display. */

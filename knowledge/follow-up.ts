@@ -43,6 +43,8 @@ export interface FollowUpInput {
   index: SearchIndex;
   query: AnalyzedQuery;
   analyze: (text: string) => AnalyzedQuery;
+  /** Everyday words citizens use for a procedure beside its name's ("bằng" for a driving licence). */
+  everyday?: (doc: number) => ReadonlySet<string>;
 }
 
 /**
@@ -62,7 +64,7 @@ export function resolveFollowUp(
   const top = freshRanked[0];
   if (top?.doc === last) return { kind: "stay" };
   if (query.topicTokens.length === 0) return { kind: "stay" };
-  const lastWords = new Set(index.nameWords(last));
+  const lastWords = new Set([...index.nameWords(last), ...(input.everyday?.(last) ?? [])]);
   const fresh = query.topicTokens.filter((t) => !lastWords.has(t) && !isFiller(t) && !MARKER_WORDS.has(t));
   const rare = fresh.filter((t) => index.idfOf(t) >= FOLLOW_UP.topicIdf);
   // After a topic-change marker even a common word is the new topic ("còn đổi thì sao").

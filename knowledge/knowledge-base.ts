@@ -2,6 +2,7 @@ import { askNames } from "./decide.js";
 import { decide } from "./decide-in-context.js";
 import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decision-types.js";
 import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
+import { everydayNameWords } from "./everyday-names.js";
 import { detectFieldsInTokens } from "./fields-detect.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
@@ -48,6 +49,7 @@ export function createKnowledgeBase(
     docs.set(p.code, i);
   });
   const analyze = (text: string) => analyzeQuery(text, synonyms, index.vocabulary);
+  const everyday = everydayNameWords(index, synonyms);
   return {
     size: unique.length,
     get: (code: string) => {
@@ -74,7 +76,7 @@ export function createKnowledgeBase(
     },
     decide(text: string, context?: SearchContext): Decision {
       const query = analyze(text);
-      const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues };
+      const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues, everyday };
       const decision = decide(input, context);
       // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước")
       // does not override a procedure the ask itself names.

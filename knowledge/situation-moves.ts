@@ -23,6 +23,8 @@ export interface SituationMoveInput {
   query: AnalyzedQuery;
   analyze: (text: string) => AnalyzedQuery;
   cues: SituationCues;
+  /** Everyday words citizens use for a procedure beside its name's ("bằng" for a driving licence). */
+  everyday?: (doc: number) => ReadonlySet<string>;
 }
 
 /** Tokens with every occurrence of the phrases removed. */
@@ -52,7 +54,7 @@ export function addsOnlySituation(input: SituationMoveInput, last: number): bool
   const { found, claimed } = readSituations(cues, query.tokens);
   if (found.size === 0) return false;
   const topic = new Set(query.topicTokens);
-  const lastWords = new Set(index.nameWords(last));
+  const lastWords = new Set([...index.nameWords(last), ...(input.everyday?.(last) ?? [])]);
   return query.tokens.every(
     (t, i) => claimed[i] || !topic.has(t) || lastWords.has(t) || index.idfOf(t) < SITUATION_MOVE.coreIdf,
   );

@@ -21,6 +21,8 @@ export interface SynonymMatch {
 /** A compiled dictionary that finds everyday phrases in normalized tokens. */
 export interface SynonymDictionary {
   readonly size: number;
+  /** Every rule, for readers that go from official words back to the everyday ones. */
+  readonly rules: readonly SynonymRule[];
   /** All non-overlapping matches, longest phrase first at each position. */
   find(tokens: readonly string[]): SynonymMatch[];
 }
@@ -53,6 +55,7 @@ export function compileSynonyms(
   vocabulary?: ReadonlySet<string>,
 ): SynonymDictionary {
   const byFirst = new Map<string, SynonymRule[]>();
+  const rules: SynonymRule[] = [];
   let size = 0;
   for (const row of rows) {
     const expansion = foldTokens(row.expansion);
@@ -62,6 +65,7 @@ export function compileSynonyms(
       if (first === undefined || expansion.length === 0) continue;
       const list = byFirst.get(first) ?? [];
       list.push({ phrase, expansion });
+      rules.push({ phrase, expansion });
       byFirst.set(first, list);
       size++;
     }
@@ -69,6 +73,7 @@ export function compileSynonyms(
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
   return {
     size,
+    rules,
     find(tokens) {
       const matches: SynonymMatch[] = [];
       let i = 0;

@@ -54,6 +54,12 @@ describe("a new topic after an answer", () => {
     expect(d.hits[0]?.procedure.name).toMatch(/^Đăng ký.* xe .*nhập khẩu/);
   });
 
+  it("reads the everyday word for the last paper as the same topic when a situation is added", () => {
+    const d = followUp("đổi giấy phép lái xe ở đâu", "bằng của em bị mất chứ không phải hỏng");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toBe("Cấp lại giấy phép lái xe");
+  });
+
   it("settles an ambiguous new question on the only candidate of the last topic", () => {
     const d = followUp("đăng ký tạm trú", "thế còn xóa đăng ký thì sao");
     expect(d.action).toBe("answer");

@@ -35,7 +35,12 @@ import { FIT, fitWeights } from "./bench/fit-weights.js";
 import type { DevQuestion } from "./bench/metrics.js";
 
 const SHARED = SHARED_DATA;
-const CITIZEN = new URL("./bench/citizen-questions.jsonl", import.meta.url).pathname;
+const benchFile = (name: string) => new URL(`./bench/${name}`, import.meta.url).pathname;
+/** The citizen-style and fresh sets join the dev set when present (their TUNE parts only are fitted). */
+const EXTRA_QUESTIONS = [benchFile("citizen-questions.jsonl"), benchFile("fresh-questions.jsonl")].filter(
+  (f) => existsSync(f),
+);
+const EXTRA_CONVERSATIONS = [benchFile("fresh-conversations.jsonl")].filter((f) => existsSync(f));
 const { values: args } = parseArgs({
   options: {
     procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
@@ -43,10 +48,14 @@ const { values: args } = parseArgs({
     questions: {
       type: "string",
       multiple: true,
-      default: [`${SHARED}eval/dev-questions-motcua.jsonl`, ...(existsSync(CITIZEN) ? [CITIZEN] : [])],
+      default: [`${SHARED}eval/dev-questions-motcua.jsonl`, ...EXTRA_QUESTIONS],
     },
-    /** Labelled conversations (for --decision). */
-    conversations: { type: "string", default: `${SHARED}eval/dev-conversations-motcua.jsonl` },
+    /** Labelled conversation files (repeatable, for --decision); the fresh set joins when present. */
+    conversations: {
+      type: "string",
+      multiple: true,
+      default: [`${SHARED}eval/dev-conversations-motcua.jsonl`, ...EXTRA_CONVERSATIONS],
+    },
     weights: { type: "string", default: BUNDLED_SEARCH_WEIGHTS_FILE },
     /** Fit the decision's thresholds (decision, followUp, situationMove sections) instead of the ranking. */
     decision: { type: "boolean", default: false },
@@ -115,7 +124,7 @@ function fitRanking(): void {
 
 /** --decision: fits the decision, follow-up and situation-move thresholds on TUNE questions and conversations. */
 function fitDecisionThresholds(): void {
-  const conversations = readDevConversations(args.conversations as string);
+  const conversations = (args.conversations as string[]).flatMap((f) => readDevConversations(f));
   const parts = {
     tune: { questions: tune, conversations: conversations.filter((c) => devPart(c.id) === "tune") },
     held: { questions: held, conversations: conversations.filter((c) => devPart(c.id) === "held") },
@@ -132,7 +141,7 @@ function fitDecisionThresholds(): void {
     (line) => process.stderr.write(`${line}\n`),
     keys,
   );
-  const conversationsOn = `${(args.conversations as string).split("/").pop()} TUNE part (${parts.tune.conversations.length} conversations)`;
+  const conversationsOn = `${(args.conversations as string[]).map((f) => f.split("/").pop()).join(" + ")} TUNE part (${parts.tune.conversations.length} conversations)`;
   const result = {
     on: `${on} + ${conversationsOn}`,
     objective:

@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     questions: { type: "string", default: `${SHARED_DATA}eval/dev-questions-motcua.jsonl` },
     conversations: { type: "string", default: `${SHARED_DATA}eval/dev-conversations-motcua.jsonl` },
     citizen: { type: "string", default: new URL("citizen-questions.jsonl", import.meta.url).pathname },
+    /** Questions written later and never tuned on (TUNE may be looked at, HELD only measured). */
+    fresh: { type: "string", default: new URL("fresh-questions.jsonl", import.meta.url).pathname },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -47,6 +49,7 @@ const kb = createKnowledgeBase(procedures);
 const sets: Record<string, DevQuestion[]> = {
   dev: readDevQuestions(args.questions as string),
   citizen: existsSync(args.citizen as string) ? readDevQuestions(args.citizen as string) : [],
+  fresh: existsSync(args.fresh as string) ? readDevQuestions(args.fresh as string) : [],
 };
 
 interface Outcome {

@@ -35,6 +35,11 @@ describe("everyday words for the most-used procedures", () => {
     expect(expand("co phai lam thu tuc xoa dang ky hk")).not.toContain("thuong tru");
   });
 
+  it("re-issues an expired driving licence and exchanges one about to expire", () => {
+    expect(top("bằng lái hết hạn 4 tháng rồi phải làm sao")).toMatch(/^Cấp lại giấy phép lái xe/);
+    expect(top("bằng lái xe ô tô của tôi sắp hết hạn, đổi ở đâu")).toMatch(/^Đổi giấy phép lái xe/);
+  });
+
   it("searches a message that only mentions a finished divorce or a bank card among lost papers", () => {
     const remarried = kb.decide("anh ấy đã ly hôn vợ trước, giờ bọn em muốn đăng ký kết hôn");
     expect(remarried.action).not.toBe("out_of_scope");

@@ -98,7 +98,8 @@ export function resolveFollowUp(
       sibling &&
       sibling.score >= FOLLOW_UP.siblingScore * scale &&
       sibling.score >= lead * FOLLOW_UP.siblingRatio &&
-      (!confident || !top || covers(sibling.doc) >= covers(top.doc))
+      // On a tie the conversation keeps its topic, unless the sibling is the fresh search's own answer.
+      (!confident || !top || (sibling.doc !== top.doc && covers(sibling.doc) >= covers(top.doc)))
     ) {
       return {
         kind: "sibling",

@@ -27,21 +27,31 @@ export interface SynonymDictionary {
   find(tokens: readonly string[]): SynonymMatch[];
 }
 
+/** A row of the dictionary: everyday phrases and their official words, or (gap) the words that may sit inside a phrase. */
+export interface SynonymRow {
+  phrases: string[];
+  expansion: string;
+  /** A "~gap" row: its phrases may sit inside any phrase ("của tôi" in "hộ chiếu của tôi sắp hết hạn"). */
+  gap?: boolean;
+}
+
 /**
- * Parses the TSV dictionary text ("phrase | phrase<TAB>official words", # comments), so the
- * vocabulary can be edited by non-programmers without touching code.
+ * Parses the TSV dictionary text ("phrase | phrase<TAB>official words", "~gap<TAB>phrase | phrase",
+ * # comments), so the vocabulary can be edited by non-programmers without touching code.
  */
-export function parseSynonyms(content: string): Array<{ phrases: string[]; expansion: string }> {
-  const rows: Array<{ phrases: string[]; expansion: string }> = [];
+export function parseSynonyms(content: string): SynonymRow[] {
+  const rows: SynonymRow[] = [];
+  const split = (cell: string) =>
+    cell
+      .split("|")
+      .map((p) => p.trim())
+      .filter(Boolean);
   for (const line of content.split(/\r?\n/)) {
     if (!line.trim() || line.trimStart().startsWith("#")) continue;
     const [left, right] = line.split("\t");
     if (!left || !right?.trim()) continue;
-    const phrases = left
-      .split("|")
-      .map((p) => p.trim())
-      .filter(Boolean);
-    rows.push({ phrases, expansion: right.trim() });
+    if (left.trim() === "~gap") rows.push({ phrases: split(right), expansion: "", gap: true });
+    else rows.push({ phrases: split(left), expansion: right.trim() });
   }
   return rows;
 }
@@ -50,14 +60,16 @@ export function parseSynonyms(content: string): Array<{ phrases: string[]; expan
  * Compiles dictionary rows into a matcher; phrases are normalized exactly like queries (with the
  * same vocabulary) so accented, plain and chat spellings of a phrase all match.
  */
-export function compileSynonyms(
-  rows: Array<{ phrases: string[]; expansion: string }>,
-  vocabulary?: ReadonlySet<string>,
-): SynonymDictionary {
+export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<string>): SynonymDictionary {
   const byFirst = new Map<string, SynonymRule[]>();
   const rules: SynonymRule[] = [];
+  const gaps = rows
+    .filter((r) => r.gap)
+    .flatMap((r) => r.phrases.map((p) => normalizeTokens(p, vocabulary)))
+    .filter((g) => g.length > 0);
   let size = 0;
   for (const row of rows) {
+    if (row.gap) continue;
     const expansion = foldTokens(row.expansion);
     for (const p of row.phrases) {
       const phrase = normalizeTokens(p, vocabulary);
@@ -80,12 +92,15 @@ export function compileSynonyms(
       while (i < tokens.length) {
         const rules = byFirst.get(tokens[i] as string);
         let matchedLength = 0;
+        let phraseLength = 0;
         if (rules) {
           for (const rule of rules) {
-            if (matchedLength && rule.phrase.length < matchedLength) break;
-            if (startsWith(tokens, i, rule.phrase)) {
-              matchedLength = rule.phrase.length;
-              matches.push({ start: i, length: matchedLength, expansion: rule.expansion });
+            if (phraseLength && rule.phrase.length < phraseLength) break;
+            const length = matchAt(tokens, i, rule.phrase, gaps);
+            if (length > 0) {
+              phraseLength = rule.phrase.length;
+              matchedLength = Math.max(matchedLength, length);
+              matches.push({ start: i, length, expansion: rule.expansion });
             }
           }
         }
@@ -96,10 +111,31 @@ export function compileSynonyms(
   };
 }
 
-function startsWith(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
-  if (at + phrase.length > tokens.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
-  return true;
+/**
+ * How many tokens a phrase takes at `at` (0: no match); one possessive may sit inside it ("hộ
+ * chiếu của tôi sắp hết hạn" is "hộ chiếu sắp hết hạn").
+ */
+function matchAt(
+  tokens: readonly string[],
+  at: number,
+  phrase: readonly string[],
+  gaps: readonly (readonly string[])[],
+): number {
+  let t = at;
+  let gapped = false;
+  for (let k = 0; k < phrase.length; k++) {
+    if (tokens[t] !== phrase[k]) {
+      if (k === 0 || gapped) return 0;
+      const gap = gaps.find(
+        (g) => g.every((w, j) => tokens[t + j] === w) && tokens[t + g.length] === phrase[k],
+      );
+      if (!gap) return 0;
+      t += gap.length;
+      gapped = true;
+    }
+    t++;
+  }
+  return t - at;
 }
 
 /** Loads and compiles a synonym file (the bundled one by default). */

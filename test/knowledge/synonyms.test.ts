@@ -31,6 +31,18 @@ describe("synonym dictionary", () => {
     expect(d.find(normalizeTokens("sổ đỏ")).map((m) => m.expansion.join(" "))).toEqual(["giay chung nhan"]);
   });
 
+  it("lets one possessive sit inside a phrase, never before its first word", () => {
+    const d = compileSynonyms(
+      parseSynonyms("hộ chiếu sắp hết hạn\tcấp hộ chiếu\n~gap\tcủa tôi | nhà em\n"),
+    );
+    const found = (text: string) => d.find(normalizeTokens(text)).map((m) => [m.start, m.length]);
+    expect(found("hộ chiếu của tôi sắp hết hạn rồi")).toEqual([[0, 7]]);
+    expect(found("ho chieu nha em sap het han")).toEqual([[0, 7]]);
+    expect(found("của tôi hộ chiếu sắp hết hạn")).toEqual([[2, 5]]);
+    expect(found("hộ chiếu của tôi nhà em sắp hết hạn")).toEqual([]);
+    expect(expand("hộ chiếu của tôi sắp hết hạn")).toContain("ho chieu pho thong");
+  });
+
   it("ignores comments, blank and malformed lines", () => {
     expect(parseSynonyms("# comment\n\nno tab here\na | b\tc\n")).toEqual([
       { phrases: ["a", "b"], expansion: "c" },

@@ -83,7 +83,8 @@ export function resolveFollowUp(
     !!top &&
     top.score >= FOLLOW_UP.switchScore * scale &&
     (top.queryCoverage >= FOLLOW_UP.switchCoverage ||
-      top.queryCoverage >= stayCoverage + FOLLOW_UP.switchCoverageGain);
+      top.queryCoverage >= stayCoverage + FOLLOW_UP.switchCoverageGain ||
+      top.score >= (stay?.score ?? 0) * FOLLOW_UP.switchDominance);
   // A sibling: the last topic together with the message finds another procedure naming the new words.
   if (novel.length > 0) {
     const lastName = index.procedures[last]?.name ?? "";

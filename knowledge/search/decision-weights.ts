@@ -35,7 +35,8 @@ export const FOLLOW_UP_PARAM_DOCS = {
   topicIdf: 'words rarer than this (idf) name a topic; commoner ones ("đăng", "ký", "cấp") do not',
   switchScore: "a fresh hit this good (in units of the corpus scale) may replace the last procedure…",
   switchCoverage: "…when it covers this much of the message's topic…",
-  switchCoverageGain: "…or this much more than the last procedure does",
+  switchCoverageGain: "…or this much more than the last procedure does,",
+  switchDominance: "…or scores this many times what the last procedure scores on the message",
   markedScore:
     'after a topic-change marker ("còn …", "mà …", "hỏi cái khác") a fresh hit this good suffices…',
   markedCoverage: "…with this share of the message's topic covered",

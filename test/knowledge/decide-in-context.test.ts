@@ -60,6 +60,12 @@ describe("a new topic after an answer", () => {
     expect(d.hits[0]?.procedure.name).toBe("Cấp lại giấy phép lái xe");
   });
 
+  it("switches to a new topic the message names far better than the last procedure", () => {
+    const d = followUp("đăng ký đóng bảo hiểm xã hội cho nhân viên", "em nghỉ việc rồi giờ muốn rút 1 lần");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toBe("Giải quyết hưởng bảo hiểm xã hội một lần");
+  });
+
   it("settles an ambiguous new question on the only candidate of the last topic", () => {
     const d = followUp("đăng ký tạm trú", "thế còn xóa đăng ký thì sao");
     expect(d.action).toBe("answer");

@@ -52,8 +52,9 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
         hits: toHits(index, variant.slice(0, 5)),
         fields: query.fields,
         followUp: true,
+        purpose: true,
       };
-    return stayOn(input, last, fresh);
+    return { ...stayOn(input, last, fresh), purpose: true };
   }
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
   const onlySituation = addsOnlySituation(input, last);
@@ -86,9 +87,12 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   return fresh;
 }
 
-/** Whether a message asks something itself (a part of a procedure, an ask cue, or "… thì …?"). */
+/**
+ * Whether a message asks something itself (a part of a procedure, an ask cue, or "… thì …?"); an
+ * ask only guessed from where the message ends does not count.
+ */
 function asksAnything(query: AnalyzedQuery): boolean {
-  if (query.fields.length > 0 || (query.asks?.length ?? 0) > 0) return true;
+  if (query.fields.length > 0) return true;
   const cues = bundledAskCues();
   return query.tokens.some(
     (_, i) => cueAt(cues, "ask", query.tokens, i) > 0 || cueAt(cues, "split", query.tokens, i) > 0,

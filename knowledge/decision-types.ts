@@ -33,6 +33,11 @@ export interface Decision {
   /** True when `fields` was implied rather than asked: the composer then shows the overview. */
   impliedFields?: boolean;
   followUp: boolean;
+  /**
+   * True for a follow-up that only says what the last paper is for ("để làm hồ sơ vay ngân
+   * hàng"): a topic handled elsewhere that it names is the purpose, not the question.
+   */
+  purpose?: boolean;
   /** For out_of_scope: where such a question is handled instead (a court, an embassy …). */
   elsewhere?: string;
   /**

@@ -78,17 +78,19 @@ export function createKnowledgeBase(
       const query = analyze(text);
       const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues, everyday };
       const decision = decide(input, context);
-      // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước")
-      // does not override a procedure the ask itself names.
+      // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước"), or
+      // that a follow-up gives as the purpose of the last paper ("để vay ngân hàng"), does not
+      // override the procedure the message is about.
       const anywhere = elsewhere.match(query.tokens);
       const top = decision.hits[0] && docs.get(decision.hits[0].procedure.code);
       const pointer =
-        anywhere &&
-        query.asks &&
-        decision.action === "answer" &&
-        top !== undefined &&
-        !elsewhere.match(query.tokens, query.asks) &&
-        askNames(input, top)
+        decision.purpose ||
+        (anywhere &&
+          query.asks &&
+          decision.action === "answer" &&
+          top !== undefined &&
+          !elsewhere.match(query.tokens, query.asks) &&
+          askNames(input, top))
           ? undefined
           : anywhere;
       const reading = reports.read(text);

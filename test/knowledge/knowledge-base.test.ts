@@ -246,6 +246,10 @@ describe("decide with conversation context (2,642 real procedures)", () => {
     const single = "1.004873"; // Cấp Giấy xác nhận tình trạng hôn nhân
     const purpose = real.decide("để kết hôn với người nước ngoài", { lastCode: single });
     expect(purpose.hits[0]?.procedure.code).toBe(single);
+    // A purpose handled elsewhere (a bank loan) is still what the paper is for, not the question.
+    const loan = real.decide("để làm hồ sơ vay ngân hàng", { lastCode: single });
+    expect(loan.action).toBe("answer");
+    expect(loan.hits[0]?.procedure.code).toBe(single);
     // A purpose that is itself asked about is a new question.
     const asked = real.decide("để đăng ký kết hôn thì cần gì", { lastCode: "3.000333" });
     expect(asked.hits[0]?.procedure.code).toBe("1.000894");

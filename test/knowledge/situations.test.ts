@@ -30,6 +30,11 @@ describe("situations a message describes", () => {
     expect(said("ba mình mất rồi")).toEqual(["deceased"]);
   });
 
+  it("reads a country the way people say it in speech", () => {
+    expect(said("bé sinh bên Nhật về")).toContain("foreign");
+    expect(said("chong em dang lam viec ben han")).toContain("foreign");
+  });
+
   it("does not read a loss as a death: the loss claims the word first", () => {
     expect(said("em làm mất rồi")).toEqual(["lost"]);
   });

@@ -10,7 +10,7 @@ import type { ScoreExplanation, TermContribution } from "./search/score-explanat
 import { loadSearchWeights, type RankParams } from "./search/search-weights.js";
 import { sortedIndex } from "./search/sorted-index.js";
 import { topByKey } from "./search/top-by-key.js";
-import { markerMask, queryMarkerMask, variantFactor, withoutDefaultAudience } from "./search/variants.js";
+import { nameMarkers, queryMarkers, variantFactor, withoutDefaultAudience } from "./search/variants.js";
 
 /**
  * Ranking weights, read from assets/search-weights.json (what each is: RANK_PARAM_DOCS) and
@@ -45,7 +45,7 @@ export class SearchIndex {
   private readonly postWeights: Float32Array[] = [];
   private readonly idf: Float64Array;
   private readonly maxIdf: number;
-  /** Per document: sorted name term ids, sum of name unigram idf, variant mask, prior factor. */
+  /** Per document: sorted name term ids, sum of name unigram idf, variant markers, prior factor. */
   private readonly nameTerms: Int32Array[] = [];
   private readonly nameWordLists: string[][] = [];
   /** Per document: the folded words of its name outside brackets. */
@@ -56,7 +56,7 @@ export class SearchIndex {
   private readonly accentKeys: Set<string>[] = [];
   private readonly readings: SyllableReadings;
   private readonly nameMass: Float64Array;
-  private readonly variantMasks: Int32Array;
+  private readonly variantMarkers: number[][] = [];
   /** Per document: 1 when only organisations may use the procedure. */
   private readonly organisationOnly: Uint8Array;
   private readonly priors: Float64Array;
@@ -75,7 +75,6 @@ export class SearchIndex {
     const coreLists: Set<string>[] = [];
     const audienceLists: string[][] = [];
     const maxPop = procedures.reduce((m, p) => Math.max(m, p.popularity), 0);
-    this.variantMasks = new Int32Array(n);
     this.organisationOnly = Uint8Array.from(procedures, (p) => (servesOrganisationsOnly(p) ? 1 : 0));
     this.readings = new SyllableReadings(procedures.map((p) => p.name));
     this.priors = new Float64Array(n);
@@ -128,7 +127,7 @@ export class SearchIndex {
       for (const id of nameIds) nameDf[id] = (nameDf[id] as number) + 1;
       nameTermLists.push([...nameIds].sort((a, b) => a - b));
       coreLists.push(coreWords);
-      this.variantMasks[doc] = markerMask(nameTokens, p.name);
+      this.variantMarkers.push(nameMarkers(nameTokens, p.name));
     });
     const renewed = reissuePopularity(
       this.mainWordLists,
@@ -271,9 +270,11 @@ export class SearchIndex {
       pairIds.push(this.termIds.get(`${query.tokens[i]} ${query.tokens[i + 1]}`) ?? -1);
     }
     // Markers are phrases: look for them in the typed order and in the dictionary's official words.
-    const qMask =
-      queryMarkerMask(query.tokens) |
-      queryMarkerMask(query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term));
+    const typed = queryMarkers(query.tokens);
+    const official = queryMarkers(
+      query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term),
+    );
+    const qMask = typed.map((v, i) => v | (official[i] as number));
     const forPeople = !namesOrganisation(query.tokens);
     const context = query.accents ? undefined : this.contextReadings(query);
     const hits = top.map((d) =>
@@ -348,7 +349,7 @@ export class SearchIndex {
     pairIds: number[],
     slotMass: number[],
     totalSlotMass: number,
-    qMask: number,
+    qMask: Uint8Array,
     forPeople: boolean,
     context: Map<string, Set<string>> | undefined,
     explain?: Map<number, ScoreExplanation>,
@@ -413,7 +414,7 @@ export class SearchIndex {
     const byTopic = RANK_PARAMS.queryCoverageFloor + (1 - RANK_PARAMS.queryCoverageFloor) * queryCoverage;
     const byPrior = this.priors[d] as number;
     const byVariant =
-      variantFactor(this.variantMasks[d] as number, qMask) *
+      variantFactor(this.variantMarkers[d] ?? [], qMask) *
       (forPeople && this.organisationOnly[d] === 1 ? RANK_PARAMS.organisationOnly : 1);
     const byRun = 1 + RANK_PARAMS.phraseRun * Math.min(Math.max(bestRun - 1, 0), 5);
     const score = raw * byName * byTopic * byPrior * byVariant * byRun;

@@ -146,7 +146,10 @@ export function analyzeQuery(
     } else if (expansion && slot === prev.slot) prev.expansion = true;
   };
   let slotCount = 0;
-  const matches = synonyms.find(tokens);
+  // A phrase never runs across clauses: "bố mất, sổ đỏ đứng tên bố" holds no "mất sổ đỏ".
+  const matches = clauses.flatMap((c) =>
+    synonyms.find(tokens.slice(c.start, c.end)).map((m) => ({ ...m, start: m.start + c.start })),
+  );
   // Two phrases of one meaning ("chuyển đất vườn lên thổ cư") are one slot: their shared official
   // words cover both, and a second slot would stay uncovered by any name.
   const slotOfMeaning = new Map<string, number>();

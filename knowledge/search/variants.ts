@@ -62,7 +62,6 @@ export function parseVariantMarkers(content: string): VariantMarkerList {
       throw new Error(`variant markers line ${i + 1}: expected marker<TAB>phrase<TAB>factor in (0, 1]`);
     markers.push({ tokens, factor, abroad: kind === "marker-abroad" });
   });
-  if (markers.length > 32) throw new Error("variant markers: at most 32 markers fit the 32-bit mask");
   return { markers, applicants, defaultAudiences, reissues, citizenAudiences, organisationWords };
 }
 
@@ -111,23 +110,21 @@ function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): nu
 }
 
 /**
- * Bitmask of the markers a procedure name contains; longer markers hide the shorter ones they
- * include so a penalty is applied once per phrase. With the name's text, an abroad marker in a list
- * item after an ordinary applicant ("cho công dân Việt Nam, người nước ngoài…") only lists one more
- * applicant and is left out.
+ * The markers a procedure name contains (indexes into MARKERS); longer markers hide the shorter
+ * ones they include so a penalty is applied once per phrase. With the name's text, an abroad marker
+ * in a list item after an ordinary applicant ("cho công dân Việt Nam, người nước ngoài…") only
+ * lists one more applicant and is left out.
  */
-export function markerMask(nameTokens: readonly string[], name?: string): number {
+export function nameMarkers(nameTokens: readonly string[], name?: string): number[] {
   const listed = name ? listedAbroad(name) : [];
-  let mask = 0;
+  const found: number[] = [];
   MARKERS.forEach((m, i) => {
     if (!containsPhrase(nameTokens, m.tokens)) return;
     if (m.abroad && listed.some((item) => containsPhrase(item, m.tokens))) return;
-    const covered = MARKERS.some(
-      (o, j) => j !== i && (mask & (1 << j)) !== 0 && containsPhrase(o.tokens, m.tokens),
-    );
-    if (!covered) mask |= 1 << i;
+    const covered = found.some((j) => containsPhrase((MARKERS[j] as VariantMarker).tokens, m.tokens));
+    if (!covered) found.push(i);
   });
-  return mask;
+  return found;
 }
 
 /**
@@ -145,21 +142,14 @@ function listedAbroad(name: string): string[][] {
 }
 
 /**
- * Bitmask of the markers a message names; naming the core of a longer marker ("nước ngoài" for
- * "có yếu tố nước ngoài") names it too.
+ * Per marker, whether a message names it (1) or not (0); naming the core of a longer marker
+ * ("nước ngoài" for "có yếu tố nước ngoài") names it too.
  */
-export function queryMarkerMask(queryTokens: readonly string[]): number {
-  let named = 0;
-  MARKERS.forEach((m, i) => {
-    if (containsPhrase(queryTokens, m.tokens)) named |= 1 << i;
-  });
-  let mask = named;
-  MARKERS.forEach((m, i) => {
-    MARKERS.forEach((o, j) => {
-      if (named & (1 << j) && containsPhrase(m.tokens, o.tokens)) mask |= 1 << i;
-    });
-  });
-  return mask;
+export function queryMarkers(queryTokens: readonly string[]): Uint8Array {
+  const named = MARKERS.map((m) => containsPhrase(queryTokens, m.tokens));
+  return Uint8Array.from(MARKERS, (m) =>
+    MARKERS.some((o, j) => named[j] && containsPhrase(m.tokens, o.tokens)) ? 1 : 0,
+  );
 }
 
 /** Share of a marker's penalty given back as a bonus when the message names the marker too. */
@@ -169,16 +159,11 @@ export const MATCHED_MARKER_BONUS = 0.25;
  * The product of the penalties of markers in the name that the message does not name, times a
  * bonus for markers both name ("đăng ký lại" asked, "đăng ký lại khai sinh" offered).
  */
-export function variantFactor(nameMask: number, queryMask: number): number {
+export function variantFactor(nameMarkerList: readonly number[], named: Uint8Array): number {
   let f = 1;
-  const both = nameMask & queryMask;
-  const missing = nameMask & ~queryMask;
-  if (missing === 0 && both === 0) return 1;
-  for (let i = 0; i < MARKERS.length; i++) {
-    const bit = 1 << i;
+  for (const i of nameMarkerList) {
     const factor = (MARKERS[i] as VariantMarker).factor;
-    if (missing & bit) f *= factor;
-    else if (both & bit) f *= 1 + MATCHED_MARKER_BONUS * (1 - factor);
+    f *= named[i] ? 1 + MATCHED_MARKER_BONUS * (1 - factor) : factor;
   }
   return f;
 }

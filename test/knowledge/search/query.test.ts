@@ -13,4 +13,12 @@ describe("analyzeQuery", () => {
     expect(q.slotCount).toBe(1);
     expect(q.terms.filter((t) => t.expansion).every((t) => t.slot === 0)).toBe(true);
   });
+
+  it("never reads an everyday phrase across two clauses", () => {
+    const dict = compileSynonyms(parseSynonyms("mất sổ đỏ\tcấp lại giấy chứng nhận do bị mất\n"));
+    const across = analyzeQuery("bố mất, sổ đỏ đứng tên bố", dict, new Set());
+    expect(across.terms.some((t) => t.expansion)).toBe(false);
+    const within = analyzeQuery("nhà em mất sổ đỏ rồi", dict, new Set());
+    expect(within.terms.some((t) => t.expansion && t.term === "lai")).toBe(true);
+  });
 });

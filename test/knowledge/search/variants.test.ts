@@ -4,13 +4,14 @@ import { foldTokens } from "../../../knowledge/normalize.js";
 import {
   BUNDLED_VARIANT_MARKERS_FILE,
   MARKERS,
-  markerMask,
+  nameMarkers,
   parseVariantMarkers,
   variantFactor,
   withoutDefaultAudience,
 } from "../../../knowledge/search/variants.js";
 
-const factorOf = (name: string) => variantFactor(markerMask(foldTokens(name), name), 0);
+const factorOf = (name: string) =>
+  variantFactor(nameMarkers(foldTokens(name), name), new Uint8Array(MARKERS.length));
 
 describe("variant markers", () => {
   it("loads the bundled, reviewed list", () => {

@@ -1,5 +1,11 @@
 import { FIELDS, type Field } from "./procedure.js";
-import { bundledFieldCues, type FieldCueKind, type FieldCues, findFieldCues } from "./search/field-cues.js";
+import {
+  bundledFieldCues,
+  type FieldCueKind,
+  type FieldCueMatch,
+  type FieldCues,
+  findFieldCues,
+} from "./search/field-cues.js";
 
 const WITH_CAN = new Set<FieldCueKind>(["conditions", "can"]);
 const HOW = new Set<FieldCueKind>(["how"]);
@@ -25,7 +31,11 @@ export function detectFieldsInTokens(
   const topic = tokens.map(() => false);
   for (const m of findFieldCues(cues, TOPIC, tokens)) topic.fill(true, m.start, m.end);
   const aspectTokens = tokens.map(() => false);
-  const mark = (m: { start: number; end: number }) => aspectTokens.fill(true, m.start, m.end);
+  // The words inside a cue's gap ("có [làm tạm trú] được không") are the topic, not the question.
+  const mark = (m: FieldCueMatch) => {
+    aspectTokens.fill(true, m.start, m.gap ? m.gap.start : m.end);
+    if (m.gap) aspectTokens.fill(true, m.gap.end, m.end);
+  };
   const found = new Set<Field>();
   let canIt = false;
   for (const field of FIELDS) {

@@ -81,6 +81,8 @@ export interface FieldCueMatch {
   kind: FieldCueKind;
   start: number;
   end: number;
+  /** For a cue with a gap ("có … được không"): the message's own words inside it (end exclusive). */
+  gap?: { start: number; end: number };
 }
 
 /**
@@ -141,7 +143,12 @@ function scan(table: CueTable, tokens: readonly string[], blocked?: readonly boo
     for (const cue of list) {
       const end = matchCue(cue, tokens, i);
       if (end <= i || blocked?.slice(i, end).includes(true)) continue;
-      out.push({ kind: cue.kind, start: i, end });
+      const k = cue.tokens.indexOf("…");
+      out.push(
+        k < 0
+          ? { kind: cue.kind, start: i, end }
+          : { kind: cue.kind, start: i, end, gap: { start: i + k, end: end - (cue.tokens.length - k - 1) } },
+      );
       i = end - 1;
       break;
     }

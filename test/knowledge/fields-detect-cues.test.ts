@@ -14,6 +14,17 @@ describe("field cues file", () => {
     expect(detect("mất bao lâu", cues)).toEqual([]);
   });
 
+  it("leaves the words inside a cue's gap to the topic ('có [làm tạm trú] được không')", () => {
+    const tokens = normalizeTokens("vậy thì em có làm tạm trú được không ạ");
+    const { fields, aspectTokens } = detectFieldsInTokens(tokens);
+    expect(fields).toEqual(["conditions"]);
+    const at = (word: string) => aspectTokens[tokens.indexOf(word)];
+    expect(at("tam")).toBe(false);
+    expect(at("tru")).toBe(false);
+    expect(at("co")).toBe(true);
+    expect(at("duoc")).toBe(true);
+  });
+
   it("drops a phrase right after or before a listed word, named sets included", () => {
     const cues = "set\t@units\tngày, tuần\nfee\tbao nhiêu\t\t@units\nfee\tphí\thọc\n";
     expect(detect("bao nhiêu ngày", cues)).toEqual([]);

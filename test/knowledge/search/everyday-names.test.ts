@@ -127,4 +127,9 @@ describe("everyday names of the most used procedures", () => {
   it.each(cases)("%s", (message, codes) => {
     expect(codes).toContain(kb.search(message, 1)[0]?.procedure.code);
   });
+
+  it("reads 'lên huyện' as where people used to go, not the district-level variant", () => {
+    const d = kb.decide("em mất hộ chiếu, lên huyện báo mất được không");
+    expect(d.hits[0]?.procedure.name).not.toContain("cấp huyện");
+  });
 });

@@ -32,9 +32,7 @@ describe("synonym dictionary", () => {
   });
 
   it("lets one possessive sit inside a phrase, never before its first word", () => {
-    const d = compileSynonyms(
-      parseSynonyms("hộ chiếu sắp hết hạn\tcấp hộ chiếu\n~gap\tcủa tôi | nhà em\n"),
-    );
+    const d = compileSynonyms(parseSynonyms("hộ chiếu sắp hết hạn\tcấp hộ chiếu\n~gap\tcủa tôi | nhà em\n"));
     const found = (text: string) => d.find(normalizeTokens(text)).map((m) => [m.start, m.length]);
     expect(found("hộ chiếu của tôi sắp hết hạn rồi")).toEqual([[0, 7]]);
     expect(found("ho chieu nha em sap het han")).toEqual([[0, 7]]);

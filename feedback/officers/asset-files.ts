@@ -94,7 +94,9 @@ function checkSynonyms(content: string): AssetCheck {
   const problems: AssetProblem[] = [];
   for (const { text, line } of dataLines(content)) {
     const rows = parseSynonyms(text);
-    if (rows.length === 1 && compileSynonyms(rows).size > 0) continue;
+    const [row] = rows;
+    // A "~gap" row lists words that may sit inside phrases; it adds no phrase of its own.
+    if (rows.length === 1 && (row?.gap ? row.phrases.length > 0 : compileSynonyms(rows).size > 0)) continue;
     if (!text.includes("\t"))
       problems.push({
         line,

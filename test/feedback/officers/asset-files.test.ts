@@ -47,6 +47,11 @@ describe("checking an edited data file with its real parser", () => {
     expect(checkAssetContent("synonyms.tsv", text, agencies).problems).toEqual([
       { line: 2, message: expect.stringContaining("thiếu dấu Tab") },
     ]);
+    // A "~gap" row (possessives that may sit inside a phrase) is a rule too, but not an empty one.
+    const gaps = "sổ đỏ\tgiấy chứng nhận\n~gap\tcủa tôi | nhà em\n~gap\t |\n";
+    expect(checkAssetContent("synonyms.tsv", gaps, agencies).problems).toEqual([
+      { line: 3, message: expect.stringContaining("thiếu cụm từ") },
+    ]);
   });
 
   it("points at the line of a JSON syntax error and of a bad date in the holiday calendar", () => {

@@ -4,7 +4,7 @@ import { FOLLOW_UP, resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
 import { bundledAskCues, cueAt } from "./search/ask-cues.js";
 import type { AnalyzedQuery } from "./search/query.js";
-import type { SearchIndex } from "./search-index.js";
+import type { RankedHit, SearchIndex } from "./search-index.js";
 import {
   addsOnlySituation,
   candidatesFittingConversation,
@@ -25,7 +25,7 @@ const ORDINALS: Array<[RegExp, number]> = [
  * them, an aspect-only question goes to the last answered procedure, a new topic starts afresh.
  */
 export function decide(input: DecisionInput, context: SearchContext = {}): Decision {
-  const { index, query } = input;
+  const { query } = input;
   const { decision: fresh, ranked } = freshWithRanking(input);
   const candidates = (context.candidateCodes ?? [])
     .map((c) => input.docOf(c))
@@ -46,15 +46,7 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
   // ("để đăng ký kết hôn thì cần gì" asks about the purpose itself: it has an ask).
   if (cueAt(bundledAskCues(), "purpose", query.tokens, 0) > 0 && !asksAnything(query)) {
     const variant = variantForSituation(input, last);
-    if (variant)
-      return {
-        action: "answer",
-        hits: toHits(index, variant.slice(0, 5)),
-        fields: query.fields,
-        followUp: true,
-        purpose: true,
-      };
-    return { ...stayOn(input, last, fresh), purpose: true };
+    return { ...(variant ? answerRanked(input, variant) : stayOn(input, last, fresh)), purpose: true };
   }
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
   const onlySituation = addsOnlySituation(input, last);
@@ -62,27 +54,14 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     // A follow-up that adds a situation (a foreigner, a child's age, a lost paper) moves to the
     // variant of the same topic made for it, or stays when the last procedure is that variant.
     const variant = variantForSituation(input, last);
-    if (variant)
-      return {
-        action: "answer",
-        hits: toHits(index, variant.slice(0, 5)),
-        fields: query.fields,
-        followUp: true,
-      };
+    if (variant) return answerRanked(input, variant);
     if (onlySituation && resolution.kind !== "sibling") return stayOn(input, last, fresh);
   }
   if (resolution.kind === "fresh" && fresh.action === "clarify") {
     const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
     if (settled) return settled;
   }
-  if (resolution.kind === "sibling") {
-    return {
-      action: "answer",
-      hits: toHits(index, resolution.ranked.slice(0, 5)),
-      fields: query.fields,
-      followUp: true,
-    };
-  }
+  if (resolution.kind === "sibling") return answerRanked(input, resolution.ranked);
   if (resolution.kind === "stay") return stayOn(input, last, fresh);
   return fresh;
 }
@@ -97,6 +76,16 @@ function asksAnything(query: AnalyzedQuery): boolean {
   return query.tokens.some(
     (_, i) => cueAt(cues, "ask", query.tokens, i) > 0 || cueAt(cues, "split", query.tokens, i) > 0,
   );
+}
+
+/** A follow-up answered with ranked hits (a variant or a sibling of the last topic), best first. */
+function answerRanked(input: DecisionInput, ranked: RankedHit[]): Decision {
+  return {
+    action: "answer",
+    hits: toHits(input.index, ranked.slice(0, 5)),
+    fields: input.query.fields,
+    followUp: true,
+  };
 }
 
 /** Answers the last procedure again (an aspect question about it), the fresh hits after it. */

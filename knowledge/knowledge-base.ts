@@ -93,7 +93,12 @@ export function createKnowledgeBase(
           askNames(input, top))
           ? undefined
           : anywhere;
-      const reading = reports.read(text);
+      // After the bot's own answer or question a plain sentence is the citizen's reply to it.
+      const reply =
+        context?.lastCode !== undefined ||
+        (context?.candidateCodes?.length ?? 0) > 0 ||
+        !!context?.lastOutOfScope;
+      const reading = reports.read(text, { reply });
       const report = reading.report ? { report: { asks: reading.asks } } : {};
       // A divorce or a visa is not a procedure here, however many words it shares with one.
       if (pointer)

@@ -50,7 +50,11 @@ export interface ReportReading {
 
 /** Reads messages for reports and complaints. */
 export interface ReportDetector {
-  read(text: string): ReportReading;
+  /**
+   * `reply`: the message answers the bot's own answer or question; the citizen's situation told
+   * in a plain sentence ("bé sinh bên Hàn Quốc, bố là người Hàn") is then not a report.
+   */
+  read(text: string, options?: { reply?: boolean }): ReportReading;
 }
 
 /** How far after a subject its state may come ("đường bê tông trước cổng trường bị sụt"). */
@@ -129,7 +133,7 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
     PhraseIndex
   >;
   return {
-    read(text) {
+    read(text, options = {}) {
       const tokens = reportTokens(text, vocabulary);
       const words = ([s, e]: Span) =>
         tokens
@@ -170,7 +174,8 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       const asked = text.includes("?") || last.some((t) => QUESTION_ENDINGS.has(t));
       const question = asked || spans(tokens, cues.question).length > 0;
       // A long plain statement that asks for nothing describes a state of things.
-      const statement = !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
+      const statement =
+        !options.reply && !request && !ask && !question && tokens.length >= STATEMENT_WORDS ? 1 : 0;
       if (statement) evidence.push("statement");
       const score =
         REPORT_EVIDENCE.strongWeight * (strong.length + misconduct.length) +
@@ -183,11 +188,15 @@ export function compileReportCues(rows: ReportCueRows, vocabulary?: ReadonlySet<
       // được hỗ trợ gì không" asks for support. Outside one, a single weak piece of evidence next
       // to a procedure ("đăng ký khai sinh quá hạn") is not a report either.
       const procedureQuestion = request && (ask || asked);
-      const report = procedureQuestion
+      const read = procedureQuestion
         ? misconduct.length > 0 ||
           score >= procedureQuestionScore ||
           (pairs.length > 0 && score >= reportScore)
         : score >= reportScore || (score > 0 && !request && !ask);
+      // In a reply one word of harm is the situation ("bị mất chứ không phải hỏng"), not a report.
+      const report =
+        read &&
+        (!options.reply || strong.length + misconduct.length + pairs.length > 0 || score >= reportScore);
       // A report that names a procedure and asks anything about it gets the answer too.
       return { report, asks: report && request && (ask || question), score, evidence };
     },

@@ -52,6 +52,12 @@ const { values: args } = parseArgs({
     /** A third set never tuned on: measured as a whole, never printed per question. */
     unseen: { type: "string", default: benchFile("unseen-questions.jsonl") },
     "unseen-conversations": { type: "string", default: benchFile("unseen-conversations.jsonl") },
+    /** Conversations only, written later by other hands from life events and popular procedures. */
+    "more-conversations": {
+      type: "string",
+      multiple: true,
+      default: [benchFile("life-conversations.jsonl"), benchFile("popular-conversations.jsonl")],
+    },
     verbose: { type: "boolean", default: false },
     /** Skips the (slow) MiniSearch and fuse.js baselines, for quick iteration. */
     "ours-only": { type: "boolean", default: false },
@@ -69,6 +75,9 @@ const fresh = readIf(args.fresh, readDevQuestions);
 const freshConversations = readIf(args["fresh-conversations"], readDevConversations);
 const unseen = readIf(args.unseen, readDevQuestions);
 const unseenConversations = readIf(args["unseen-conversations"], readDevConversations);
+const moreConversations = (args["more-conversations"] as string[]).flatMap((f) =>
+  readIf(f, readDevConversations),
+);
 
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -206,6 +215,7 @@ function setReport(
 const citizenReport = setReport(citizen, [], parts);
 const freshReport = setReport(fresh, freshConversations, parts);
 const unseenReport = setReport(unseen, unseenConversations, { all: () => true });
+const moreReport = setReport([], moreConversations, parts);
 
 for (const q of questions) kb.decide(q.q);
 const latencies = questions.map((q) => {
@@ -225,6 +235,7 @@ const result = {
   citizen: citizenReport,
   fresh: freshReport,
   unseen: unseenReport,
+  moreConversations: moreReport,
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
@@ -242,6 +253,7 @@ process.stderr.write(
       { name: "citizen", parts: citizenReport, n: citizen.length },
       { name: "fresh", parts: freshReport, n: fresh.length },
       { name: "unseen (never tuned)", parts: unseenReport, n: unseen.length },
+      { name: "more conversations", parts: moreReport, n: moreConversations.length },
     ].filter((set) => set.n > 0),
   ),
 );
@@ -283,7 +295,7 @@ if (args.verbose) {
   }
   const conv = conversationAccuracy(
     kb,
-    [...conversations, ...freshConversations].filter((c) => tune(c.id)),
+    [...conversations, ...freshConversations, ...moreConversations].filter((c) => tune(c.id)),
   );
   for (const m of conv.misses) process.stderr.write(`CONV ${JSON.stringify(m)}\n`);
 }

@@ -20,7 +20,8 @@ export interface TurnMiss {
 /**
  * Replays conversations the way a chat does (lastCode after an answer, candidateCodes after a
  * clarify, context kept after out_of_scope with lastOutOfScope) and scores each turn: the action matches and, for
- * answers, the first procedure is an expected one.
+ * answers, the first procedure is an expected one. A turn read as a report that asks nothing counts
+ * as "report": the chat offers a PAKN there instead of the answer (as `chat --jsonl` scores it).
  */
 export function conversationAccuracy(
   kb: KnowledgeBase,
@@ -34,8 +35,9 @@ export function conversationAccuracy(
     c.turns.forEach((t, i) => {
       const d = kb.decide(t.q, context);
       const top = d.hits[0]?.procedure.code;
+      const action = d.report && !d.report.asks ? "report" : d.action;
       const good =
-        d.action === t.behavior &&
+        action === t.behavior &&
         (t.behavior !== "answer" ||
           t.expect_ids.length === 0 ||
           (top !== undefined && t.expect_ids.includes(top)));
@@ -47,7 +49,7 @@ export function conversationAccuracy(
           turn: i,
           q: t.q,
           expected: `${t.behavior} ${t.expect_ids.join(",")}`,
-          got: d.action,
+          got: action,
           top,
         });
       if (d.action === "answer" && top) {

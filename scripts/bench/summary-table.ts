@@ -66,7 +66,24 @@ export function summaryTable(parts: Record<string, PartReport>, sets: NamedSet[]
 function setRows({ name, parts }: NamedSet): string[][] {
   const cols = Object.keys(parts);
   const at = (c: string) => parts[c] as SetPartReport;
-  const rows: string[][] = [[`${name}`, ...cols.map((c) => `${c} (${at(c).questions} q)`)]];
+  // A set of conversations only has no question rows.
+  const asked = cols.some((c) => at(c).questions > 0);
+  const rows: string[][] = [[`${name}`, ...cols.map((c) => (asked ? `${c} (${at(c).questions} q)` : c))]];
+  if (asked) rows.push(...questionRows(name, cols, at));
+  if (at(cols[0] as string).conversations)
+    rows.push([
+      `${name} conversation turns right`,
+      ...cols.map((c) => {
+        const conv = at(c).conversations;
+        return conv ? `${f3(conv.accuracy)} (${conv.turns})` : "";
+      }),
+    ]);
+  return rows;
+}
+
+/** The question rows of another set: ranking of ours (and BM25), behaviour, fields. */
+function questionRows(name: string, cols: string[], at: (c: string) => SetPartReport): string[][] {
+  const rows: string[][] = [];
   const r = (c: string) => at(c).ranking.ours;
   rows.push([
     `${name} ours top-1 / top-5 / MRR`,
@@ -84,13 +101,5 @@ function setRows({ name, parts }: NamedSet): string[][] {
     ]);
   rows.push([`${name} behaviour accuracy`, ...cols.map((c) => f3(at(c).behaviour.accuracy))]);
   rows.push([`${name} fields F1`, ...cols.map((c) => f3(at(c).fields.f1))]);
-  if (at(cols[0] as string).conversations)
-    rows.push([
-      `${name} conversation turns right`,
-      ...cols.map((c) => {
-        const conv = at(c).conversations;
-        return conv ? `${f3(conv.accuracy)} (${conv.turns})` : "";
-      }),
-    ]);
   return rows;
 }

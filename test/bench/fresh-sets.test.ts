@@ -1,65 +1,16 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
 import { foldDiacritics } from "../../knowledge/normalize.js";
-import { FIELDS } from "../../knowledge/procedure.js";
-
-/** One labelled ask: what a careful officer would answer, in our codes. */
-interface LabelledAsk {
-  q: string;
-  behavior: string;
-  expect_ids: string[];
-  fields: string[];
-}
+import { jsonLines, type LabelledAsk, type LabelledConversation, labelProblems } from "./labelled-sets.js";
 
 interface FreshQuestion extends LabelledAsk {
   id: string;
   unaccented: boolean;
 }
 
-interface FreshConversation {
-  id: string;
-  turns: LabelledAsk[];
-}
-
-const lines = (path: string) =>
-  readFileSync(new URL(`../../${path}`, import.meta.url), "utf8")
-    .split("\n")
-    .filter((l) => l.trim());
-
-const questionLines = lines("scripts/bench/fresh-questions.jsonl");
-const conversationLines = lines("scripts/bench/fresh-conversations.jsonl");
-
-const corpusCodes = new Set(
-  gunzipSync(readFileSync(BUNDLED_PROCEDURES_FILE))
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { ma_thu_tuc: string }).ma_thu_tuc),
-);
-
-/** The label problems of one ask (empty when it is well formed). */
-function labelProblems(where: string, ask: LabelledAsk): string[] {
-  const problems: string[] = [];
-  if (typeof ask.q !== "string" || ask.q.trim() === "") problems.push(`${where}: empty question`);
-  const n = ask.expect_ids?.length ?? -1;
-  if (ask.behavior === "answer" && (n < 1 || n > 4)) problems.push(`${where}: answer needs 1–4 codes`);
-  if (ask.behavior === "clarify" && (n < 2 || n > 4)) problems.push(`${where}: clarify needs 2–4 codes`);
-  if (ask.behavior === "out_of_scope" && n !== 0) problems.push(`${where}: out_of_scope has codes`);
-  if (!["answer", "clarify", "out_of_scope"].includes(ask.behavior))
-    problems.push(`${where}: unknown behavior ${ask.behavior}`);
-  for (const code of ask.expect_ids ?? [])
-    if (!corpusCodes.has(code)) problems.push(`${where}: ${code} is not in the bundled corpus`);
-  if (new Set(ask.expect_ids).size !== n) problems.push(`${where}: repeated code`);
-  for (const f of ask.fields ?? [])
-    if (!(FIELDS as readonly string[]).includes(f)) problems.push(`${where}: unknown field ${f}`);
-  return problems;
-}
+const questions = jsonLines<FreshQuestion>("scripts/bench/fresh-questions.jsonl");
+const conversations = jsonLines<LabelledConversation>("scripts/bench/fresh-conversations.jsonl");
 
 describe("fresh held-out questions", () => {
-  const questions = questionLines.map((l) => JSON.parse(l) as FreshQuestion);
-
   it("holds 160 questions with unique ids", () => {
     expect(questions).toHaveLength(160);
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
@@ -79,8 +30,6 @@ describe("fresh held-out questions", () => {
 });
 
 describe("fresh held-out conversations", () => {
-  const conversations = conversationLines.map((l) => JSON.parse(l) as FreshConversation);
-
   it("holds 20 conversations of two to four turns with unique ids", () => {
     expect(conversations).toHaveLength(20);
     expect(new Set(conversations.map((c) => c.id)).size).toBe(conversations.length);

@@ -1,69 +1,20 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
 import { foldDiacritics } from "../../knowledge/normalize.js";
-import { FIELDS } from "../../knowledge/procedure.js";
+import {
+  BEHAVIORS,
+  jsonLines,
+  type LabelledAsk,
+  type LabelledConversation,
+  labelProblems as problemsOf,
+} from "./labelled-sets.js";
 
-/** One labelled ask of the unseen sets: what a careful officer would answer, in our codes. */
-interface UnseenAsk {
-  q: string;
-  behavior: string;
-  expect_ids: string[];
-  fields: string[];
-}
-
-interface UnseenQuestion extends UnseenAsk {
+interface UnseenQuestion extends LabelledAsk {
   id: string;
   unaccented: boolean;
 }
 
-interface UnseenConversation {
-  id: string;
-  turns: UnseenAsk[];
-}
-
-const BEHAVIORS = ["answer", "clarify", "out_of_scope"];
-
-/** The non-empty lines of a repository file, each parsed as JSON (a parse error fails the suite). */
-function jsonLines<T>(path: string): T[] {
-  return readFileSync(new URL(`../../${path}`, import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as T);
-}
-
 const questions = jsonLines<UnseenQuestion>("scripts/bench/unseen-questions.jsonl");
-const conversations = jsonLines<UnseenConversation>("scripts/bench/unseen-conversations.jsonl");
-
-const corpusCodes = new Set(
-  gunzipSync(readFileSync(BUNDLED_PROCEDURES_FILE))
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { ma_thu_tuc: string }).ma_thu_tuc),
-);
-
-/** Every way one ask breaks the labelling rules (empty when it is well formed). */
-function problemsOf(where: string, ask: UnseenAsk): string[] {
-  const problems: string[] = [];
-  const codes = ask.expect_ids ?? [];
-  if (typeof ask.q !== "string" || ask.q.trim() === "") problems.push(`${where}: empty question`);
-  if (!BEHAVIORS.includes(ask.behavior)) problems.push(`${where}: unknown behavior ${ask.behavior}`);
-  if (ask.behavior === "answer" && (codes.length < 1 || codes.length > 4))
-    problems.push(`${where}: an answer names 1 to 4 codes`);
-  if (ask.behavior === "clarify" && (codes.length < 2 || codes.length > 4))
-    problems.push(`${where}: a clarify names 2 to 4 candidates`);
-  if (ask.behavior === "out_of_scope" && codes.length !== 0)
-    problems.push(`${where}: out_of_scope names no code`);
-  if (new Set(codes).size !== codes.length) problems.push(`${where}: a code is repeated`);
-  for (const code of codes)
-    if (!corpusCodes.has(code)) problems.push(`${where}: ${code} is not in the bundled corpus`);
-  if (!Array.isArray(ask.fields)) problems.push(`${where}: fields must be a list`);
-  for (const field of ask.fields ?? [])
-    if (!(FIELDS as readonly string[]).includes(field)) problems.push(`${where}: unknown field ${field}`);
-  return problems;
-}
+const conversations = jsonLines<LabelledConversation>("scripts/bench/unseen-conversations.jsonl");
 
 describe("unseen held-out questions", () => {
   it("holds 160 questions with unique uq-NNN ids", () => {

@@ -82,6 +82,20 @@ describe("reading a message as a reported problem", () => {
     expect(both.action).toBe("answer");
   });
 
+  it("reads a plain sentence after the bot's answer as the citizen's situation, a real report still as one", () => {
+    const afterBirth = { lastCode: "1.001193", recentCodes: ["1.001193"] };
+    const situation = "mẹ cháu là người Việt còn bố cháu mang quốc tịch Úc, cả nhà đang ở quê ngoại";
+    expect(kb.decide(situation).report).toBeDefined();
+    expect(kb.decide(situation, afterBirth).report).toBeUndefined();
+    expect(kb.decide(situation, afterBirth).action).toBe("answer");
+    const afterLicence = { lastCode: "3.000347", recentCodes: ["3.000347"] };
+    expect(kb.decide("bằng lái của tôi bị hỏng chứ không phải mất", afterLicence).report).toBeUndefined();
+    expect(
+      kb.decide("đường vào xóm tôi bị ngập cả tuần nay mà không ai xử lý", afterBirth).report,
+    ).toBeDefined();
+    expect(kb.decide("cán bộ xã đòi 2 triệu mới nhận hồ sơ", afterBirth).report).toBeDefined();
+  });
+
   it("says why a message reads as a report", () => {
     const cues = loadReportCues();
     const reading = cues.read("Cán bộ địa chính đòi 2 triệu, đường làng thì ngập cả tuần nay");

@@ -80,7 +80,10 @@ export function freshWithRanking(input: DecisionInput): { decision: Decision; ra
 function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const { index, query } = input;
   const fields = query.fields;
-  if (!relevant(ranked, index.scale))
+  if (
+    !relevant(ranked, index.scale) &&
+    !askFinds(input, ranked[0], (q, best) => relevant([best], index.scale))
+  )
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const close = contenders(index, ranked);
   const top = ranked[0] as RankedHit;
@@ -104,7 +107,10 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
       followUp: false,
     };
   }
-  if (sharesOnlySyllables(input, top))
+  if (
+    sharesOnlySyllables(input, top) &&
+    !askFinds(input, top, (query, best) => !sharesOnlySyllables({ ...input, query }, best))
+  )
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const answer: Decision = {
     action: "answer",
@@ -127,6 +133,26 @@ function fittingContenders(input: DecisionInput, close: RankedHit[]): RankedHit[
     ),
   );
   return close.filter((h) => kept.has(h.doc));
+}
+
+/**
+ * Whether one ask of a longer message, read alone, finds this same procedure and passes `test`
+ * there: "đổi tên cho con gái 8 tuổi" is plainly asked, however long the reason told after it.
+ */
+function askFinds(
+  input: DecisionInput,
+  top: RankedHit | undefined,
+  test: (query: AnalyzedQuery, best: RankedHit) => boolean,
+): boolean {
+  const { index, query } = input;
+  const asks = query.asks ?? [];
+  if (!top) return false;
+  return asks.some((span) => {
+    if (span.end - span.start >= query.tokens.length) return false;
+    const alone = input.analyze(query.tokens.slice(span.start, span.end).join(" "));
+    const best = index.rank(alone, 1)[0];
+    return best?.doc === top.doc && test(alone, best);
+  });
 }
 
 /**

@@ -88,23 +88,25 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
     rules,
     find(tokens) {
       const matches: SynonymMatch[] = [];
-      let i = 0;
-      while (i < tokens.length) {
+      // Where the phrases matched so far end: a phrase inside one of them is part of it, but one
+      // that shares a whole word of two syllables with it and runs past it is read too ("làm căn
+      // cước cho bé" holds "căn cước cho bé"; "tạm dừng kinh doanh" does not hold "dừng kinh doanh").
+      let coveredTo = 0;
+      for (let i = 0; i < tokens.length; i++) {
         const rules = byFirst.get(tokens[i] as string);
-        let matchedLength = 0;
+        if (!rules || coveredTo - i === 1) continue;
         let phraseLength = 0;
-        if (rules) {
-          for (const rule of rules) {
-            if (phraseLength && rule.phrase.length < phraseLength) break;
-            const length = matchAt(tokens, i, rule.phrase, gaps);
-            if (length > 0) {
-              phraseLength = rule.phrase.length;
-              matchedLength = Math.max(matchedLength, length);
-              matches.push({ start: i, length, expansion: rule.expansion });
-            }
+        let end = coveredTo;
+        for (const rule of rules) {
+          if (phraseLength && rule.phrase.length < phraseLength) break;
+          const length = matchAt(tokens, i, rule.phrase, gaps);
+          if (length > 0 && i + length > coveredTo) {
+            phraseLength = rule.phrase.length;
+            end = Math.max(end, i + length);
+            matches.push({ start: i, length, expansion: rule.expansion });
           }
         }
-        i += matchedLength || 1;
+        coveredTo = end;
       }
       return matches;
     },

@@ -33,6 +33,14 @@ describe("the fresh decision", () => {
     }
   });
 
+  it("answers a plain ask however long the reason or the story told around it", () => {
+    const d = kb.decide(
+      "Tôi muốn đổi tên cho con trai 9 tuổi vì tên bây giờ trùng tên ông nội, các cụ trong họ không đồng ý, có được không?",
+    );
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toContain("thay đổi, cải chính, bổ sung thông tin hộ tịch");
+  });
+
   it("answers the common procedure when its close rival is made for a situation the message leaves unsaid", () => {
     const d = kb.decide("bà em mất tuần trước, đi khai tử có cần giấy gì không");
     expect(d.action).toBe("answer");

@@ -31,6 +31,18 @@ describe("synonym dictionary", () => {
     expect(d.find(normalizeTokens("sổ đỏ")).map((m) => m.expansion.join(" "))).toEqual(["giay chung nhan"]);
   });
 
+  it("also reads a phrase that starts inside another on a two-syllable word and runs past it", () => {
+    const d = compileSynonyms(
+      parseSynonyms(
+        "làm căn cước\tthẻ căn cước\ncăn cước cho bé\tdưới 14 tuổi\ntạm dừng\ttạm ngừng\ndừng kinh doanh\tchấm dứt\n",
+      ),
+    );
+    const read = (text: string) => d.find(normalizeTokens(text)).map((m) => m.expansion.join(" "));
+    expect(read("làm căn cước cho bé")).toEqual(["the can cuoc", "duoi 14 tuoi"]);
+    expect(read("xin tạm dừng kinh doanh")).toEqual(["tam ngung"]);
+    expect(read("làm căn cước")).toEqual(["the can cuoc"]);
+  });
+
   it("lets one possessive sit inside a phrase, never before its first word", () => {
     const d = compileSynonyms(parseSynonyms("hộ chiếu sắp hết hạn\tcấp hộ chiếu\n~gap\tcủa tôi | nhà em\n"));
     const found = (text: string) => d.find(normalizeTokens(text)).map((m) => [m.start, m.length]);

@@ -3,6 +3,7 @@ import type { AnalyzedQuery } from "./search/query.js";
 import { isFiller } from "./search/query.js";
 import { loadSearchWeights } from "./search/search-weights.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
+import { coreWords } from "./situation-moves.js";
 
 /**
  * Thresholds of follow-up resolution, read from the weights file's `followUp` section (what each
@@ -93,7 +94,14 @@ export function resolveFollowUp(
       const words = new Set(index.nameWords(doc));
       return novel.filter((t) => words.has(t)).length;
     };
-    const sibling = combined.find((h) => h.doc !== last && covers(h.doc) > 0);
+    // A sibling stays on the last topic: it shares a topic word of its name ("khóa" → "mở khóa"),
+    // not only the level or the verb ("cấp … (thực hiện tại cấp tỉnh)").
+    const core = coreWords(index, last, []);
+    const related = (doc: number) => {
+      const words = new Set(index.nameWords(doc));
+      return core.length === 0 || core.some((w) => words.has(w));
+    };
+    const sibling = combined.find((h) => h.doc !== last && covers(h.doc) > 0 && related(h.doc));
     const lead = combined[0]?.score ?? 0;
     if (
       sibling &&

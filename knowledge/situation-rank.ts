@@ -16,8 +16,9 @@ export function situationRanked(
 ): RankedHit[] {
   const stated = situationsOfMessage(cues, query.tokens);
   if (stated.size === 0) return ranked;
-  const aged = statedAges(query.tokens).length > 0;
   const ageSituations = new Set(cues.situations.filter((s) => s.ages.length > 0).map((s) => s.id));
+  // An age told in words ("cho bé", "trẻ em") rules out the other age groups as a number does.
+  const aged = statedAges(query.tokens).length > 0 || [...stated].some((s) => ageSituations.has(s));
   let moved = false;
   const rescored = ranked.map((h) => {
     const named = situationsOfName(cues, index.nameWords(h.doc));

@@ -78,6 +78,19 @@ describe("a new topic after an answer", () => {
     expect(d.hits[0]?.procedure.name).toContain("Đổi chứng nhận đăng ký xe, biển số xe");
   });
 
+  it("takes no sibling that shares only the verb or the level with the last topic", () => {
+    const d = followUp("làm hộ chiếu cho con ở đâu", "rồi muốn làm luôn căn cước cho bé thì nộp ở đâu");
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toMatch(/^Cấp thẻ căn cước cho người dưới 14 tuổi/);
+  });
+
+  it("reads 'nơi đăng ký khai sinh' in a place question as a place, not a new topic", () => {
+    const first = "muốn đổi họ cho con theo họ mẹ thì làm thế nào";
+    const d = followUp(first, "nộp ở xã nơi đăng ký khai sinh hay nơi đang ở");
+    expect(d.hits[0]?.procedure.code).toBe(kb.decide(first).hits[0]?.procedure.code);
+    expect(d.fields).toContain("place");
+  });
+
   it("is not misled by common syllables a name shares by chance", () => {
     const d = followUp("đăng ký thành lập hộ kinh doanh", "giờ muốn đóng cửa luôn thì sao");
     expect(d.hits[0]?.procedure.name).toBe("Chấm dứt hoạt động hộ kinh doanh");

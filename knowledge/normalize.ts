@@ -74,6 +74,7 @@ const CHAT_WORDS: Record<string, string> = {
   s: "sao",
   ik: "di",
   ak: "a",
+  cavet: "ca vet",
 };
 
 /** Lower-cases, composes (NFC) and caps a message; the first step of every analysis. */

@@ -29,6 +29,22 @@ describe("everyday words for the most-used procedures", () => {
     expect(top("chuyển đất vườn lên thổ cư")).toMatch(/chuyển mục đích sử dụng đất/);
   });
 
+  it("finds repairs, crop changes, overnight guests and certified school records in everyday words", () => {
+    expect(top("nhà em muốn lợp lại mái và nối thêm tầng có cần giấy phép không")).toMatch(
+      /^Cấp giấy phép xây dựng sửa chữa, cải tạo/,
+    );
+    expect(top("muốn đào ao thả cá trên mấy sào ruộng lúa thì xin phép ở đâu")).toMatch(
+      /^Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa/,
+    );
+    expect(top("em gái ở quê xuống ngủ nhờ phòng trọ vài hôm có phải khai báo không")).toMatch(
+      /^Thông báo lưu trú/,
+    );
+    const records = kb.decide("chứng thực bản sao học bạ ở đâu");
+    expect(records.elsewhere).toBeUndefined();
+    expect(records.hits[0]?.procedure.name).toMatch(/^Chứng thực bản sao từ bản chính/);
+    expect(top("mat cavet xe may lam lai o dau")).toMatch(/^Cấp lại chứng nhận đăng ký xe/);
+  });
+
   it("reads chat shorthand only inside a phrase, and never 'hk' (không) as a household book", () => {
     expect(top("doi cc")).toMatch(/^Cấp đổi thẻ căn cước/);
     expect(top("rut bh 1 lan")).toMatch(/bảo hiểm xã hội một lần/);

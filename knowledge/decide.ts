@@ -82,7 +82,7 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const fields = query.fields;
   if (
     !relevant(ranked, index.scale) &&
-    !askFinds(input, ranked[0], (q, best) => relevant([best], index.scale))
+    !askFinds(input, ranked[0], (_query, best) => relevant([best], index.scale))
   )
     return { action: "out_of_scope", hits: toHits(index, ranked.slice(0, 5)), fields, followUp: false };
   const close = contenders(index, ranked);

@@ -4,6 +4,7 @@ import type { Procedure } from "./procedure.js";
 import type { DecisionParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
 import { loadSearchWeights } from "./search/search-weights.js";
+import { bundledVagueWords, vagueAsk } from "./search/vague-words.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import { candidatesFittingConversation } from "./situation-moves.js";
 import { situationRanked } from "./situation-rank.js";
@@ -80,6 +81,9 @@ export function freshWithRanking(input: DecisionInput): { decision: Decision; ra
 function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const { index, query } = input;
   const fields = query.fields;
+  const readings = vagueReadings(input);
+  if (readings.length >= 2)
+    return { action: "clarify", hits: toHits(index, readings), fields, followUp: false };
   if (
     !relevant(ranked, index.scale) &&
     !askFinds(input, ranked[0], (_query, best) => relevant([best], index.scale))
@@ -121,6 +125,24 @@ function classify(input: DecisionInput, ranked: RankedHit[]): Decision {
   const others = otherAsks(input, ranked);
   if (others.length > 0) answer.alsoAsked = toHits(index, others);
   return answer;
+}
+
+/**
+ * The best procedure of each reading of a vague everyday word the message rests on alone ("làm
+ * lại sổ": the land book or the social-insurance book), when at least two readings find one.
+ */
+function vagueReadings(input: DecisionInput): RankedHit[] {
+  const { cues, index, query } = input;
+  const vague = vagueAsk(bundledVagueWords(), query.tokens, query.topicTokens);
+  if (!vague) return [];
+  const found: RankedHit[] = [];
+  for (const reading of vague.readings) {
+    const text = [...query.tokens.slice(0, vague.start), reading, ...query.tokens.slice(vague.end)].join(" ");
+    const read = input.analyze(text);
+    const best = situationRanked(cues, index, read, index.rank(read, 10))[0];
+    if (best && relevant([best], index.scale) && !found.some((h) => h.doc === best.doc)) found.push(best);
+  }
+  return found;
 }
 
 /** The contenders not made for an exceptional situation the message leaves unsaid. */

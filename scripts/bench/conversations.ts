@@ -35,7 +35,7 @@ export function conversationAccuracy(
     c.turns.forEach((t, i) => {
       const d = kb.decide(t.q, context);
       const top = d.hits[0]?.procedure.code;
-      const action = d.report && !d.report.asks ? "report" : d.action;
+      const action = d.report && !d.report.asks && !d.elsewhere ? "report" : d.action;
       const good =
         action === t.behavior &&
         (t.behavior !== "answer" ||

@@ -94,6 +94,9 @@ describe("reading a message as a reported problem", () => {
       kb.decide("đường vào xóm tôi bị ngập cả tuần nay mà không ai xử lý", afterBirth).report,
     ).toBeDefined();
     expect(kb.decide("cán bộ xã đòi 2 triệu mới nhận hồ sơ", afterBirth).report).toBeDefined();
+    // "o voi" typed plain is "ở với" (living with someone), not a pothole ("ổ voi").
+    expect(kb.decide("bo me vao o voi toi thi nhan luong huu o day duoc khong").report).toBeUndefined();
+    expect(kb.decide("đường làng có ổ voi to").report).toBeDefined();
   });
 
   it("says why a message reads as a report", () => {

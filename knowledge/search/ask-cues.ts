@@ -6,7 +6,16 @@ import { normalizeTokens } from "../normalize.js";
 export const BUNDLED_ASK_CUES_FILE = fileURLToPath(new URL("../../assets/ask-cues.tsv", import.meta.url));
 
 /** What a cue tells about the words after it. */
-export type AskCueKind = "ask" | "lead" | "split" | "not" | "filler" | "done" | "plain" | "purpose";
+export type AskCueKind =
+  | "ask"
+  | "lead"
+  | "split"
+  | "not"
+  | "filler"
+  | "done"
+  | "plain"
+  | "purpose"
+  | "generic";
 
 /** Cue phrases as normalized token sequences, grouped by kind and looked up by their first token. */
 export interface AskCues {
@@ -14,7 +23,17 @@ export interface AskCues {
   startingWith(kind: AskCueKind, token: string): readonly (readonly string[])[];
 }
 
-const KINDS = new Set<AskCueKind>(["ask", "lead", "split", "not", "filler", "done", "plain", "purpose"]);
+const KINDS = new Set<AskCueKind>([
+  "ask",
+  "lead",
+  "split",
+  "not",
+  "filler",
+  "done",
+  "plain",
+  "purpose",
+  "generic",
+]);
 
 /**
  * Parses the cue file ("kind<TAB>phrase", # comments) and normalizes each phrase like a message

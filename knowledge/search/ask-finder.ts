@@ -56,8 +56,31 @@ export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): Messag
     while (last > 0 && !(clauses[last] as Clause).sentenceStart) last--;
     for (let c = Math.max(last, 1); last > 0 && c < clauses.length; c++) asking[c] = true;
   }
+  // Words that redo a paper without naming it ("làm lại", "cấp lại") name no topic.
+  const generic = genericTokens(deps.cues, tokens);
+  const namesTopic = (cl: Clause) => {
+    for (let i = cl.start; i < cl.end; i++) if (topical[i] && !generic[i]) return true;
+    return false;
+  };
+  const redoes = (cl: Clause) => {
+    for (let i = cl.start; i < cl.end; i++) if (generic[i]) return true;
+    return false;
+  };
+  // The clause that tells what the message is about: the first that names a topic.
+  const opening = clauses.findIndex(namesTopic);
   clauses.forEach((clause, c) => {
     if (!asking[c]) return;
+    // An ask to redo something it does not name ("giờ làm lại mất bao lâu") is about what the
+    // story opened with ("tôi làm mất thẻ căn cước khi đi chợ"), however long the story between.
+    const head = clauses[opening];
+    if (
+      head &&
+      opening < c - 1 &&
+      !namesTopic(clause) &&
+      redoes(clause) &&
+      !spans.some((s) => s.start <= head.start && head.end <= s.end)
+    )
+      spans.push({ start: head.start, end: head.end });
     let first = c;
     let words = topicWords(clause);
     while (words < READING.minAskTopicWords && first > 0) {
@@ -85,6 +108,17 @@ export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): Messag
     focus: inAsk.map((a, i) => (a ? 1 : story(i))),
     coverage: inAsk.map((a, i) => (a ? 1 : story(i) * READING.backstoryCoverage)),
   };
+}
+
+/** Per token: inside a "generic" cue (what to do with a paper, not which paper). */
+function genericTokens(cues: AskCues, tokens: readonly string[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    const len = cueAt(cues, "generic", tokens, i);
+    for (let k = 0; k < len; k++) out[i + k] = true;
+    if (len > 0) i += len - 1;
+  }
+  return out;
 }
 
 /** Per token: outside every ask, in a clause that tells something as done (a "done" cue). */

@@ -27,6 +27,12 @@ describe("a long message's story and its phrasing", () => {
     expect(top("em định mở một tiệm tóc nhỏ ở quê thì cần làm giấy tờ gì")).toBe("1.001612");
   });
 
+  it("reads an ask to redo an unnamed paper as about what the story opened with", () => {
+    const text =
+      "Hôm qua tôi làm mất giấy phép lái xe ô tô lúc đi ăn giỗ ở quê, tìm cả buổi không thấy, chắc rơi lúc mua mấy bao phân bón. Giờ làm lại mất bao lâu?";
+    expect(kb.decide(text).hits[0]?.procedure.name).toBe("Cấp lại giấy phép lái xe");
+  });
+
   it("keeps 'nhận tiền' (to receive money) inside its clause", () => {
     expect(split("như vậy em có được nhận tiền trợ cấp không")).toEqual([
       "nhu vay em co duoc nhan tien tro cap khong",

@@ -40,7 +40,11 @@ const benchFile = (name: string) => new URL(`./bench/${name}`, import.meta.url).
 const EXTRA_QUESTIONS = [benchFile("citizen-questions.jsonl"), benchFile("fresh-questions.jsonl")].filter(
   (f) => existsSync(f),
 );
-const EXTRA_CONVERSATIONS = [benchFile("fresh-conversations.jsonl")].filter((f) => existsSync(f));
+const EXTRA_CONVERSATIONS = [
+  benchFile("fresh-conversations.jsonl"),
+  benchFile("life-conversations.jsonl"),
+  benchFile("popular-conversations.jsonl"),
+].filter((f) => existsSync(f));
 const { values: args } = parseArgs({
   options: {
     procedures: { type: "string", default: BENCH_PROCEDURES_FILE },

@@ -43,6 +43,12 @@ describe("everyday words for the most-used procedures", () => {
     expect(records.elsewhere).toBeUndefined();
     expect(records.hits[0]?.procedure.name).toMatch(/^Chứng thực bản sao từ bản chính/);
     expect(top("mat cavet xe may lam lai o dau")).toMatch(/^Cấp lại chứng nhận đăng ký xe/);
+    // A possessive of two words sits inside a phrase too ("thẻ căn cước của bố tôi bị gãy").
+    expect(top("the can cuoc cua bo toi bi gay roi lam lai o dau")).toMatch(/^Cấp đổi thẻ căn cước/);
+    // Papers issued in Việt Nam or abroad are one procedure, not a foreign variant.
+    expect(top("chứng thực bản sao bằng tốt nghiệp và bảng điểm ở xã được không")).toMatch(
+      /^Chứng thực bản sao từ bản chính/,
+    );
   });
 
   it("reads chat shorthand only inside a phrase, and never 'hk' (không) as a household book", () => {

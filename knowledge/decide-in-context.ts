@@ -1,4 +1,4 @@
-import { DECISION, type DecisionInput, freshWithRanking, round, toHits } from "./decide.js";
+import { askNames, DECISION, type DecisionInput, freshWithRanking, round, toHits } from "./decide.js";
 import type { Decision, SearchContext } from "./decision-types.js";
 import { FOLLOW_UP, resolveFollowUp } from "./follow-up.js";
 import type { Procedure } from "./procedure.js";
@@ -48,6 +48,10 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     const variant = variantForSituation(input, last);
     return { ...(variant ? answerRanked(input, variant) : stayOn(input, last, fresh)), purpose: true };
   }
+  // A new topic the ask itself names well ("… thì đổi thẻ căn cước ở đâu") is not a follow-up,
+  // whatever the story before it repeats of the last one.
+  const named = fresh.action === "answer" ? ranked[0] : undefined;
+  if (named && named.doc !== last && askNames(input, named.doc)) return fresh;
   const resolution = resolveFollowUp(input, last, ranked, fresh.action);
   const onlySituation = addsOnlySituation(input, last);
   if (resolution.kind !== "fresh" || onlySituation) {

@@ -91,6 +91,15 @@ describe("a new topic after an answer", () => {
     expect(d.fields).toContain("place");
   });
 
+  it("switches to a topic the ask itself names, whatever the story repeats of the last one", () => {
+    const d = followUp(
+      "sửa họ tên trong giấy khai sinh cho con",
+      "con tôi đã có căn cước, sửa khai sinh xong thì cấp đổi thẻ căn cước ở đâu",
+    );
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toMatch(/^Cấp đổi thẻ căn cước/);
+  });
+
   it("is not misled by common syllables a name shares by chance", () => {
     const d = followUp("đăng ký thành lập hộ kinh doanh", "giờ muốn đóng cửa luôn thì sao");
     expect(d.hits[0]?.procedure.name).toBe("Chấm dứt hoạt động hộ kinh doanh");

@@ -13,6 +13,8 @@ export interface VagueWord {
   phrase: string[];
   /** Each reading, as text a message could hold instead of the phrase. */
   readings: string[];
+  /** When set, the phrase is vague only in a message holding one of these ("mất", "làm lại"). */
+  with: string[][];
 }
 
 /** The compiled list: the vague phrases and the words that leave them vague. */
@@ -22,13 +24,16 @@ export interface VagueWords {
   generic: ReadonlySet<string>;
 }
 
-/** Parses the list ("vague<TAB>phrase<TAB>reading | reading", "generic<TAB>word | word", # comments). */
+/**
+ * Parses the list ("vague<TAB>phrase<TAB>reading | reading[<TAB>only with | …]", "generic<TAB>word
+ * | word", # comments).
+ */
 export function parseVagueWords(content: string): VagueWords {
   const words: VagueWord[] = [];
   const generic = new Set<string>();
   for (const line of content.split(/\r?\n/)) {
     if (!line.trim() || line.trimStart().startsWith("#")) continue;
-    const [kind, first, second] = line.split("\t").map((c) => c.trim());
+    const [kind, first, second, third] = line.split("\t").map((c) => c.trim());
     if (kind === "generic" && first)
       for (const p of first.split("|")) for (const t of foldTokens(p)) generic.add(t);
     if (kind !== "vague" || !first || !second) continue;
@@ -37,7 +42,11 @@ export function parseVagueWords(content: string): VagueWords {
       .split("|")
       .map((r) => r.trim())
       .filter(Boolean);
-    if (phrase.length > 0 && readings.length >= 2) words.push({ phrase, readings });
+    const withWords = (third ?? "")
+      .split("|")
+      .map((w) => normalizeTokens(w))
+      .filter((w) => w.length > 0);
+    if (phrase.length > 0 && readings.length >= 2) words.push({ phrase, readings, with: withWords });
   }
   // The longest phrase is tried first ("giấy tờ xe" before "giấy tờ").
   words.sort((a, b) => b.phrase.length - a.phrase.length);
@@ -70,12 +79,17 @@ export function vagueAsk(
   topicTokens: readonly string[],
 ): VagueAsk | undefined {
   const topic = new Set(topicTokens);
+  const at = (phrase: readonly string[], i: number) => phrase.every((w, k) => tokens[i + k] === w);
+  const holds = (phrase: readonly string[]) => tokens.some((_, i) => at(phrase, i));
   for (const word of list.words) {
     const n = word.phrase.length;
     for (let start = 0; start + n <= tokens.length; start++) {
-      if (!word.phrase.every((w, k) => tokens[start + k] === w)) continue;
+      if (!at(word.phrase, start)) continue;
+      if (word.with.length > 0 && !word.with.some(holds)) break;
+      // The words that make it vague ("mất", "làm lại") say what to do, like generic ones.
+      const own = new Set(word.with.flat());
       const end = start + n;
-      const rest = tokens.filter((t, i) => (i < start || i >= end) && topic.has(t));
+      const rest = tokens.filter((t, i) => (i < start || i >= end) && topic.has(t) && !own.has(t));
       if (rest.every((t) => list.generic.has(t))) return { start, end, readings: word.readings };
       return undefined;
     }

@@ -24,6 +24,23 @@ describe("vague everyday words", () => {
     expect(ask("làm lại sổ bảo hiểm")).toBeUndefined();
   });
 
+  it("reads a phrase that is vague only with a word of loss as plain without it", () => {
+    const lost = parseVagueWords(
+      "vague\tgiấy khai sinh\tbản sao giấy khai sinh | đăng ký lại khai sinh\tmất | làm lại\ngeneric\tlàm | xin\n",
+    );
+    const read = (text: string) => {
+      const tokens = normalizeTokens(text);
+      return vagueAsk(lost, tokens, tokens)?.readings.length ?? 0;
+    };
+    expect(read("mất giấy khai sinh")).toBe(2);
+    expect(read("xin làm lại giấy khai sinh")).toBe(2);
+    expect(read("làm giấy khai sinh")).toBe(0);
+    const kb = bundledKnowledgeBase();
+    expect(kb.decide("làm lại giấy khai sinh bị mất").action).toBe("clarify");
+    expect(kb.decide("làm giấy khai sinh cho con").action).toBe("answer");
+    expect(kb.decide("giấy khai sinh bị mất, xin bản sao ở đâu").action).toBe("answer");
+  });
+
   it("makes the bot ask which paper instead of guessing", () => {
     const kb = bundledKnowledgeBase();
     const lost = kb.decide("cấp lại sổ bị mất");

@@ -65,7 +65,13 @@ export function decide(input: DecisionInput, context: SearchContext = {}): Decis
     const settled = settleWithConversation(input, fresh, last, context.recentCodes ?? []);
     if (settled) return settled;
   }
-  if (resolution.kind === "sibling") return answerRanked(input, resolution.ranked);
+  if (resolution.kind === "sibling") {
+    // A sibling made for a case nobody mentioned ("… cho người được miễn thị thực") is no sibling.
+    const [sibling] = resolution.ranked;
+    const fits = sibling && candidatesFittingConversation(input, [sibling.doc], [last]).length > 0;
+    if (fits) return answerRanked(input, resolution.ranked);
+    return fresh.action === "answer" ? fresh : stayOn(input, last, fresh);
+  }
   if (resolution.kind === "stay") return stayOn(input, last, fresh);
   return fresh;
 }

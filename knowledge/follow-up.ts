@@ -101,6 +101,14 @@ export function resolveFollowUp(
       const words = new Set(index.nameWords(doc));
       return core.length === 0 || core.some((w) => words.has(w));
     };
+    // On a tie the official words the message's everyday phrases stand for count too ("ngủ lại"
+    // is "thông báo lưu trú").
+    const official = query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term);
+    const extra = [...new Set(official)].filter((t) => !lastWords.has(t) && !novel.includes(t));
+    const told = (doc: number) => {
+      const words = new Set(index.nameWords(doc));
+      return covers(doc) + extra.filter((t) => words.has(t)).length;
+    };
     const sibling = combined.find((h) => h.doc !== last && covers(h.doc) > 0 && related(h.doc));
     const lead = combined[0]?.score ?? 0;
     if (
@@ -108,7 +116,7 @@ export function resolveFollowUp(
       sibling.score >= FOLLOW_UP.siblingScore * scale &&
       sibling.score >= lead * FOLLOW_UP.siblingRatio &&
       // On a tie the conversation keeps its topic, unless the sibling is the fresh search's own answer.
-      (!confident || !top || (sibling.doc !== top.doc && covers(sibling.doc) >= covers(top.doc)))
+      (!confident || !top || (sibling.doc !== top.doc && told(sibling.doc) >= told(top.doc)))
     ) {
       return {
         kind: "sibling",

@@ -100,6 +100,15 @@ describe("a new topic after an answer", () => {
     expect(d.hits[0]?.procedure.name).toMatch(/^Cấp đổi thẻ căn cước/);
   });
 
+  it("takes no sibling made for a case nobody mentioned, and answers the new topic instead", () => {
+    const d = followUp(
+      "tạm trú sắp hết hạn thì gia hạn thế nào",
+      "em gái ở quê xuống chơi, ngủ lại phòng trọ mấy hôm có phải báo công an không",
+    );
+    expect(d.action).toBe("answer");
+    expect(d.hits[0]?.procedure.name).toBe("Thông báo lưu trú");
+  });
+
   it("is not misled by common syllables a name shares by chance", () => {
     const d = followUp("đăng ký thành lập hộ kinh doanh", "giờ muốn đóng cửa luôn thì sao");
     expect(d.hits[0]?.procedure.name).toBe("Chấm dứt hoạt động hộ kinh doanh");

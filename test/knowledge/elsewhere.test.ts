@@ -112,6 +112,7 @@ describe("topics handled elsewhere", () => {
   it("points everyday matters no procedure covers to the body that handles them", () => {
     const where: Array<[string, RegExp]> = [
       ["muốn lắp đồng hồ điện cho nhà mới xây", /công ty điện lực/],
+      ["mua lại nhà cũ, muốn sang tên hợp đồng điện cho mình", /công ty điện lực/],
       ["em bị lừa đảo qua mạng mất 50 triệu", /Công an xã, phường/],
       ["công ty nợ lương 3 tháng không trả", /hòa giải viên lao động/],
       ["xin trợ cấp cho người cao tuổi", /người cao tuổi/],

@@ -56,3 +56,19 @@ export function labelProblems(where: string, ask: LabelledAsk): string[] {
     if (!(FIELDS as readonly string[]).includes(field)) problems.push(`${where}: unknown field ${field}`);
   return problems;
 }
+
+/** Every way a conversation set breaks the rules: id pattern, unique ids, two to four turns, labels. */
+export function conversationProblems(conversations: LabelledConversation[], idPattern: RegExp): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const c of conversations) {
+    if (!idPattern.test(c.id)) problems.push(`${c.id}: id does not match ${idPattern}`);
+    if (ids.has(c.id)) problems.push(`${c.id}: repeated id`);
+    ids.add(c.id);
+    if (c.turns.length < 2 || c.turns.length > 4) problems.push(`${c.id}: ${c.turns.length} turns`);
+    c.turns.forEach((t, i) => {
+      problems.push(...labelProblems(`${c.id}#${i + 1}`, t));
+    });
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldDiacritics } from "../../knowledge/normalize.js";
-import { BEHAVIORS, jsonLines, type LabelledConversation, labelProblems } from "./labelled-sets.js";
+import { BEHAVIORS, conversationProblems, jsonLines, type LabelledConversation } from "./labelled-sets.js";
 
 describe.each([
   ["life-conversations.jsonl", /^lc-\d{2}$/],
@@ -9,21 +9,9 @@ describe.each([
   const conversations = jsonLines<LabelledConversation>(`scripts/bench/${file}`);
   const turns = conversations.flatMap((c) => c.turns);
 
-  it("holds 32 conversations of two to four turns with unique ids", () => {
+  it("holds 32 well-formed conversations: ids, two to four turns, valid labels", () => {
     expect(conversations).toHaveLength(32);
-    expect(new Set(conversations.map((c) => c.id)).size).toBe(conversations.length);
-    for (const c of conversations) {
-      expect(c.id).toMatch(idPattern);
-      expect(c.turns.length).toBeGreaterThanOrEqual(2);
-      expect(c.turns.length).toBeLessThanOrEqual(4);
-    }
-  });
-
-  it("labels every turn with a valid behaviour, codes of our corpus and known fields", () => {
-    const problems = conversations.flatMap((c) =>
-      c.turns.flatMap((t, i) => labelProblems(`${c.id}#${i + 1}`, t)),
-    );
-    expect(problems).toEqual([]);
+    expect(conversationProblems(conversations, idPattern)).toEqual([]);
   });
 
   it("measures every behaviour and turns typed without diacritics", () => {

@@ -5,17 +5,11 @@ import { normalizeTokens } from "../normalize.js";
 /** The bundled, reviewed list of the phrases that mark an ask inside a message (assets/ask-cues.tsv). */
 export const BUNDLED_ASK_CUES_FILE = fileURLToPath(new URL("../../assets/ask-cues.tsv", import.meta.url));
 
+/** The kinds of cue the file holds (see its header for what each tells). */
+const KIND_LIST = ["ask", "lead", "split", "not", "filler", "done", "plain", "purpose", "generic"] as const;
+
 /** What a cue tells about the words after it. */
-export type AskCueKind =
-  | "ask"
-  | "lead"
-  | "split"
-  | "not"
-  | "filler"
-  | "done"
-  | "plain"
-  | "purpose"
-  | "generic";
+export type AskCueKind = (typeof KIND_LIST)[number];
 
 /** Cue phrases as normalized token sequences, grouped by kind and looked up by their first token. */
 export interface AskCues {
@@ -23,17 +17,7 @@ export interface AskCues {
   startingWith(kind: AskCueKind, token: string): readonly (readonly string[])[];
 }
 
-const KINDS = new Set<AskCueKind>([
-  "ask",
-  "lead",
-  "split",
-  "not",
-  "filler",
-  "done",
-  "plain",
-  "purpose",
-  "generic",
-]);
+const KINDS = new Set<string>(KIND_LIST);
 
 /**
  * Parses the cue file ("kind<TAB>phrase", # comments) and normalizes each phrase like a message

@@ -214,8 +214,12 @@ describe("web chat page on a phone and a laptop", () => {
     async () => {
       const page = await open(PHONE);
       await ask(page, "/phananh");
+      // The reply to the button must be in before the next message is typed, or that message's
+      // "next bot bubble" would be this reply (a race seen on a loaded machine).
+      const prompts = await page.locator(".msg.bot").count();
       await page.locator(".msg.bot").last().getByRole("button", { name: "Phản ánh" }).click();
       await page.locator(".msg.user").nth(1).waitFor();
+      await page.locator(".msg.bot").nth(prompts).waitFor();
       await ask(page, "Đoạn đường liên thôn 3 bị ngập sâu nửa mét mỗi khi mưa, học sinh không đi học được");
       const asked = await ask(page, "Thôn 3, xã Hòa Tiến");
       expect(await asked.textContent()).toContain("ảnh");

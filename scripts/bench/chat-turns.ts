@@ -1,0 +1,90 @@
+/**
+ * Scores labelled conversations through the conversation core itself — the path `chat --jsonl`
+ * and every channel run: sessions, report offers, typed replies to the bot's own questions — not
+ * only the knowledge base's decision that bench:search replays. A turn is right when the reply's
+ * action matches the label and, for an answer, its first code is an expected one.
+ * `npm run --silent bench:chat -- [--part tune|held|all] [FILE…]` (default: the dev, fresh, life,
+ * popular and unseen conversations) prints one JSON object: per file, turns and turns right. PAKN
+ * go to an in-memory database that disappears at the end.
+ */
+import { parseArgs } from "node:util";
+import { createLogger } from "../../app/logger.js";
+import { createBot } from "../../bot/core/create-bot.js";
+import { createMemorySessionStore } from "../../bot/core/memory-session-store.js";
+import { openDatabase } from "../../db/client.js";
+import { migrate } from "../../db/migrate.js";
+import { createFeedbackService } from "../../feedback/feedback-service.js";
+import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
+import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
+import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
+import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { BENCH_PROCEDURES_FILE, readDevConversations, SHARED_DATA } from "./dev-sets.js";
+import { devPart } from "./dev-split.js";
+import { r3 } from "./metrics.js";
+
+const { values: args, positionals } = parseArgs({
+  options: {
+    part: { type: "string", default: "all" },
+    procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
+  },
+  allowPositionals: true,
+});
+const here = (name: string) => new URL(name, import.meta.url).pathname;
+const files =
+  positionals.length > 0
+    ? positionals
+    : [
+        `${SHARED_DATA}eval/dev-conversations-motcua.jsonl`,
+        here("fresh-conversations.jsonl"),
+        here("life-conversations.jsonl"),
+        here("popular-conversations.jsonl"),
+        here("unseen-conversations.jsonl"),
+      ];
+
+const kb = createKnowledgeBase(readProceduresFile(args.procedures as string).procedures);
+const database = await openDatabase({});
+await migrate(database);
+const feedback = createFeedbackService({
+  db: database.db,
+  dueDates: workingDayDueDates(loadWorkingCalendar()),
+});
+const bot = createBot({
+  kb,
+  logger: createLogger({ level: "silent", toStderr: true }),
+  sessions: createMemorySessionStore({ ttlSeconds: 3600 }),
+  feedback,
+});
+
+const report: Record<string, { turns: number; right: number; accuracy: number }> = {};
+let message = 0;
+for (const file of files) {
+  const conversations = readDevConversations(file).filter(
+    (c) => args.part === "all" || devPart(c.id) === args.part,
+  );
+  let turns = 0;
+  let right = 0;
+  for (const c of conversations) {
+    for (const t of c.turns) {
+      const { meta } = await bot.handle({
+        channel: "cli",
+        conversation: `${file}#${c.id}`,
+        user: c.id,
+        messageId: String(++message),
+        text: t.q,
+        kind: "text",
+      });
+      const top = meta.codes[0];
+      turns++;
+      if (
+        meta.action === t.behavior &&
+        (t.behavior !== "answer" ||
+          t.expect_ids.length === 0 ||
+          (top !== undefined && t.expect_ids.includes(top)))
+      )
+        right++;
+    }
+  }
+  report[file.split("/").pop() as string] = { turns, right, accuracy: r3(right / (turns || 1)) };
+}
+await database.close();
+process.stdout.write(`${JSON.stringify(report)}\n`);

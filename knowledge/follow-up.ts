@@ -1,6 +1,6 @@
 import type { FollowUpParams } from "./search/decision-weights.js";
 import type { AnalyzedQuery } from "./search/query.js";
-import { isFiller } from "./search/query.js";
+import { expansionWords, isFiller } from "./search/query.js";
 import { loadSearchWeights } from "./search/search-weights.js";
 import type { RankedHit, SearchIndex } from "./search-index.js";
 import { coreWords } from "./situation-moves.js";
@@ -103,8 +103,7 @@ export function resolveFollowUp(
     };
     // On a tie the official words the message's everyday phrases stand for count too ("ngủ lại"
     // is "thông báo lưu trú").
-    const official = query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term);
-    const extra = [...new Set(official)].filter((t) => !lastWords.has(t) && !novel.includes(t));
+    const extra = [...new Set(expansionWords(query))].filter((t) => !lastWords.has(t) && !novel.includes(t));
     const told = (doc: number) => {
       const words = new Set(index.nameWords(doc));
       return covers(doc) + extra.filter((t) => words.has(t)).length;

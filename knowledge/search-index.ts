@@ -3,7 +3,7 @@ import type { Procedure } from "./procedure.js";
 import { spelledOutName } from "./search/abbreviations.js";
 import { namesOrganisation, servesOrganisationsOnly } from "./search/audience.js";
 import { BodyIndex } from "./search/body-index.js";
-import type { AnalyzedQuery } from "./search/query.js";
+import { type AnalyzedQuery, expansionWords } from "./search/query.js";
 import { SyllableReadings } from "./search/readings.js";
 import { reissuePopularity } from "./search/reissue-families.js";
 import type { ScoreExplanation, TermContribution } from "./search/score-explanation.js";
@@ -271,9 +271,7 @@ export class SearchIndex {
     }
     // Markers are phrases: look for them in the typed order and in the dictionary's official words.
     const typed = queryMarkers(query.tokens);
-    const official = queryMarkers(
-      query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term),
-    );
+    const official = queryMarkers(expansionWords(query));
     const qMask = typed.map((v, i) => v | (official[i] as number));
     const forPeople = !namesOrganisation(query.tokens);
     const context = query.accents ? undefined : this.contextReadings(query);

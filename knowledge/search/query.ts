@@ -88,6 +88,11 @@ const EXPANSION_WEIGHT = 1;
 const PHRASE_WEIGHT = 0.6;
 const POSITION_DECAY = 0.15;
 
+/** The single official words the dictionary added for the message's everyday phrases ("ngủ lại" → "lưu", "trú" …). */
+export function expansionWords(query: AnalyzedQuery): string[] {
+  return query.terms.filter((t) => t.expansion && !t.term.includes(" ")).map((t) => t.term);
+}
+
 /** True for words that phrase a question rather than name a topic. */
 export function isFiller(token: string): boolean {
   return FILLER.has(token) || /^\d+$/.test(token);

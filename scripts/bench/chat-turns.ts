@@ -18,6 +18,7 @@ import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { readProceduresFile } from "../../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../../knowledge/knowledge-base.js";
+import { turnRight } from "./conversations.js";
 import { BENCH_PROCEDURES_FILE, readDevConversations, SHARED_DATA } from "./dev-sets.js";
 import { devPart } from "./dev-split.js";
 import { r3 } from "./metrics.js";
@@ -73,15 +74,8 @@ for (const file of files) {
         text: t.q,
         kind: "text",
       });
-      const top = meta.codes[0];
       turns++;
-      if (
-        meta.action === t.behavior &&
-        (t.behavior !== "answer" ||
-          t.expect_ids.length === 0 ||
-          (top !== undefined && t.expect_ids.includes(top)))
-      )
-        right++;
+      if (turnRight(t, meta.action, meta.codes[0])) right++;
     }
   }
   report[file.split("/").pop() as string] = { turns, right, accuracy: r3(right / (turns || 1)) };

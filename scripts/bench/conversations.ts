@@ -7,6 +7,20 @@ export interface DevConversation {
   turns: Array<{ q: string; expect_ids: string[]; behavior: string; fields: string[] }>;
 }
 
+/** Whether a turn came out as labelled: the action matches and, for an answer, the first procedure. */
+export function turnRight(
+  turn: DevConversation["turns"][number],
+  action: string | null,
+  top: string | undefined,
+): boolean {
+  return (
+    action === turn.behavior &&
+    (turn.behavior !== "answer" ||
+      turn.expect_ids.length === 0 ||
+      (top !== undefined && turn.expect_ids.includes(top)))
+  );
+}
+
 /** One turn that went wrong, for error analysis. */
 export interface TurnMiss {
   id: string;
@@ -36,11 +50,7 @@ export function conversationAccuracy(
       const d = kb.decide(t.q, context);
       const top = d.hits[0]?.procedure.code;
       const action = d.report && !d.report.asks && !d.elsewhere ? "report" : d.action;
-      const good =
-        action === t.behavior &&
-        (t.behavior !== "answer" ||
-          t.expect_ids.length === 0 ||
-          (top !== undefined && t.expect_ids.includes(top)));
+      const good = turnRight(t, action, top);
       turns++;
       if (good) ok++;
       else

@@ -5,7 +5,9 @@
  * can still offer "did you mean"; the action says they are not an answer. Without --kb the
  * knowledge base comes from the configured database (seeded with the bundled procedures when
  * empty). With --explain each result also carries `explain`: the score's make-up (each message
- * term's contribution to the raw score, then the factors it is multiplied by). Logs go to stderr.
+ * term's contribution to the raw score, then the factors it is multiplied by). Without --jsonl a
+ * line that is not a JSON object is the question itself, for a person typing at a terminal. A
+ * wrong flag prints the usage line (exit 2); --help prints it (exit 0). Logs go to stderr.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -14,6 +16,8 @@ import { createLogger } from "../app/logger.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import type { ScoreExplanation } from "../knowledge/search/score-explanation.js";
 import { openKnowledge } from "./lib/open-knowledge.js";
+
+const USAGE = "usage: npm run --silent kb:search -- [--kb FILE] [--jsonl] [--explain] < questions";
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -32,10 +36,16 @@ function rounded(e: ScoreExplanation): ScoreExplanation {
 }
 
 /** Answers one input line; never throws, so every input line gets exactly one output line. */
-function answerLine(kb: KnowledgeBase, line: string, explain: boolean): Record<string, unknown> {
+function answerLine(
+  kb: KnowledgeBase,
+  line: string,
+  options: { explain: boolean; jsonl: boolean },
+): Record<string, unknown> {
+  const { explain } = options;
   let id: unknown;
   try {
-    const input = JSON.parse(line) as unknown;
+    const plain = !options.jsonl && !line.trimStart().startsWith("{");
+    const input = plain ? { q: line.trim() } : (JSON.parse(line) as unknown);
     if (!input || typeof input !== "object" || Array.isArray(input))
       return { error: "line is not a JSON object" };
     const { id: rawId, q } = input as { id?: unknown; q?: unknown };
@@ -81,14 +91,32 @@ function answerLine(kb: KnowledgeBase, line: string, explain: boolean): Record<s
   }
 }
 
+/** The command's flags, or undefined after printing why they are wrong (or the usage asked for). */
+function readFlags(): { kb?: string; jsonl: boolean; explain: boolean } | undefined {
+  try {
+    const { values } = parseArgs({
+      options: {
+        kb: { type: "string" },
+        jsonl: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return undefined;
+    }
+    return { kb: values.kb, jsonl: values.jsonl === true, explain: values.explain === true };
+  } catch (err) {
+    process.stderr.write(`kb:search: ${(err as Error).message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      kb: { type: "string" },
-      jsonl: { type: "boolean", default: false },
-      explain: { type: "boolean", default: false },
-    },
-  });
+  const values = readFlags();
+  if (!values) return;
   const started = performance.now();
   const kb = await openKnowledge(createLogger({ level: "warn", toStderr: true }), values.kb);
   process.stderr.write(
@@ -97,7 +125,7 @@ async function main(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    process.stdout.write(`${JSON.stringify(answerLine(kb, line, values.explain === true))}\n`);
+    process.stdout.write(`${JSON.stringify(answerLine(kb, line, values))}\n`);
   }
 }
 

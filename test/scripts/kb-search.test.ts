@@ -132,4 +132,22 @@ describe("kb:search --kb FILE --jsonl", () => {
     expect(((two?.results ?? []) as Array<{ code: string }>)[0]?.code).toBe("1.000894");
     expect(two?.alsoAsked).toEqual([expect.objectContaining({ code: "1.000656" })]);
   }, 60_000);
+
+  it("takes a plain typed line as the question without --jsonl, and answers a wrong flag with the usage", async () => {
+    const plain = await runScript("kb-search.ts", ["--kb", BUNDLED_PROCEDURES_FILE], {
+      input: "dang ky ket hon can giay to gi\n",
+    });
+    expect(plain.code).toBe(0);
+    const [line] = plain.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ action: "answer" });
+    expect(((line?.results ?? []) as Array<{ code: string }>)[0]?.code).toBe("1.000894");
+
+    const wrong = await runScript("kb-search.ts", ["--jsonI", "a question"], { input: "" });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/usage: npm run --silent kb:search/);
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    const help = await runScript("kb-search.ts", ["--help"], { input: "" });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/usage: npm run --silent kb:search/);
+  }, 60_000);
 });

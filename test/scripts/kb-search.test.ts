@@ -138,7 +138,10 @@ describe("kb:search --kb FILE --jsonl", () => {
       input: "dang ky ket hon can giay to gi\n",
     });
     expect(plain.code).toBe(0);
-    const [line] = plain.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [line] = plain.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(line).toMatchObject({ action: "answer" });
     expect(((line?.results ?? []) as Array<{ code: string }>)[0]?.code).toBe("1.000894");
 

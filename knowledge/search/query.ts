@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { detectFieldsInTokens } from "../fields-detect.js";
 import { accentedTerms, foldDiacritics, prepareText } from "../normalize.js";
 import type { Field } from "../procedure.js";
@@ -7,40 +9,33 @@ import { type AskSpan, findAsks } from "./ask-finder.js";
 import { splitClauses } from "./clauses.js";
 import { MARKERS } from "./variants.js";
 
-/**
- * Folded words that carry the question rather than its topic (pronouns, particles, "muốn", "cần").
- * They still match, with a small weight, because some of them occur inside names.
- */
-const FILLER = new Set(
-  (
-    "toi minh em anh chi ban chu bac co di ong ba chau be nha minh oi a ah u ha nhe nhi vay roi " +
-    "khong duoc thi la gi nhung can muon lam sao the nao nhu dau o vao ra ma ma thi cung con " +
-    "hay hoac va voi cua cho hoi xin giup phai nen dang da se vua moi dang nay kia do ay " +
-    "thu tuc ah luon nua thoi admin ad cai viec gio bay nay khi neu phai ai biet den tai " +
-    "duoc mot nhieu qua lai rat lam dum voi giup nhe dc sap sau truoc trong ngoai tren duoi " +
-    "cam on ok oke okay thanks thank vang da chao alo hello hi quay vu tui tao may bo me vo chong xong"
-  ).split(" "),
+/** The bundled filler words and their topical spellings (assets/filler-words.tsv). */
+export const BUNDLED_FILLER_WORDS_FILE = fileURLToPath(
+  new URL("../../assets/filler-words.tsv", import.meta.url),
 );
 
 /**
- * Accented spellings that fold onto a filler word but name a topic ("hội" is not "hỏi", "bán nhà"
- * is not "bạn", "mã số" is not "mà", "xe máy" is not "mày"): typed with these diacritics, the word counts as topical.
+ * Parses the filler list ("filler<TAB>word word …", "spelled<TAB>word | word", # comments): folded
+ * words that carry the question rather than its topic, and accented spellings of them that name a
+ * topic after all.
  */
-const TOPICAL_SPELLINGS = new Set([
-  "hội",
-  "bán",
-  "bản",
-  "lái",
-  "đầu",
-  "mã",
-  "cơ",
-  "tái",
-  "tài",
-  "đỗ",
-  "đồ",
-  "gỉ",
-  "máy",
-]);
+export function parseFillerWords(content: string): { filler: Set<string>; spelled: Set<string> } {
+  const filler = new Set<string>();
+  const spelled = new Set<string>();
+  for (const line of content.split(/\r?\n/)) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const [kind, words = ""] = line.split("\t").map((c) => c.trim());
+    if (kind === "filler") for (const w of words.split(/\s+/).filter(Boolean)) filler.add(w);
+    if (kind === "spelled")
+      for (const w of words.split("|").map((x) => x.trim().normalize("NFC").toLowerCase()))
+        if (w) spelled.add(w);
+  }
+  return { filler, spelled };
+}
+
+const { filler: FILLER, spelled: TOPICAL_SPELLINGS } = parseFillerWords(
+  readFileSync(BUNDLED_FILLER_WORDS_FILE, "utf8"),
+);
 
 /** Folded fillers the message spells, with diacritics, as topical words (and never as the filler). */
 function topicalFillers(text: string): Set<string> {

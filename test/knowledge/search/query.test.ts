@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeQuery } from "../../../knowledge/search/query.js";
+import { analyzeQuery, isFiller, parseFillerWords } from "../../../knowledge/search/query.js";
 import { compileSynonyms, parseSynonyms } from "../../../knowledge/synonyms.js";
 
 describe("analyzeQuery", () => {
@@ -20,5 +20,18 @@ describe("analyzeQuery", () => {
     expect(across.terms.some((t) => t.expansion)).toBe(false);
     const within = analyzeQuery("nhà em mất sổ đỏ rồi", dict, new Set());
     expect(within.terms.some((t) => t.expansion && t.term === "lai")).toBe(true);
+  });
+
+  it("reads the filler words from reviewed data, a spelled topic word staying topical", () => {
+    const parsed = parseFillerWords("# comment\nfiller\tmuon can\nspelled\tBán | hội\n");
+    expect([...parsed.filler]).toEqual(["muon", "can"]);
+    expect([...parsed.spelled]).toEqual(["bán", "hội"]);
+    expect(isFiller("muon")).toBe(true);
+    expect(isFiller("khai")).toBe(false);
+    // "bán nhà" names a sale; "bạn" (folded alike) is only a pronoun.
+    const none = new Set<string>();
+    const empty = compileSynonyms([]);
+    expect(analyzeQuery("bán nhà cần gì", empty, none).topicTokens).toContain("ban");
+    expect(analyzeQuery("bạn ơi nhà cần gì", empty, none).topicTokens).not.toContain("ban");
   });
 });

@@ -62,3 +62,13 @@ export function cueAt(cues: AskCues, kind: AskCueKind, tokens: readonly string[]
   }
   return 0;
 }
+
+/** Per token: whether a cue of `kind` covers it (a cue starting at or before it runs over it). */
+export function cueCover(cues: AskCues, kind: AskCueKind, tokens: readonly string[]): boolean[] {
+  const covered = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    const length = cueAt(cues, kind, tokens, i);
+    if (length > 0) covered.fill(true, i, i + length);
+  }
+  return covered;
+}

@@ -1,5 +1,5 @@
 import { normalizeTokens, prepareText } from "../normalize.js";
-import { type AskCues, cueAt } from "./ask-cues.js";
+import { type AskCues, cueAt, cueCover } from "./ask-cues.js";
 
 /** A run of a message's tokens that reads as one clause. */
 export interface Clause {
@@ -47,7 +47,10 @@ export function splitClauses(deps: ClauseDeps, text: string): SplitMessage {
     let startsSentence = sentenceStart;
     // A cue that opens the segment ("như vậy …") is not cut inside ("như" | "vậy …").
     const opening = Math.max(cueAt(deps.cues, "lead", segment, 0), cueAt(deps.cues, "split", segment, 0));
+    const plain = cueCover(deps.cues, "plain", segment);
     for (let i = Math.max(1, opening); i < segment.length; i++) {
+      // Folded, "mã số" reads like "mà số" and "thị thực" like "thì thực": a "plain" phrase is no cut.
+      if (plain[i]) continue;
       const lead = cueAt(deps.cues, "lead", segment, i);
       const split = lead ? 0 : cueAt(deps.cues, "split", segment, i);
       if (!lead && !split) continue;

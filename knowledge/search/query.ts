@@ -4,7 +4,7 @@ import { detectFieldsInTokens } from "../fields-detect.js";
 import { accentedTerms, foldDiacritics, prepareText } from "../normalize.js";
 import type { Field } from "../procedure.js";
 import type { SynonymDictionary } from "../synonyms.js";
-import { type AskCues, bundledAskCues, cueAt } from "./ask-cues.js";
+import { type AskCues, bundledAskCues, cueCover } from "./ask-cues.js";
 import { type AskSpan, findAsks } from "./ask-finder.js";
 import { splitClauses } from "./clauses.js";
 import { MARKERS } from "./variants.js";
@@ -110,7 +110,7 @@ export function analyzeQuery(
   const spelledTopical = topicalFillers(text);
   const filler = (t: string) => isFiller(t) && !spelledTopical.has(t);
   // Words that only phrase the request ("nộp hồ sơ", "làm thủ tục") weigh like filler words.
-  const phrasing = requestPhrasing(cues, tokens);
+  const phrasing = cueCover(cues, "filler", tokens);
   const fillerAt = (i: number) => (phrasing[i] as boolean) || filler(tokens[i] as string);
   // A long message tells a story before it asks: the ask's words outweigh the backstory's.
   const reading = findAsks(
@@ -207,16 +207,6 @@ export function analyzeQuery(
   if (reading.asks.length > 0) query.asks = reading.asks;
   if (focus) query.slotFocus = slotFocus;
   return query;
-}
-
-/** Per token: whether a "filler" cue ("nộp hồ sơ", "làm thủ tục") covers it. */
-function requestPhrasing(cues: AskCues, tokens: readonly string[]): boolean[] {
-  const out = tokens.map(() => false);
-  for (let i = 0; i < tokens.length; i++) {
-    const len = cueAt(cues, "filler", tokens, i);
-    if (len > 0) out.fill(true, i, i + len);
-  }
-  return out;
 }
 
 /** Gives the words of variant markers ("nước ngoài", "cấp lại") full weight wherever they stand. */

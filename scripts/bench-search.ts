@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     /** A third set never tuned on: measured as a whole, never printed per question. */
     unseen: { type: "string", default: benchFile("unseen-questions.jsonl") },
     "unseen-conversations": { type: "string", default: benchFile("unseen-conversations.jsonl") },
+    /** Questions written procedure by procedure together with the dictionary rows: a check of the vocabulary, not of generalisation. */
+    vocabulary: { type: "string", default: benchFile("vocabulary-questions.jsonl") },
     /** Conversations only, written later by other hands from life events and popular procedures. */
     "more-conversations": {
       type: "string",
@@ -75,6 +77,7 @@ const fresh = readIf(args.fresh, readDevQuestions);
 const freshConversations = readIf(args["fresh-conversations"], readDevConversations);
 const unseen = readIf(args.unseen, readDevQuestions);
 const unseenConversations = readIf(args["unseen-conversations"], readDevConversations);
+const vocabulary = readIf(args.vocabulary, readDevQuestions);
 const moreConversations = (args["more-conversations"] as string[]).flatMap((f) =>
   readIf(f, readDevConversations),
 );
@@ -216,6 +219,7 @@ const citizenReport = setReport(citizen, [], parts);
 const freshReport = setReport(fresh, freshConversations, parts);
 const unseenReport = setReport(unseen, unseenConversations, { all: () => true });
 const moreReport = setReport([], moreConversations, parts);
+const vocabularyReport = setReport(vocabulary, [], { all: () => true });
 
 for (const q of questions) kb.decide(q.q);
 const latencies = questions.map((q) => {
@@ -236,6 +240,7 @@ const result = {
   fresh: freshReport,
   unseen: unseenReport,
   moreConversations: moreReport,
+  vocabulary: vocabularyReport,
   performance: {
     latencyMsP50: r3(quantile(latencies, 0.5)),
     latencyMsP99: r3(quantile(latencies, 0.99)),
@@ -254,6 +259,7 @@ process.stderr.write(
       { name: "fresh", parts: freshReport, n: fresh.length },
       { name: "unseen (never tuned)", parts: unseenReport, n: unseen.length },
       { name: "more conversations", parts: moreReport, n: moreConversations.length },
+      { name: "vocabulary checks", parts: vocabularyReport, n: vocabulary.length },
     ].filter((set) => set.n > 0),
   ),
 );

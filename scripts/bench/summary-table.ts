@@ -5,7 +5,7 @@ export interface PartReport {
   questions: number;
   ranking: Record<string, RankingScores & { accented: RankingScores; unaccented: RankingScores }>;
   behaviour: { n: number; accuracy: number };
-  fields: { f1: number };
+  fields: { f1: number; n?: number };
   conversations: { turns: number; accuracy: number };
 }
 
@@ -100,6 +100,8 @@ function questionRows(name: string, cols: string[], at: (c: string) => SetPartRe
       ...cols.map((c) => `${f3(b(c)?.top1 ?? 0)} / ${f3(b(c)?.top5 ?? 0)}`),
     ]);
   rows.push([`${name} behaviour accuracy`, ...cols.map((c) => f3(at(c).behaviour.accuracy))]);
-  rows.push([`${name} fields F1`, ...cols.map((c) => f3(at(c).fields.f1))]);
+  // A set labelled without fields (the vocabulary checks) has no fields row.
+  if (cols.some((c) => (at(c).fields.n ?? 1) > 0))
+    rows.push([`${name} fields F1`, ...cols.map((c) => f3(at(c).fields.f1))]);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalizeTokens } from "../normalize.js";
+import { accentKey, normalizeTokens } from "../normalize.js";
 
 /** The bundled, reviewed list of the phrases that mark an ask inside a message (assets/ask-cues.tsv). */
 export const BUNDLED_ASK_CUES_FILE = fileURLToPath(new URL("../../assets/ask-cues.tsv", import.meta.url));
@@ -15,6 +15,8 @@ export type AskCueKind = (typeof KIND_LIST)[number];
 export interface AskCues {
   /** Cues of one kind starting with `token`, longest first. */
   startingWith(kind: AskCueKind, token: string): readonly (readonly string[])[];
+  /** How the cues of one kind starting with `token` spell that word (accent keys, e.g. "thì"). */
+  spellings(kind: AskCueKind, token: string): ReadonlySet<string> | undefined;
 }
 
 const KINDS = new Set<string>(KIND_LIST);
@@ -25,6 +27,7 @@ const KINDS = new Set<string>(KIND_LIST);
  */
 export function parseAskCues(content: string): AskCues {
   const byKind = new Map<AskCueKind, Map<string, string[][]>>();
+  const spelled = new Map<string, Set<string>>();
   for (const line of content.split(/\r?\n/)) {
     if (!line.trim() || line.trimStart().startsWith("#")) continue;
     const [kind, phrase] = line.split("\t").map((s) => s.trim());
@@ -37,10 +40,20 @@ export function parseAskCues(content: string): AskCues {
     const list = byFirst.get(first) ?? [];
     list.push(tokens);
     byFirst.set(first, list);
+    const word = phrase.split(/\s+/)[0] as string;
+    const key = accentKey(word);
+    if (normalizeTokens(word)[0] === first && key !== first) {
+      const keys = spelled.get(`${kind} ${first}`) ?? new Set<string>();
+      keys.add(key);
+      spelled.set(`${kind} ${first}`, keys);
+    }
   }
   for (const byFirst of byKind.values())
     for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return { startingWith: (kind, token) => byKind.get(kind)?.get(token) ?? [] };
+  return {
+    startingWith: (kind, token) => byKind.get(kind)?.get(token) ?? [],
+    spellings: (kind, token) => spelled.get(`${kind} ${token}`),
+  };
 }
 
 let bundled: AskCues | undefined;

@@ -1,5 +1,5 @@
-import { normalizeTokens, prepareText } from "../normalize.js";
-import { type AskCues, cueAt, cueCover } from "./ask-cues.js";
+import { accentedTerms, normalizeTokens, prepareText } from "../normalize.js";
+import { type AskCueKind, type AskCues, cueAt, cueCover } from "./ask-cues.js";
 
 /** A run of a message's tokens that reads as one clause. */
 export interface Clause {
@@ -34,6 +34,8 @@ const BREAK = /([.!?;…\n]+(?!\d)|,(?!\d)|[:(){}[\]–—]|\s-\s)/u;
  */
 export function splitClauses(deps: ClauseDeps, text: string): SplitMessage {
   const prepared = prepareText(text);
+  // Typed with diacritics, "mã", "thị" or "má" is not the "mà" or "thì" a clause is cut at.
+  const typed = accentedTerms(text);
   const parts = prepared.split(BREAK);
   const tokens: string[] = [];
   const clauses: Clause[] = [];
@@ -51,8 +53,13 @@ export function splitClauses(deps: ClauseDeps, text: string): SplitMessage {
     for (let i = Math.max(1, opening); i < segment.length; i++) {
       // Folded, "mã số" reads like "mà số" and "thị thực" like "thì thực": a "plain" phrase is no cut.
       if (plain[i]) continue;
-      const lead = cueAt(deps.cues, "lead", segment, i);
-      const split = lead ? 0 : cueAt(deps.cues, "split", segment, i);
+      const lead = spelledAsCue(deps.cues, "lead", segment[i], typed)
+        ? cueAt(deps.cues, "lead", segment, i)
+        : 0;
+      const split =
+        lead || !spelledAsCue(deps.cues, "split", segment[i], typed)
+          ? 0
+          : cueAt(deps.cues, "split", segment, i);
       if (!lead && !split) continue;
       clauses.push({
         start: offset + start,
@@ -75,4 +82,21 @@ export function splitClauses(deps: ClauseDeps, text: string): SplitMessage {
     } else if (/[.!?;…\n]/u.test(sep)) sentenceStart = true;
   }
   return { tokens, clauses };
+}
+
+/**
+ * Whether a message typed with diacritics spells this word the way the cues of `kind` do ("thì",
+ * not "thị" or "thi"); a message typed without them could mean either, so it counts.
+ */
+function spelledAsCue(
+  cues: AskCues,
+  kind: AskCueKind,
+  token: string | undefined,
+  typed: Map<string, Set<string>> | undefined,
+): boolean {
+  if (token === undefined || !typed) return true;
+  const spellings = cues.spellings(kind, token);
+  const written = typed.get(token);
+  if (!spellings || !written) return true;
+  return [...written].some((key) => spellings.has(key));
 }

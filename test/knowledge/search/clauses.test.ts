@@ -37,4 +37,17 @@ describe("splitting a message into clauses", () => {
     expect(clauses.map((c) => c.questionMark)).toEqual([false, true]);
     expect(clauses.map((c) => c.sentenceStart)).toEqual([true, true]);
   });
+
+  it("does not cut at words that only fold onto a cue: by their diacritics, or by a plain phrase", () => {
+    // Typed with diacritics, "mã" and "má" are not "mà", "thị" is not "thì".
+    expect(split("má em cần mã số thuế để xin thị thực thì làm sao")).toEqual([
+      "ma em can ma so thue de xin thi thuc",
+      "thi lam sao",
+    ]);
+    // Typed without them, "ma so", "thi lai" and "bao gio" read as a code, a retake and "when".
+    expect(split("em can ma so thue thi lai ly thuyet bao gio co ket qua")).toEqual([
+      "em can ma so thue thi lai li thuyet bao gio co ket qua",
+    ]);
+  });
 });
+

@@ -50,4 +50,3 @@ describe("splitting a message into clauses", () => {
     ]);
   });
 });
-

@@ -74,4 +74,21 @@ describe("everyday words for the most-used procedures", () => {
     expect(d.action).toBe("out_of_scope");
     expect(d.elsewhere).toMatch(/vẫn tiếp tục được sử dụng/);
   });
+
+  it("sends a citizen's tax clearance to the tax office and a trader's to customs", () => {
+    expect(top("xin giấy xác nhận không nợ thuế để đi định cư")).toMatch(
+      /^Thủ tục xác nhận thực hiện nghĩa vụ thuế/,
+    );
+    expect(top("doanh nghiệp xuất nhập khẩu xin xác nhận hoàn thành nghĩa vụ nộp thuế hải quan")).toMatch(
+      /^Thủ tục xác nhận hoàn thành nghĩa vụ nộp thuế/,
+    );
+  });
+
+  it("does not read a death as a lost wallet, nor a mortgage as a bank loan", () => {
+    const widow = kb.decide("chồng mất vì tai nạn giao thông, chồng có đóng bhxh, vợ con được nhận tiền gì");
+    expect(widow.elsewhere ?? "").not.toMatch(/trình báo/);
+    const mortgage = kb.decide("cắm sổ đỏ vay tiền ngân hàng thì đăng ký ở đâu");
+    expect(mortgage.elsewhere).toBeUndefined();
+    expect(mortgage.hits[0]?.procedure.name).toMatch(/biện pháp bảo đảm/);
+  });
 });

@@ -3,8 +3,10 @@
  * and every channel run: sessions, report offers, typed replies to the bot's own questions — not
  * only the knowledge base's decision that bench:search replays. A turn is right when the reply's
  * action matches the label and, for an answer, its first code is an expected one.
- * `npm run --silent bench:chat -- [--part tune|held|all] [FILE…]` (default: the dev, fresh, life,
- * popular and unseen conversations) prints one JSON object: per file, turns and turns right. PAKN
+ * `npm run --silent bench:chat -- [--part tune|held|all] [--verbose] [FILE…]` (default: the dev,
+ * fresh, life, popular and unseen conversations) prints one JSON object: per file, turns and turns
+ * right; `--verbose` also lists every wrong turn on stderr for error analysis, except in the
+ * unseen set, which is measured only. PAKN
  * go to an in-memory database that disappears at the end.
  */
 import { parseArgs } from "node:util";
@@ -26,6 +28,7 @@ import { r3 } from "./metrics.js";
 const { values: args, positionals } = parseArgs({
   options: {
     part: { type: "string", default: "all" },
+    verbose: { type: "boolean", default: false },
     procedures: { type: "string", default: BENCH_PROCEDURES_FILE },
   },
   allowPositionals: true,
@@ -76,6 +79,11 @@ for (const file of files) {
       });
       turns++;
       if (turnRight(t, meta.action, meta.codes[0])) right++;
+      else if (args.verbose && !file.includes("unseen-")) {
+        const want = `${t.behavior} ${t.expect_ids.join("|")}`.trim();
+        const got = `${meta.action} ${meta.codes.slice(0, 3).join("|")}`.trim();
+        process.stderr.write(`${c.id}#${turns} want ${want} got ${got}: ${t.q}\n`);
+      }
     }
   }
   report[file.split("/").pop() as string] = { turns, right, accuracy: r3(right / (turns || 1)) };

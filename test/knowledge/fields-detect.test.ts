@@ -56,7 +56,10 @@ describe("detectFields", () => {
     expect(kb.detectFields("dựng rạp đám cưới có phải xin phép không")).toEqual(["conditions"]);
     expect(kb.detectFields("có phải đi xóa đăng ký thường trú không, làm ở đâu")).toEqual(["place"]);
     expect(kb.detectFields("có phải làm lại không, thủ tục thế nào")).toEqual(["documents"]);
-    expect(kb.detectFields("nộp hồ sơ ở đâu, có làm gấp được không")).toEqual(["place"]);
+    expect(kb.detectFields("nộp hồ sơ ở đâu, có được không")).toEqual(["place"]);
+    // "làm gấp", "lấy trong ngày" ask how long it takes, whatever wording leads into them.
+    expect(kb.detectFields("nộp hồ sơ ở đâu, có làm gấp được không")).toEqual(["time", "place"]);
+    expect(kb.detectFields("đăng ký kết hôn có lấy trong ngày được không")).toEqual(["time"]);
     // "có được hưởng / nhận …" asks whether one is entitled: that is the conditions.
     expect(kb.detectFields("mẹ em có được hưởng tiền tuất không, cần hồ sơ gì").sort()).toEqual([
       "conditions",

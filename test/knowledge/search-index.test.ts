@@ -21,6 +21,16 @@ describe("ranking a citizen would notice", () => {
     expect(top("đăng ký khai sinh")[0]).toBe("Thủ tục đăng ký khai sinh");
     expect(top("đăng ký kết hôn")[0]).toBe("Thủ tục đăng ký kết hôn");
     expect(top("đăng ký kết hôn với người nước ngoài")[0]).toMatch(/nước ngoài/);
+    // Building a house is a new building's permit, answered without asking whether it is a
+    // repair; repair or renovation is asked for by name.
+    const build = kb.decide("xin giay phep xay nha 3 tang can nhung gi");
+    expect([build.action, build.hits[0]?.procedure.name]).toEqual([
+      "answer",
+      expect.stringMatching(/^Cấp giấy phép xây dựng mới/),
+    ]);
+    expect(top("sửa nhà, nâng thêm tầng có phải xin giấy phép xây dựng không")[0]).toMatch(
+      /sửa chữa, cải tạo/,
+    );
   });
 
   it("understands everyday words and spelled-out abbreviations", () => {

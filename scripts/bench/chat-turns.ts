@@ -5,9 +5,9 @@
  * action matches the label and, for an answer, its first code is an expected one.
  * `npm run --silent bench:chat -- [--part tune|held|all] [--verbose] [FILE…]` (default: the dev,
  * fresh, life, popular and unseen conversations) prints one JSON object: per file, turns and turns
- * right; `--verbose` also lists every wrong turn on stderr for error analysis, except in the
- * unseen set, which is measured only. PAKN
- * go to an in-memory database that disappears at the end.
+ * right, and the first turns alone (firstTurns, firstRight); `--verbose` also lists every wrong
+ * turn on stderr for error analysis, except in the unseen set, which is measured only. PAKN go to
+ * an in-memory database that disappears at the end.
  */
 import { parseArgs } from "node:util";
 import { createLogger } from "../../app/logger.js";
@@ -59,7 +59,15 @@ const bot = createBot({
   feedback,
 });
 
-const report: Record<string, { turns: number; right: number; accuracy: number }> = {};
+/** Per file: all turns, and the first turns alone (a story told cold, with no context to lean on). */
+interface FileReport {
+  turns: number;
+  right: number;
+  accuracy: number;
+  firstTurns: number;
+  firstRight: number;
+}
+const report: Record<string, FileReport> = {};
 let message = 0;
 for (const file of files) {
   const conversations = readDevConversations(file).filter(
@@ -67,8 +75,9 @@ for (const file of files) {
   );
   let turns = 0;
   let right = 0;
+  let firstRight = 0;
   for (const c of conversations) {
-    for (const t of c.turns) {
+    for (const [i, t] of c.turns.entries()) {
       const { meta } = await bot.handle({
         channel: "cli",
         conversation: `${file}#${c.id}`,
@@ -78,15 +87,23 @@ for (const file of files) {
         kind: "text",
       });
       turns++;
-      if (turnRight(t, meta.action, meta.codes[0])) right++;
-      else if (args.verbose && !file.includes("unseen-")) {
+      if (turnRight(t, meta.action, meta.codes[0])) {
+        right++;
+        if (i === 0) firstRight++;
+      } else if (args.verbose && !file.includes("unseen-")) {
         const want = `${t.behavior} ${t.expect_ids.join("|")}`.trim();
         const got = `${meta.action} ${meta.codes.slice(0, 3).join("|")}`.trim();
         process.stderr.write(`${c.id}#${turns} want ${want} got ${got}: ${t.q}\n`);
       }
     }
   }
-  report[file.split("/").pop() as string] = { turns, right, accuracy: r3(right / (turns || 1)) };
+  report[file.split("/").pop() as string] = {
+    turns,
+    right,
+    accuracy: r3(right / (turns || 1)),
+    firstTurns: conversations.length,
+    firstRight,
+  };
 }
 await database.close();
 process.stdout.write(`${JSON.stringify(report)}\n`);

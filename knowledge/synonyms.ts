@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { foldTokens, normalizeTokens } from "./normalize.js";
+import { accentKey, foldDiacritics, foldTokens, normalizeTokens } from "./normalize.js";
 
 /** The bundled, editable dictionary of everyday words and abbreviations (assets/synonyms.tsv). */
 export const BUNDLED_SYNONYMS_FILE = fileURLToPath(new URL("../assets/synonyms.tsv", import.meta.url));
@@ -9,6 +9,8 @@ export const BUNDLED_SYNONYMS_FILE = fileURLToPath(new URL("../assets/synonyms.t
 export interface SynonymRule {
   phrase: string[];
   expansion: string[];
+  /** Per phrase word, its accent key when the row spells it with diacritics ("đỏ", not "do"). */
+  keys?: Array<string | undefined>;
 }
 
 /** Official words added to a query because a phrase matched at token `start`. */
@@ -23,8 +25,12 @@ export interface SynonymDictionary {
   readonly size: number;
   /** Every rule, for readers that go from official words back to the everyday ones. */
   readonly rules: readonly SynonymRule[];
-  /** All non-overlapping matches, longest phrase first at each position. */
-  find(tokens: readonly string[]): SynonymMatch[];
+  /**
+   * All non-overlapping matches, longest phrase first at each position; with the accent keys the
+   * message was typed with (accentedTerms), a phrase whose words it spells otherwise is no match
+   * ("cần giấy đó" is not "giấy đỏ").
+   */
+  find(tokens: readonly string[], typed?: ReadonlyMap<string, ReadonlySet<string>>): SynonymMatch[];
 }
 
 /** A row of the dictionary: everyday phrases and their official words, or (gap) the words that may sit inside a phrase. */
@@ -75,9 +81,10 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
       const phrase = normalizeTokens(p, vocabulary);
       const first = phrase[0];
       if (first === undefined || expansion.length === 0) continue;
+      const rule: SynonymRule = { phrase, expansion, ...spelling(p, phrase) };
       const list = byFirst.get(first) ?? [];
-      list.push({ phrase, expansion });
-      rules.push({ phrase, expansion });
+      list.push(rule);
+      rules.push(rule);
       byFirst.set(first, list);
       size++;
     }
@@ -86,7 +93,7 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
   return {
     size,
     rules,
-    find(tokens) {
+    find(tokens, typed) {
       const matches: SynonymMatch[] = [];
       // Where the phrases matched so far end: a phrase inside one of them is part of it, but one
       // that shares a whole word of two syllables with it and runs past it is read too ("làm căn
@@ -100,7 +107,7 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
         for (const rule of rules) {
           if (phraseLength && rule.phrase.length < phraseLength) break;
           const length = matchAt(tokens, i, rule.phrase, gaps);
-          if (length > 0 && i + length > coveredTo) {
+          if (length > 0 && i + length > coveredTo && !spelledOtherwise(rule, typed)) {
             phraseLength = rule.phrase.length;
             end = Math.max(end, i + length);
             matches.push({ start: i, length, expansion: rule.expansion });
@@ -111,6 +118,28 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
       return matches;
     },
   };
+}
+
+/** The accent keys of a phrase's words, when the row writes it word for word as normalized. */
+function spelling(text: string, phrase: readonly string[]): Pick<SynonymRule, "keys"> {
+  const words = text.normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length !== phrase.length || !words.some(marked)) return {};
+  return { keys: words.map((w) => (marked(w) ? accentKey(w) : undefined)) };
+}
+
+const marked = (word: string) => foldDiacritics(word) !== word;
+
+/**
+ * Whether a message typed with diacritics spells a word of the phrase with other ones: only
+ * words both sides mark count, so a word typed bare, or written bare in the row, still matches.
+ */
+function spelledOtherwise(rule: SynonymRule, typed?: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (!typed || !rule.keys) return false;
+  return rule.keys.some((key, k) => {
+    const keys = key ? typed.get(rule.phrase[k] as string) : undefined;
+    if (!key || !keys || keys.has(key)) return false;
+    return [...keys].every((typedKey) => typedKey !== foldDiacritics(typedKey));
+  });
 }
 
 /**

@@ -147,8 +147,9 @@ export function analyzeQuery(
   };
   let slotCount = 0;
   // A phrase never runs across clauses: "bố mất, sổ đỏ đứng tên bố" holds no "mất sổ đỏ".
+  const accents = accentedTerms(text);
   const matches = clauses.flatMap((c) =>
-    synonyms.find(tokens.slice(c.start, c.end)).map((m) => ({ ...m, start: m.start + c.start })),
+    synonyms.find(tokens.slice(c.start, c.end), accents).map((m) => ({ ...m, start: m.start + c.start })),
   );
   // Two phrases of one meaning ("chuyển đất vườn lên thổ cư") are one slot: their shared official
   // words cover both, and a second slot would stay uncovered by any name.
@@ -198,7 +199,6 @@ export function analyzeQuery(
     const strong = plain[i] || plain[i + 1];
     add(`${t} ${next}`, bw === floor && strong ? 0.8 * (place[i] as number) : bw, slot);
   });
-  const accents = accentedTerms(text);
   const terms = [...byTerm.values()];
   // What is asked is in the asks: "tốn tiền xăng" or "không gặp ai" in a story asks no fee or place.
   const fields = focus ? askedFields(detected.fields, tokens, reading.asks) : detected.fields;

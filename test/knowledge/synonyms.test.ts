@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTokens } from "../../knowledge/normalize.js";
+import { accentedTerms, normalizeTokens } from "../../knowledge/normalize.js";
 import { compileSynonyms, loadSynonyms, parseSynonyms } from "../../knowledge/synonyms.js";
 import { bundledKnowledgeBase } from "../helpers/knowledge.js";
 
@@ -24,6 +24,21 @@ describe("synonym dictionary", () => {
     expect(expand("bằng lái xe máy")).toContain("giay phep lai xe");
     expect(expand("giấy báo tử")).toContain("khai tu");
     expect(expand("công chứng bản sao")).toContain("chung thuc");
+  });
+
+  it("reads a phrase only as the citizen spelled it, when the message is typed with diacritics", () => {
+    const d = compileSynonyms(
+      parseSynonyms("giấy đỏ\tgiấy chứng nhận\ncăn hộ\tnhà chung cư\nbia do\tgiấy chứng nhận\n"),
+    );
+    const read = (text: string) =>
+      d.find(normalizeTokens(text), accentedTerms(text)).map((m) => m.expansion.join(" "));
+    // "giấy đó" (that paper) and "cần hộ chiếu" fold like "giấy đỏ" and "căn hộ".
+    expect(read("tôi cần giấy đó để chia đất")).toEqual([]);
+    expect(read("đi du lịch không cần hộ chiếu")).toEqual([]);
+    expect(read("tôi cần làm giấy đỏ cho mảnh đất")).toEqual(["giay chung nhan"]);
+    // Typed without diacritics either could be meant; a row written bare matches any spelling.
+    expect(read("can giay do de chia dat")).toEqual(["giay chung nhan"]);
+    expect(read("tôi có cái bìa đỏ rồi")).toEqual(["giay chung nhan"]);
   });
 
   it("prefers the longest phrase at a position", () => {

@@ -201,9 +201,9 @@ function sharesOnlySyllables(input: DecisionInput, top: RankedHit): boolean {
  * covered, strong score, much of its name): then a topic handled elsewhere that the rest of the
  * message mentions ("anh ấy đã ly hôn", "đền bù") is backstory, not what is asked.
  */
-export function askNames(input: DecisionInput, doc: number): boolean {
+export function askNames(input: DecisionInput, doc: number, spans = input.query.asks ?? []): boolean {
   const { index, query } = input;
-  return (query.asks ?? []).some((span) => {
+  return spans.some((span) => {
     const best = index.rank(input.analyze(query.tokens.slice(span.start, span.end).join(" ")), 1)[0];
     return (
       best?.doc === doc &&

@@ -7,6 +7,8 @@ import { detectFieldsInTokens } from "./fields-detect.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
 import { loadReportCues, type ReportDetector } from "./report-detect.js";
+import { bundledAskCues } from "./search/ask-cues.js";
+import { withoutPurpose } from "./search/ask-finder.js";
 import { analyzeQuery } from "./search/query.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";
@@ -83,14 +85,18 @@ export function createKnowledgeBase(
       // override the procedure the message is about.
       const anywhere = elsewhere.match(query.tokens);
       const top = decision.hits[0] && docs.get(decision.hits[0].procedure.code);
+      // What the message asks, less what it says the paper is for ("… để vay ngân hàng").
+      const whole = [{ start: 0, end: query.tokens.length }];
+      const asked = withoutPurpose(bundledAskCues(), query.tokens, query.asks ?? whole);
+      const purposeOnly = !query.asks && asked[0]?.end !== query.tokens.length;
       const pointer =
         decision.purpose ||
         (anywhere &&
-          query.asks &&
+          (query.asks || purposeOnly) &&
           decision.action === "answer" &&
           top !== undefined &&
-          !elsewhere.match(query.tokens, query.asks) &&
-          askNames(input, top))
+          !elsewhere.match(query.tokens, asked) &&
+          askNames(input, top, asked))
           ? undefined
           : anywhere;
       // After the bot's own answer or question a plain sentence is the citizen's reply to it.

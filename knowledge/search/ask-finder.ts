@@ -110,6 +110,20 @@ export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): Messag
   };
 }
 
+/**
+ * The spans without what they say the paper is for: "xin trích lục kết hôn để làm hồ sơ vay ngân
+ * hàng" asks for the extract, the loan is its purpose. A span that opens with the purpose ("để
+ * vay ngân hàng cần gì") asks about the purpose itself and is kept whole.
+ */
+export function withoutPurpose(cues: AskCues, tokens: readonly string[], spans: readonly AskSpan[]): AskSpan[] {
+  return spans.map((span) => {
+    for (let i = span.start + 1; i < span.end; i++)
+      if (cueAt(cues, "purpose", tokens, i) > 0 && cueAt(cues, "plain", tokens, i) === 0)
+        return { start: span.start, end: i };
+    return span;
+  });
+}
+
 /** Per token: inside a "generic" cue (what to do with a paper, not which paper). */
 function genericTokens(cues: AskCues, tokens: readonly string[]): boolean[] {
   const out = tokens.map(() => false);

@@ -31,6 +31,34 @@ describe("topics handled elsewhere", () => {
     expect(asked.elsewhere).toMatch(/Tòa án nhân dân/);
   });
 
+  it("answers the paper asked for when the topic handled elsewhere is only what it is for", () => {
+    for (const q of [
+      "xin trich luc ket hon de lam ho so vay ngan hang",
+      "xin giấy xác nhận độc thân để vay ngân hàng mua nhà ở đâu",
+    ]) {
+      const d = kb.decide(q);
+      expect(d.action, q).toBe("answer");
+      expect(d.elsewhere, q).toBeUndefined();
+    }
+    // Asked for itself, the loan is still the bank's business; "để lại" is no purpose.
+    expect(kb.decide("để vay ngân hàng thì cần giấy tờ gì").elsewhere).toMatch(/ngân hàng/);
+    expect(kb.decide("muốn vay ngân hàng 50 triệu thì làm sao").elsewhere).toMatch(/ngân hàng/);
+  });
+
+  it("keeps a procedure asked in a story that mentions work abroad, a theft or an exam", () => {
+    const codeOf = (q: string) => {
+      const d = kb.decide(q);
+      return d.action === "answer" ? d.hits[0]?.procedure.code : d.action;
+    };
+    expect(codeOf("đi xuất khẩu lao động, công ty bảo nộp giấy không tiền án tiền sự, xin ở đâu")).toMatch(
+      /^3\.00033/,
+    );
+    expect(codeOf("bi trom lay mat ca bien so xe may luon, lam lai bien so o dau")).toMatch(/^1\.01308/);
+    expect(codeOf("cháu họ lên ở nhờ nhà em mấy hôm đi thi đại học, có cần báo công an không")).toBe(
+      "2.001159",
+    );
+  });
+
   it("tells a traveller the embassy issues visas, but answers visas for foreigners in Viet Nam", () => {
     expect(kb.decide("xin visa du lịch Nhật Bản cần hồ sơ gì").elsewhere).toMatch(/Đại sứ quán/);
     const foreigner = kb.decide("cấp thị thực cho người nước ngoài tại Việt Nam");

@@ -115,7 +115,11 @@ export function findAsks(deps: { cues: AskCues }, input: AskFinderInput): Messag
  * hàng" asks for the extract, the loan is its purpose. A span that opens with the purpose ("để
  * vay ngân hàng cần gì") asks about the purpose itself and is kept whole.
  */
-export function withoutPurpose(cues: AskCues, tokens: readonly string[], spans: readonly AskSpan[]): AskSpan[] {
+export function withoutPurpose(
+  cues: AskCues,
+  tokens: readonly string[],
+  spans: readonly AskSpan[],
+): AskSpan[] {
   return spans.map((span) => {
     for (let i = span.start + 1; i < span.end; i++)
       if (cueAt(cues, "purpose", tokens, i) > 0 && cueAt(cues, "plain", tokens, i) === 0)

@@ -41,6 +41,12 @@ describe("synonym dictionary", () => {
     expect(read("tôi có cái bìa đỏ rồi")).toEqual(["giay chung nhan"]);
   });
 
+  it("reads merit only where it is meant, not in 'có công chứng' or 'có công ty'", () => {
+    expect(expand("gia đình có công xin trợ cấp")).toContain("nguoi co cong");
+    for (const text of ["bản sao có công chứng", "nhà tôi có công ty riêng", "con tôi chưa có công việc"])
+      expect(expand(text), text).not.toContain("nguoi co cong");
+  });
+
   it("prefers the longest phrase at a position", () => {
     const d = compileSynonyms(parseSynonyms("sổ\tso\nsổ đỏ\tgiấy chứng nhận\n"));
     expect(d.find(normalizeTokens("sổ đỏ")).map((m) => m.expansion.join(" "))).toEqual(["giay chung nhan"]);

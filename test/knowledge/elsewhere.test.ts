@@ -155,6 +155,8 @@ describe("topics handled elsewhere", () => {
       ["nhà bị thu hồi đất làm đường thì giá đền bù thế nào", /bồi thường/],
       ["xin cấp lại giấy chứng nhận số nhà bị mất", /số nhà/],
       ["mẹ tôi 78 tuổi có được hỗ trợ tiền gì không", /UBND xã, phường/],
+      ["mở quán ăn thì xin giấy chứng nhận an toàn thực phẩm ở đâu", /ngành y tế/],
+      ["nha hang cua toi can giay an toan ve sinh thuc pham khong", /ngành y tế/],
     ];
     for (const [q, pointer] of where) {
       const d = kb.decide(q);
@@ -170,6 +172,7 @@ describe("topics handled elsewhere", () => {
       "sắp đi xuất khẩu lao động, làm hộ chiếu cần giấy tờ gì",
       "hộ nhà em đang ghi nợ tiền sử dụng đất vì tái định cư muốn trả nợ",
       "mất sổ nhà thì làm lại thế nào",
+      "làm nước mắm muốn xin giấy chứng nhận an toàn thực phẩm",
     ]) {
       expect(kb.decide(q).elsewhere, q).toBeUndefined();
     }

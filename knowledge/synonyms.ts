@@ -138,7 +138,7 @@ function spelledOtherwise(rule: SynonymRule, typed?: ReadonlyMap<string, Readonl
   return rule.keys.some((key, k) => {
     const keys = key ? typed.get(rule.phrase[k] as string) : undefined;
     if (!key || !keys || keys.has(key)) return false;
-    return [...keys].every((typedKey) => typedKey !== foldDiacritics(typedKey));
+    return [...keys].every(marked);
   });
 }
 

@@ -4,12 +4,14 @@ import { rowsOf } from "./migrate.js";
 
 /**
  * The tables that record deliveries once each, and the column naming what was delivered: a PAKN
- * event (citizen notifications, officer alerts) or a deadline reminder. Both share audience, status,
+ * event (citizen notifications, officer alerts), a deadline reminder or an editor's answer to a
+ * follower's unanswered question. All share audience, status,
  * attempts and sent_at, and are unique on (that column, audience).
  */
 const LEDGERS = {
   notifications: { table: "notifications", key: "event_id" },
   reminders: { table: "reminder_deliveries", key: "reminder_id" },
+  lessons: { table: "kb_notices", key: "follower_id" },
 } as const;
 
 /** One delivery: of an event or a reminder (`key`) to one audience (citizen, agency, coordinator). */

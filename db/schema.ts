@@ -338,3 +338,93 @@ export const assetOverrides = pgTable("asset_overrides", {
   updatedBy: integer("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Questions the assistant could not answer well (not found, an unanswered choice, an answer the
+ * citizen marked unhelpful): the text with personal data removed, never who sent it.
+ */
+export const kbMisses = pgTable(
+  "kb_misses",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").notNull(),
+    channel: text("channel").notNull(),
+    text: text("text").notNull(),
+    /** The bot's best guesses at the time: code, name, score. */
+    candidates: jsonb("candidates").$type<Array<{ code: string; name: string; score: number }>>().notNull(),
+    /** For a choice offered: the candidate the citizen then picked, if any. */
+    chosenCode: text("chosen_code"),
+    /** The editor's lesson that answers it, once resolved. */
+    lessonId: integer("lesson_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("kb_misses_open_idx").on(t.lessonId, t.createdAt)],
+);
+
+/**
+ * An editor's lesson from a group of misses: link to a procedure, an official short answer (FAQ)
+ * with its source, a pointer to another body, or noise. The bot reads the live ones.
+ */
+export const kbLessons = pgTable("kb_lessons", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  kind: text("kind").notNull(),
+  procedureCode: text("procedure_code"),
+  answer: text("answer"),
+  source: text("source"),
+  createdBy: integer("created_by"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+});
+
+/** Reviewed example questions of a lesson (redacted phrasings citizens used). */
+export const kbLessonPhrases = pgTable(
+  "kb_lesson_phrases",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    lessonId: integer("lesson_id").notNull(),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("kb_lesson_phrases_lesson_idx").on(t.lessonId)],
+);
+
+/** A citizen who asked to be told when their unanswered question gets an answer: where to tell them. */
+export const kbFollowers = pgTable(
+  "kb_followers",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    missId: bigint("miss_id", { mode: "number" }).notNull(),
+    channel: text("channel").notNull(),
+    conversation: text("conversation").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("kb_followers_miss_idx").on(t.missId, t.channel, t.conversation)],
+);
+
+/** One row per follower told of a lesson, so the answer reaches each of them once. */
+export const kbNotices = pgTable(
+  "kb_notices",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    followerId: bigint("follower_id", { mode: "number" }).notNull(),
+    audience: text("audience").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("kb_notices_follower_idx").on(t.followerId, t.audience)],
+);
+
+/** "Đúng ý tôi" / "Chưa đúng" on an answer: the helpful rate per procedure for the editors. */
+export const kbVotes = pgTable(
+  "kb_votes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    procedureCode: text("procedure_code").notNull(),
+    helpful: boolean("helpful").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("kb_votes_code_idx").on(t.procedureCode, t.createdAt)],
+);

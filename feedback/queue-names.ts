@@ -8,6 +8,8 @@ export const QUEUES = {
   publish: "pakn-publish",
   remind: "pakn-remind",
   attachments: "pakn-attachments",
+  /** An editor's answer to an unanswered question, for a citizen who asked to be told (`lesson-<followerId>`). */
+  lessonNotify: "kb-lesson-notify",
 } as const;
 
 /** A queue of the pipeline. */

@@ -1,3 +1,5 @@
+import type { Lesson, LessonKind } from "./learned/lesson-book.js";
+import type { MeaningVector } from "./learned/meaning.js";
 import type { Field, Procedure } from "./procedure.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 
@@ -56,6 +58,23 @@ export interface Decision {
    * thường trú cần gì"): the best procedure of each other ask, so the bot can offer it too.
    */
   alsoAsked?: SearchHit[];
+  /**
+   * Set when the message is like an example question of an editor's lesson: the answer then comes
+   * from it (a procedure linked, an official short answer with its source, a pointer elsewhere), or
+   * nothing is learned from it again (noise).
+   */
+  lesson?: LearnedAnswer;
+}
+
+/** The editor's lesson a decision follows. */
+export interface LearnedAnswer {
+  id: number;
+  kind: LessonKind;
+  similarity: number;
+  /** For `faq`: the official short answer; for `elsewhere`: where to go. */
+  answer?: string;
+  /** For `faq`: the legal document or office decision it rests on. */
+  source?: string;
 }
 
 /** A searchable, in-memory knowledge base built from procedures. */
@@ -70,4 +89,8 @@ export interface KnowledgeBase {
   detectFields(text: string): Field[];
   /** Decides how to respond to a message, given the conversation context. */
   decide(text: string, context?: SearchContext): Decision;
+  /** Replaces the editors' lessons the decisions follow (reloaded while the process runs). */
+  setLessons(lessons: readonly Lesson[]): void;
+  /** A text's meaning vector, to group questions asked in different words. */
+  meaningOf(text: string): MeaningVector;
 }

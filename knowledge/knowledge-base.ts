@@ -9,6 +9,9 @@ import type { Field, Procedure } from "./procedure.js";
 import { loadReportCues, type ReportDetector } from "./report-detect.js";
 import { bundledAskCues } from "./search/ask-cues.js";
 import { withoutPurpose } from "./search/ask-finder.js";
+import { applyLesson } from "./learned/apply-lesson.js";
+import { type Lesson, LessonBook } from "./learned/lesson-book.js";
+import type { MeaningVector } from "./learned/meaning.js";
 import { analyzeQuery } from "./search/query.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";
@@ -52,12 +55,60 @@ export function createKnowledgeBase(
   });
   const analyze = (text: string) => analyzeQuery(text, synonyms, index.vocabulary);
   const everyday = everydayNameWords(index, synonyms);
+  const reader = { analyze, idfOf: (term: string) => index.idfOf(term) };
+  let lessons = new LessonBook(reader);
+  const get = (code: string): Procedure | undefined => {
+    const d = docs.get(code);
+    return d === undefined ? undefined : unique[d];
+  };
+
+  /** The decision from the procedures alone (and the topics handled elsewhere). */
+  function decideFromProcedures(text: string, context?: SearchContext): Decision {
+    const query = analyze(text);
+    const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues, everyday };
+    const decision = decide(input, context);
+    // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước"), or
+    // that a follow-up gives as the purpose of the last paper ("để vay ngân hàng"), does not
+    // override the procedure the message is about.
+    const anywhere = elsewhere.match(query.tokens);
+    const top = decision.hits[0] && docs.get(decision.hits[0].procedure.code);
+    // What the message asks, less what it says the paper is for ("… để vay ngân hàng").
+    const whole = [{ start: 0, end: query.tokens.length }];
+    const asked = withoutPurpose(bundledAskCues(), query.tokens, query.asks ?? whole);
+    const purposeOnly = !query.asks && asked[0]?.end !== query.tokens.length;
+    const pointer =
+      decision.purpose ||
+      (anywhere &&
+        (query.asks || purposeOnly) &&
+        decision.action === "answer" &&
+        top !== undefined &&
+        !elsewhere.match(query.tokens, asked) &&
+        askNames(input, top, asked))
+        ? undefined
+        : anywhere;
+    // After the bot's own answer or question a plain sentence is the citizen's reply to it.
+    const reply =
+      context?.lastCode !== undefined ||
+      (context?.candidateCodes?.length ?? 0) > 0 ||
+      !!context?.lastOutOfScope;
+    const reading = reports.read(text, { reply });
+    const report = reading.report ? { report: { asks: reading.asks } } : {};
+    // A divorce or a visa is not a procedure here, however many words it shares with one.
+    if (pointer)
+      return {
+        ...decision,
+        action: "out_of_scope",
+        followUp: false,
+        elsewhere: pointer,
+        procedureAction: decision.action,
+        ...report,
+      };
+    return { ...withImpliedFields(decision), ...report };
+  }
+
   return {
     size: unique.length,
-    get: (code: string) => {
-      const d = docs.get(code);
-      return d === undefined ? undefined : unique[d];
-    },
+    get,
     search(text: string, limit = 5): SearchHit[] {
       return index
         .rank(analyze(text), Math.max(0, limit))
@@ -77,46 +128,17 @@ export function createKnowledgeBase(
       return detectFieldsInTokens(normalizeTokens(text, index.vocabulary)).fields;
     },
     decide(text: string, context?: SearchContext): Decision {
-      const query = analyze(text);
-      const input = { index, query, docOf: (c: string) => docs.get(c), analyze, cues, everyday };
-      const decision = decide(input, context);
-      // A topic handled elsewhere that only the backstory names ("anh ấy đã ly hôn vợ trước"), or
-      // that a follow-up gives as the purpose of the last paper ("để vay ngân hàng"), does not
-      // override the procedure the message is about.
-      const anywhere = elsewhere.match(query.tokens);
-      const top = decision.hits[0] && docs.get(decision.hits[0].procedure.code);
-      // What the message asks, less what it says the paper is for ("… để vay ngân hàng").
-      const whole = [{ start: 0, end: query.tokens.length }];
-      const asked = withoutPurpose(bundledAskCues(), query.tokens, query.asks ?? whole);
-      const purposeOnly = !query.asks && asked[0]?.end !== query.tokens.length;
-      const pointer =
-        decision.purpose ||
-        (anywhere &&
-          (query.asks || purposeOnly) &&
-          decision.action === "answer" &&
-          top !== undefined &&
-          !elsewhere.match(query.tokens, asked) &&
-          askNames(input, top, asked))
-          ? undefined
-          : anywhere;
-      // After the bot's own answer or question a plain sentence is the citizen's reply to it.
-      const reply =
-        context?.lastCode !== undefined ||
-        (context?.candidateCodes?.length ?? 0) > 0 ||
-        !!context?.lastOutOfScope;
-      const reading = reports.read(text, { reply });
-      const report = reading.report ? { report: { asks: reading.asks } } : {};
-      // A divorce or a visa is not a procedure here, however many words it shares with one.
-      if (pointer)
-        return {
-          ...decision,
-          action: "out_of_scope",
-          followUp: false,
-          elsewhere: pointer,
-          procedureAction: decision.action,
-          ...report,
-        };
-      return { ...withImpliedFields(decision), ...report };
+      const decision = decideFromProcedures(text, context);
+      // A follow-up resolved against the conversation stays with it; a fresh question like one an
+      // editor has answered gets the editor's answer.
+      if (decision.followUp) return decision;
+      return applyLesson(decision, lessons.match(text), get);
+    },
+    setLessons(next: readonly Lesson[]): void {
+      lessons = new LessonBook(reader, next);
+    },
+    meaningOf(text: string): MeaningVector {
+      return lessons.meaning(text);
     },
   };
 }

@@ -40,6 +40,8 @@ export interface SiteDeps {
   /** Prefix of the site's Redis keys (default "motcua:"; tests give each run its own). */
   redisPrefix?: string;
   now?: () => Date;
+  /** Reloads the editors' lessons in this process at once (other processes poll for them). */
+  refreshLessons?: () => Promise<void>;
 }
 
 /** Registers every area of the web site that works on PAKN data; each area is one call. */

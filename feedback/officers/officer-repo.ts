@@ -38,7 +38,8 @@ export function checkRoleAgency(
   if (!isOfficerRole(role)) throw new AppError("bad_request", `Vai trò không hợp lệ: ${role}`, { role });
   if (isProvinceWide(role) && agencyId)
     throw new AppError("bad_request", "Vai trò điều phối và quản trị không gắn với một cơ quan.", { role });
-  if (!isProvinceWide(role) && !agencyId)
+  // A knowledge editor works on the knowledge base, with or without an agency of their own.
+  if (!isProvinceWide(role) && role !== "editor" && !agencyId)
     throw new AppError("bad_request", "Cán bộ xử lý và lãnh đạo đơn vị phải thuộc một cơ quan.", { role });
 }
 

@@ -1,8 +1,9 @@
 /**
  * Console roles: officer (works its own agency's PAKN), leader (also approves its agency's answers),
- * coordinator (province-wide triage, re-routing, merging, rejecting, deadlines), admin (settings).
+ * coordinator (province-wide triage, re-routing, merging, rejecting, deadlines), admin (settings),
+ * editor (the knowledge base: turns the questions the assistant could not answer into answers).
  */
-export const OFFICER_ROLES = ["officer", "leader", "coordinator", "admin"] as const;
+export const OFFICER_ROLES = ["officer", "leader", "coordinator", "admin", "editor"] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** Vietnamese names of the roles, as the console shows them. */
@@ -11,6 +12,7 @@ export const ROLE_LABELS: Record<OfficerRole, string> = {
   leader: "Lãnh đạo đơn vị",
   coordinator: "Điều phối (Văn phòng UBND tỉnh)",
   admin: "Quản trị hệ thống",
+  editor: "Biên tập tri thức",
 };
 
 /** The signed-in staff member every console request carries. */
@@ -31,4 +33,12 @@ export function isProvinceWide(role: OfficerRole): boolean {
 /** Narrows a stored role string. */
 export function isOfficerRole(value: string): value is OfficerRole {
   return (OFFICER_ROLES as readonly string[]).includes(value);
+}
+
+/** The roles that curate the knowledge base (the editor, and the coordinator and admin as well). */
+export const KNOWLEDGE_EDITOR_ROLES: readonly OfficerRole[] = ["editor", "coordinator", "admin"];
+
+/** True for the roles that may turn unanswered questions into answers. */
+export function canEditKnowledge(role: OfficerRole): boolean {
+  return KNOWLEDGE_EDITOR_ROLES.includes(role);
 }

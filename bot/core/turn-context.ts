@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { FeedbackService } from "../../feedback/feedback-service.js";
-import type { KnowledgeBase } from "../../knowledge/decision-types.js";
+import type { LearningService } from "../../feedback/learning/learning-service.js";
+import type { Decision, KnowledgeBase } from "../../knowledge/decision-types.js";
 import type { Session } from "./session.js";
 import type { InboundMessage, Reply, TurnMeta } from "./types.js";
 
@@ -10,6 +11,8 @@ export interface BotDeps {
   logger: Logger;
   /** The PAKN pipeline; without it (no database) the bot still answers and says filing is unavailable. */
   feedback?: FeedbackService;
+  /** The miss log and helpful votes; without it (no database) nothing is learned. */
+  learning?: LearningService;
 }
 
 /** One turn: the inbound message, the session to read and change, and the replies being built. */
@@ -21,6 +24,8 @@ export interface TurnContext {
   session: Session;
   replies: Reply[];
   meta: TurnMeta;
+  /** The knowledge base's decision this turn answered with, if any (for the miss log). */
+  decision?: Decision;
   /** Adds replies and records what the turn was. */
   reply(replies: Reply | Reply[], meta?: Partial<TurnMeta>): void;
 }

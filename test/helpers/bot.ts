@@ -5,6 +5,7 @@ import { createRedisDispatcher } from "../../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../../bot/core/redis-session-store.js";
 import type { Db } from "../../db/client.js";
 import { createFeedbackService, type FeedbackService } from "../../feedback/feedback-service.js";
+import type { LearningService } from "../../feedback/learning/learning-service.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { bundledKnowledgeBase, silentLogger } from "./knowledge.js";
@@ -16,13 +17,18 @@ import { bundledKnowledgeBase, silentLogger } from "./knowledge.js";
  */
 export function createTestDispatcher(
   test: { redis: Redis; prefix: string },
-  options: { flood?: { limit?: number; windowSeconds?: number }; feedback?: FeedbackService } = {},
+  options: {
+    flood?: { limit?: number; windowSeconds?: number };
+    feedback?: FeedbackService;
+    learning?: LearningService;
+  } = {},
 ): Dispatcher {
-  const { feedback, ...rest } = options;
+  const { feedback, learning, ...rest } = options;
   const bot = createBot({
     kb: bundledKnowledgeBase(),
     logger: silentLogger,
     ...(feedback ? { feedback } : {}),
+    ...(learning ? { learning } : {}),
     sessions: createRedisSessionStore(test.redis, { ttlSeconds: 600, prefix: `${test.prefix}session:` }),
   });
   return createRedisDispatcher({

@@ -1,0 +1,23 @@
+import type { Db } from "../../db/client.js";
+import { followMiss, type MissInput, recordChoice, recordMiss, recordVote } from "./miss-log.js";
+
+/**
+ * What the conversation core needs to learn from its misses: log one (without the sender), note
+ * the candidate picked after a choice, keep a follower who asked to be told, count helpful votes.
+ */
+export interface LearningService {
+  recordMiss(input: MissInput): Promise<number>;
+  recordChoice(missId: number, code: string): Promise<void>;
+  follow(input: { missId: number; channel: string; conversation: string }): Promise<boolean>;
+  vote(input: { code: string; helpful: boolean }): Promise<void>;
+}
+
+/** The learning service on a database, with an optional clock. */
+export function createLearningService(deps: { db: Db; now?: () => Date }): LearningService {
+  return {
+    recordMiss: (input) => recordMiss(deps, input),
+    recordChoice: (missId, code) => recordChoice(deps.db, { missId, code }),
+    follow: (input) => followMiss(deps, input),
+    vote: (input) => recordVote(deps, input),
+  };
+}

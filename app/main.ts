@@ -8,6 +8,7 @@ import { migrate } from "../db/migrate.js";
 import { ensurePrivateDir, restrictUmask } from "../db/private-dir.js";
 import { calendarGap } from "../feedback/calendar-coverage.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
+import { createLearningService } from "../feedback/learning/learning-service.js";
 import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { buildWebApp } from "../web/app.js";
@@ -16,6 +17,7 @@ import { createChannels } from "./channels.js";
 import { ConfigError, loadConfig, uploadsDirOf } from "./config.js";
 import { AppError } from "./errors.js";
 import { loadKnowledgeBase, seedKnowledgeBase } from "./knowledge-loader.js";
+import { startLessonSync } from "./lesson-sync.js";
 import { createLogger } from "./logger.js";
 import { createRedis } from "./redis.js";
 import { resolveSessionSecret } from "./session-secret.js";
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     );
   }
   const kb = await loadKnowledgeBase(database.db, logger, { synonymsText: files.synonymsText });
+  // Editors' lessons from the questions it could not answer: loaded now, then polled for changes.
+  const lessonSync = await startLessonSync({ db: database.db, kb, logger });
   const redis = createRedis(config.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const sessions = createRedisSessionStore(redis, {
@@ -78,7 +82,8 @@ async function main(): Promise<void> {
   });
   const { calendar, agencies } = files;
   const feedback = createFeedbackService({ db: database.db, dueDates: workingDayDueDates(calendar) });
-  const bot = createBot({ kb, logger, sessions, feedback });
+  const learning = createLearningService({ db: database.db });
+  const bot = createBot({ kb, logger, sessions, feedback, learning });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });
   // The web chat cannot push: its messages wait in Redis until the page polls.
   const inbox = createWebInbox(redis, { maxPhotoBytes: config.UPLOAD_MAX_BYTES });
@@ -119,6 +124,7 @@ async function main(): Promise<void> {
       publicUrl: config.PUBLIC_URL,
       uploadsDir: uploadsDirOf(config),
       officerSessionMaxMs: config.OFFICER_SESSION_MAX_HOURS * 3600 * 1000,
+      refreshLessons: () => lessonSync.refresh(),
     },
   });
   const serves = role === "all" || role === "web";
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      lessonSync.stop();
       await workers?.stop().catch((err) => logger.warn({ err }, "workers stop failed"));
       for (const channel of channels)
         await channel.stop?.().catch((err) => logger.warn({ err }, "channel stop failed"));

@@ -14,6 +14,7 @@ import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { photoFetcher, startAttachmentsWorker } from "../workers/attachments-worker.js";
 import { startClassifyWorker } from "../workers/classify-worker.js";
 import { startDeadlineScan } from "../workers/deadline-scan.js";
+import { startLessonNotifyWorker } from "../workers/lesson-notify-worker.js";
 import { startNotifyWorker } from "../workers/notify-worker.js";
 import { startOutboxRelay } from "../workers/outbox-relay.js";
 import { closeQueues, createQueueConnection, createQueues } from "../workers/queues.js";
@@ -95,6 +96,13 @@ export async function startWorkerRole(deps: {
     logger,
   });
   const remind = startRemindWorker({ ...officers, connection, logger });
+  const lessons = startLessonNotifyWorker({
+    db,
+    push,
+    procedureOf: (code) => deps.kb.get(code),
+    connection,
+    logger,
+  });
   const token = config.TELEGRAM_BOT_TOKEN;
   const maxBytes = config.UPLOAD_MAX_BYTES;
   const attachments = startAttachmentsWorker({
@@ -120,7 +128,7 @@ export async function startWorkerRole(deps: {
     onReady: (tick) => connection.on("ready", tick),
   });
   logger.info(
-    "workers running: outbox relay, classify, notify, remind, attachments, deadline scan, reconciler",
+    "workers running: outbox relay, classify, notify, remind, attachments, lesson notify, deadline scan, reconciler",
   );
   return {
     async stop() {
@@ -128,7 +136,13 @@ export async function startWorkerRole(deps: {
       await reconciler.stop();
       await relay.stop();
       // Worker.close waits for the jobs in hand; BullMQ returns unfinished ones to the queue.
-      await Promise.all([classify.close(), notify.close(), remind.close(), attachments.close()]);
+      await Promise.all([
+        classify.close(),
+        notify.close(),
+        remind.close(),
+        attachments.close(),
+        lessons.close(),
+      ]);
       await closeQueues(queues);
       await connection.quit().catch(() => connection.disconnect());
     },

@@ -15,7 +15,8 @@ interface PendingRow {
  * Relayed outbox jobs whose work is still undone in PostgreSQL: a PAKN still waiting to be routed,
  * a citizen not yet told, an agency or coordinator not yet alerted of an assignment, a triage or a
  * supplement (only when officer alerts are on: without chats nobody is alerted, so nothing waits), a
- * reminder not yet delivered, a photo neither stored nor refused. These are what a Redis flush or
+ * reminder not yet delivered, a photo neither stored nor refused, a follower not yet told of the
+ * answer to their question. These are what a Redis flush or
  * restart (it keeps nothing on disk) would lose.
  */
 const undone = (officerAlerts: boolean) => sql`
@@ -45,6 +46,9 @@ const undone = (officerAlerts: boolean) => sql`
       SELECT 1 FROM pakn p, jsonb_array_elements(p.attachments) a
       WHERE p.id = (o.payload->>'paknId')::bigint AND a->>'kind' = 'image'
         AND a->>'path' IS NULL AND a->>'rejected' IS NULL))
+    OR (o.queue = 'kb-lesson-notify' AND NOT EXISTS (
+      SELECT 1 FROM kb_notices k WHERE k.follower_id = (o.payload->>'followerId')::bigint
+        AND k.audience = 'citizen' AND k.status IN ('sent', 'unreachable', 'skipped')))
   )
   ORDER BY o.id LIMIT 5000`;
 

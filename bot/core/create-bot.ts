@@ -4,6 +4,7 @@ import { buttons } from "./features/buttons.js";
 import { commands } from "./features/commands.js";
 import { guardInput } from "./features/guard-input.js";
 import { kbQuestion } from "./features/kb-question.js";
+import { learnFromMisses } from "./features/learn-from-misses.js";
 import { paknAttachments } from "./features/pakn-attachments.js";
 import { paknDetect } from "./features/pakn-detect.js";
 import { paknDialog } from "./features/pakn-dialog.js";
@@ -28,6 +29,7 @@ export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
   const run = composeSteps([
     paknAttachments,
     guardInput,
+    learnFromMisses,
     paknRate,
     paknSupplement,
     paknDialog,

@@ -24,6 +24,10 @@ export interface Session {
    * the citizen confirmed it was meant as that reply, or that they said it was not (ask no more).
    */
   supplement?: { code: string; text?: string; declined?: boolean };
+  /** The last question asked of the knowledge base, for the miss log if its answer is marked unhelpful. */
+  lastQuestion?: string;
+  /** The logged miss of a choice just offered, to note which candidate the citizen picks. */
+  clarifyMissId?: number;
   /** Turns seen, for the welcome on first contact. */
   turns: number;
 }

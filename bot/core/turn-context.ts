@@ -26,6 +26,8 @@ export interface TurnContext {
   meta: TurnMeta;
   /** The knowledge base's decision this turn answered with, if any (for the miss log). */
   decision?: Decision;
+  /** Set when the turn could not answer well: nothing found, or a choice offered (for the miss log). */
+  missed?: "not_found" | "clarify";
   /** Adds replies and records what the turn was. */
   reply(replies: Reply | Reply[], meta?: Partial<TurnMeta>): void;
 }

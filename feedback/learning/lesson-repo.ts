@@ -6,7 +6,11 @@ import { LESSON_KINDS, type Lesson, type LessonKind } from "../../knowledge/lear
 
 /** The live lessons (not retired) with their example questions, oldest first. */
 export async function loadLessons(db: Db): Promise<Lesson[]> {
-  const lessons = await db.select().from(kbLessons).where(isNull(kbLessons.retiredAt)).orderBy(asc(kbLessons.id));
+  const lessons = await db
+    .select()
+    .from(kbLessons)
+    .where(isNull(kbLessons.retiredAt))
+    .orderBy(asc(kbLessons.id));
   const phrases = await db.select().from(kbLessonPhrases).orderBy(asc(kbLessonPhrases.id));
   const byLesson = new Map<number, string[]>();
   for (const p of phrases) byLesson.set(p.lessonId, [...(byLesson.get(p.lessonId) ?? []), p.text]);

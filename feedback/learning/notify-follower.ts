@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { claimDelivery, sendClaimed } from "../../db/notification-claims.js";
+import { claimDelivery, sendClaimed, skipDelivery } from "../../db/notification-claims.js";
 import { kbFollowers, kbLessons, kbMisses } from "../../db/schema.js";
-import { type ComposedMessage, composeAnswer, composeOutOfScope } from "../../knowledge/compose/index.js";
 import { composeEarlierQuestionNote, composeFaqAnswer } from "../../knowledge/compose/compose-learned.js";
+import { type ComposedMessage, composeAnswer, composeOutOfScope } from "../../knowledge/compose/index.js";
 import type { Procedure } from "../../knowledge/procedure.js";
 import type { NotifyOutcome, PushMessage } from "../notify-citizen.js";
 
@@ -29,7 +29,8 @@ function repliesFor(
     return [note, composeFaqAnswer({ answer: lesson.answer, source: lesson.source ?? undefined })];
   if (lesson.kind === "elsewhere" && lesson.answer)
     return [note, composeOutOfScope({ elsewhere: lesson.answer })];
-  const procedure = lesson.kind === "link" && lesson.procedureCode ? procedureOf(lesson.procedureCode) : undefined;
+  const procedure =
+    lesson.kind === "link" && lesson.procedureCode ? procedureOf(lesson.procedureCode) : undefined;
   if (!procedure) return undefined;
   return [note, ...composeAnswer(procedure, [])];
 }
@@ -52,7 +53,11 @@ export async function notifyFollower(
   if (!found) return "missing";
   const replies = repliesFor(found.lesson, found.miss.text, deps.procedureOf);
   const delivery = { ledger: "lessons" as const, key: input.followerId, audience: "citizen" };
-  if (!replies) return "skipped";
+  if (!replies) {
+    // Nothing to tell (the linked procedure was since removed): recorded, so nothing rebuilds it.
+    await skipDelivery(deps.db, delivery);
+    return "skipped";
+  }
   const claim = await claimDelivery(deps.db, delivery, deps.claimLeaseMs ?? CLAIM_LEASE_MS);
   if (claim !== "claimed") return claim;
   return sendClaimed(deps.db, delivery, () =>

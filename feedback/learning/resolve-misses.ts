@@ -85,7 +85,10 @@ export async function resolveMisses(
     const followers =
       input.kind === "noise"
         ? []
-        : await txn.select({ id: kbFollowers.id }).from(kbFollowers).where(inArray(kbFollowers.missId, missIds));
+        : await txn
+            .select({ id: kbFollowers.id })
+            .from(kbFollowers)
+            .where(inArray(kbFollowers.missId, missIds));
     if (followers.length)
       await txn
         .insert(outbox)

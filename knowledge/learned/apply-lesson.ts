@@ -42,8 +42,7 @@ export function applyLesson(
     // A bare request asks what to prepare, as for any answer.
     return answer.fields.length > 0 ? answer : { ...answer, fields: ["documents"], impliedFields: true };
   }
-  if (lesson.kind === "faq")
-    return { action: "answer", hits: [], followUp: false, lesson: learned, ...kept };
+  if (lesson.kind === "faq") return { action: "answer", hits: [], followUp: false, lesson: learned, ...kept };
   if (lesson.kind === "elsewhere")
     return {
       action: "out_of_scope",

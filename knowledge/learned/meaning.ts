@@ -7,13 +7,15 @@ export interface MeaningVector {
 }
 
 /**
- * The weighted terms of an analysed message (its words, word pairs and dictionary expansions, the
- * question's filler discounted), scaled by how informative each term is in the corpus: two ways of
+ * The weighted words of an analysed message (its words and dictionary expansions, the question's
+ * filler discounted), scaled by how informative each term is in the corpus: two ways of
  * asking for the same thing share the rare words and the everyday phrases' official expansions.
  */
 export function meaningOf(query: AnalyzedQuery, idfOf: (term: string) => number): MeaningVector {
   const weights = new Map<string, number>();
   for (const t of query.terms) {
+    // Word pairs follow word order, which differs most between two ways of asking.
+    if (t.term.includes(" ")) continue;
     const w = t.weight * idfOf(t.term);
     if (w > 0) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, w));
   }

@@ -1,4 +1,5 @@
 import { MAX_CONTENT_CHARS } from "../../../feedback/pakn-input-rules.js";
+import { composeFaqAnswer } from "../../../knowledge/compose/compose-learned.js";
 import { composeAlsoAsked, composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
 import type { Decision, SearchContext } from "../../../knowledge/decision-types.js";
 import type { Step } from "../compose-steps.js";
@@ -108,8 +109,16 @@ function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: 
   const { session } = ctx;
   // Only the question just found nothing for can be sent to an officer by a typed "có".
   session.handoffQuestion = undefined;
+  ctx.decision = decision;
   const intent = decision.followUp ? "kb_followup" : "kb_question";
   const [best] = decision.hits;
+  if (decision.lesson?.kind === "faq" && decision.lesson.answer) {
+    // An editor's official answer to a question the procedures do not cover, shown as such.
+    const { answer, source } = decision.lesson;
+    ctx.reply(composeFaqAnswer({ answer, source }), { intent: "kb_faq", action: "answer", codes: [] });
+    if (options.offerFiling) offerFiling(ctx);
+    return;
+  }
   if (decision.action === "answer" && best) {
     const shown = decision.impliedFields ? [] : decision.fields;
     respondWithProcedure(ctx, best.procedure, shown, { intent, metaFields: decision.fields });
@@ -120,6 +129,7 @@ function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: 
   }
   if (decision.action === "clarify" && decision.hits.length > 1) {
     respondWithCandidates(ctx, decision.hits, decision.fields, intent);
+    ctx.missed = "clarify";
     return;
   }
   const meta = { intent, action: "out_of_scope" as const, codes: [], fields: decision.fields };
@@ -139,6 +149,7 @@ function respond(ctx: TurnContext, decision: Decision, options = { offerFiling: 
     ctx.reply(textReply(TEXTS.whichProcedure), meta);
     return;
   }
+  ctx.missed = "not_found";
   if (!ctx.deps.feedback) {
     ctx.reply(composeOutOfScope(), meta);
     return;

@@ -4,14 +4,14 @@ import type { Decision, KnowledgeBase, SearchContext, SearchHit } from "./decisi
 import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
 import { everydayNameWords } from "./everyday-names.js";
 import { detectFieldsInTokens } from "./fields-detect.js";
+import { applyLesson } from "./learned/apply-lesson.js";
+import { type Lesson, LessonBook } from "./learned/lesson-book.js";
+import type { MeaningVector } from "./learned/meaning.js";
 import { normalizeTokens } from "./normalize.js";
 import type { Field, Procedure } from "./procedure.js";
 import { loadReportCues, type ReportDetector } from "./report-detect.js";
 import { bundledAskCues } from "./search/ask-cues.js";
 import { withoutPurpose } from "./search/ask-finder.js";
-import { applyLesson } from "./learned/apply-lesson.js";
-import { type Lesson, LessonBook } from "./learned/lesson-book.js";
-import type { MeaningVector } from "./learned/meaning.js";
 import { analyzeQuery } from "./search/query.js";
 import type { ScoreExplanation } from "./search/score-explanation.js";
 import { SearchIndex } from "./search-index.js";

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLessonSync } from "../../../app/lesson-sync.js";
 import type { Database } from "../../../db/client.js";
-import { kbLessonPhrases, kbMisses, outbox } from "../../../db/schema.js";
+import { kbFollowers, kbLessonPhrases, kbMisses, outbox } from "../../../db/schema.js";
 import { followMiss, recordMiss } from "../../../feedback/learning/miss-log.js";
 import { notifyFollower } from "../../../feedback/learning/notify-follower.js";
 import { resolveMisses } from "../../../feedback/learning/resolve-misses.js";
@@ -104,8 +105,12 @@ describe("turning misses into lessons", () => {
       pushed.push({ channel, conversation, replies });
       return true;
     };
-    const [job] = (await database.db.select().from(outbox)).filter((j) => j.jobId !== "lesson-1");
-    const followerId = (job?.payload as { followerId: number }).followerId;
+    const [follower] = await database.db
+      .select()
+      .from(kbFollowers)
+      .where(eq(kbFollowers.conversation, "t-9"));
+    const followerId = follower?.id as number;
+    expect((await database.db.select().from(outbox)).map((j) => j.jobId)).toContain(`lesson-${followerId}`);
     const notify = () =>
       notifyFollower({ db: database.db, push, procedureOf: (c) => kb.get(c) }, { followerId });
     // Two jobs for the same follower at once (a retry, a rebuilt job): one message.

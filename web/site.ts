@@ -9,6 +9,7 @@ import { registerQueueBoard } from "./admin/queue-board.js";
 import { registerAdminPages } from "./console/admin/admin-pages.js";
 import { registerConsoleAuth } from "./console/auth-pages.js";
 import { isConsolePath } from "./console/console-paths.js";
+import { registerLearningPages } from "./console/learning/learning-pages.js";
 import { registerConsoleWork } from "./console/register-console-work.js";
 import { registerFormBody } from "./form-body.js";
 import { registerMetrics } from "./metrics/metrics-route.js";
@@ -51,6 +52,7 @@ export async function registerSite(app: FastifyInstance, deps: SiteDeps): Promis
   await registerConsoleAuth(app, deps);
   await registerConsoleWork(app, deps);
   await registerAdminPages(app, deps);
+  registerLearningPages(app, deps);
   await registerMetrics(app, deps);
   await registerQueueBoard(app, deps);
   await registerOpen311(app, deps);

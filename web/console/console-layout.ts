@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ROLE_LABELS, type SignedInOfficer } from "../../feedback/officers/roles.js";
+import { canEditKnowledge, ROLE_LABELS, type SignedInOfficer } from "../../feedback/officers/roles.js";
 import { html, type SafeHtml } from "../html.js";
 import { layout, type NavLink, sendPage } from "../layout.js";
 
@@ -38,12 +38,16 @@ export function csrfField(req: FastifyRequest): SafeHtml {
   return req.csrfToken ? csrfInput(req.csrfToken) : html``;
 }
 
-/** The console's navigation for a role: inbox and CSV export for everyone, admin tools for admins. */
+/**
+ * The console's navigation for a role: inbox and CSV export for everyone, the unanswered questions
+ * for knowledge editors, admin tools for admins.
+ */
 export function consoleNav(officer: SignedInOfficer): NavLink[] {
   const links: NavLink[] = [
     { href: "/officer", label: "Hộp thư" },
     { href: "/officer/xuat-csv", label: "Xuất CSV" },
   ];
+  if (canEditKnowledge(officer.role)) links.push({ href: "/officer/tri-thuc", label: "Tri thức" });
   if (officer.role === "admin") links.push({ href: "/officer/quan-tri", label: "Quản trị" });
   return links;
 }

@@ -32,6 +32,7 @@ describe("turning misses into lessons", () => {
         name: "Biên Tập",
         role: "editor",
         password: "x",
+        mustChangePassword: false,
       })
     ).id;
   });

@@ -5,8 +5,8 @@ import { createRedisDispatcher } from "../../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../../bot/core/redis-session-store.js";
 import type { Db } from "../../db/client.js";
 import { createFeedbackService, type FeedbackService } from "../../feedback/feedback-service.js";
-import type { LearningService } from "../../feedback/learning/learning-service.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
+import type { LearningService } from "../../feedback/learning/learning-service.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { bundledKnowledgeBase, silentLogger } from "./knowledge.js";
 

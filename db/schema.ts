@@ -428,3 +428,41 @@ export const kbVotes = pgTable(
   },
   (t) => [index("kb_votes_code_idx").on(t.procedureCode, t.createdAt)],
 );
+
+/** Questions asked of the knowledge base per day and channel, and how many got an answer (the editors' answered share). */
+export const kbQuestionDays = pgTable(
+  "kb_question_days",
+  {
+    day: text("day").notNull(),
+    channel: text("channel").notNull(),
+    asked: integer("asked").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+  },
+  (t) => [uniqueIndex("kb_question_days_idx").on(t.day, t.channel)],
+);
+
+/**
+ * An editor's mark on a procedure being reviewed ("đang rà soát"): while set, the assistant says its
+ * information is being updated and points to the agency instead of possibly outdated details.
+ */
+export const kbProcedureReviews = pgTable("kb_procedure_reviews", {
+  procedureCode: text("procedure_code").primaryKey(),
+  note: text("note"),
+  markedBy: integer("marked_by"),
+  markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What a re-import changed in a procedure: the fields whose content differs, per import run. */
+export const procedureChanges = pgTable(
+  "procedure_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    importRunId: integer("import_run_id"),
+    procedureCode: text("procedure_code").notNull(),
+    /** "added" or "changed". */
+    change: text("change").notNull(),
+    fields: jsonb("fields").$type<string[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("procedure_changes_code_idx").on(t.procedureCode, t.id)],
+);

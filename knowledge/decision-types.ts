@@ -1,3 +1,4 @@
+import type { LearningWeights } from "./learned/learning-weights.js";
 import type { Lesson, LessonKind } from "./learned/lesson-book.js";
 import type { MeaningVector } from "./learned/meaning.js";
 import type { Field, Procedure } from "./procedure.js";
@@ -89,8 +90,12 @@ export interface KnowledgeBase {
   detectFields(text: string): Field[];
   /** Decides how to respond to a message, given the conversation context. */
   decide(text: string, context?: SearchContext): Decision;
-  /** Replaces the editors' lessons the decisions follow (reloaded while the process runs). */
-  setLessons(lessons: readonly Lesson[]): void;
+  /** Replaces the editors' lessons the decisions follow (reloaded while the process runs), at other thresholds when fitting. */
+  setLessons(lessons: readonly Lesson[], weights?: Partial<LearningWeights>): void;
   /** A text's meaning vector, to group questions asked in different words. */
   meaningOf(text: string): MeaningVector;
+  /** Replaces the codes of the procedures editors marked "đang rà soát" (reloaded while the process runs). */
+  setReviewing(codes: ReadonlySet<string>): void;
+  /** True when editors marked the procedure "đang rà soát": the bot then gives its contact, not its details. */
+  isReviewing(code: string): boolean;
 }

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { recordImportRun, upsertProcedures } from "../db/procedure-repo.js";
+import { recordImportRun, upsertProceduresWithChanges } from "../db/procedure-repo.js";
 import type { ImportFormat, ImportProblem } from "./importers/decode-procedure-line.js";
 import { streamProceduresFile } from "./importers/read-procedures-stream.js";
 import type { Procedure } from "./procedure.js";
@@ -147,16 +147,15 @@ async function runImport(
     state.stage = "writing";
     state.percent = 50;
     await save(true);
-    const summary = await upsertProcedures(deps.db, procedures, (done) => {
+    const { summary, changes } = await upsertProceduresWithChanges(deps.db, procedures, (done) => {
       state.percent = 50 + Math.round((done / procedures.length) * 50);
       void save();
     });
-    await recordImportRun(deps.db, {
-      source: state.fileName,
-      format: input.format ?? "auto",
-      skipped: state.skipped,
-      ...summary,
-    });
+    await recordImportRun(
+      deps.db,
+      { source: state.fileName, format: input.format ?? "auto", skipped: state.skipped, ...summary },
+      changes,
+    );
     Object.assign(state, summary, { stage: "done", percent: 100 });
   } catch (err) {
     state.stage = "failed";

@@ -5,6 +5,7 @@ import { type ElsewhereTopics, loadElsewhere } from "./elsewhere.js";
 import { everydayNameWords } from "./everyday-names.js";
 import { detectFieldsInTokens } from "./fields-detect.js";
 import { applyLesson } from "./learned/apply-lesson.js";
+import { LEARNING_WEIGHTS, type LearningWeights } from "./learned/learning-weights.js";
 import { type Lesson, LessonBook } from "./learned/lesson-book.js";
 import type { MeaningVector } from "./learned/meaning.js";
 import { normalizeTokens } from "./normalize.js";
@@ -57,6 +58,7 @@ export function createKnowledgeBase(
   const everyday = everydayNameWords(index, synonyms);
   const reader = { analyze, idfOf: (term: string) => index.idfOf(term) };
   let lessons = new LessonBook(reader);
+  let reviewing: ReadonlySet<string> = new Set();
   const get = (code: string): Procedure | undefined => {
     const d = docs.get(code);
     return d === undefined ? undefined : unique[d];
@@ -132,13 +134,20 @@ export function createKnowledgeBase(
       // A follow-up resolved against the conversation stays with it; a fresh question like one an
       // editor has answered gets the editor's answer.
       if (decision.followUp) return decision;
-      return applyLesson(decision, lessons.match(text), get);
+      const answered = decision.action === "answer" && decision.hits.length > 0;
+      return applyLesson(decision, lessons.match(text, { answered }), get);
     },
-    setLessons(next: readonly Lesson[]): void {
-      lessons = new LessonBook(reader, next);
+    setLessons(next: readonly Lesson[], weights?: Partial<LearningWeights>): void {
+      lessons = new LessonBook(reader, next, { ...LEARNING_WEIGHTS, ...weights });
     },
     meaningOf(text: string): MeaningVector {
       return lessons.meaning(text);
+    },
+    setReviewing(codes: ReadonlySet<string>): void {
+      reviewing = new Set(codes);
+    },
+    isReviewing(code: string): boolean {
+      return reviewing.has(code);
     },
   };
 }

@@ -56,6 +56,8 @@ export const procedureSchema = z.object({
   results: z.array(z.string()),
   legalBasis: z.array(legalBasisSchema),
   portalUrl: z.string(),
+  /** The decision that announced the procedure (số quyết định công bố, "QĐ/0001-BCA"); empty when unknown. */
+  decision: z.string().default(""),
   /** Everyday names citizens use for it (editable). */
   aliases: z.array(z.string()),
   /** Usage weight from the national portal; 0 when unknown. */

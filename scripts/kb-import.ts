@@ -5,7 +5,7 @@ import { loadConfig } from "../app/config.js";
 import { createLogger } from "../app/logger.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { recordImportRun, upsertProcedures } from "../db/procedure-repo.js";
+import { recordImportRun, upsertProceduresWithChanges } from "../db/procedure-repo.js";
 import type { ImportFormat, ImportProblem } from "../knowledge/importers/read-procedures-file.js";
 import { streamProceduresFile } from "../knowledge/importers/read-procedures-stream.js";
 import type { Procedure } from "../knowledge/procedure.js";
@@ -69,15 +69,21 @@ async function run(): Promise<void> {
       stream: process.stderr,
     });
     writing.start(procedures.length, 0, { stage: "writing " });
-    const summary = await upsertProcedures(database.db, procedures, (done) => writing.update(done));
+    const { summary, changes } = await upsertProceduresWithChanges(database.db, procedures, (done) =>
+      writing.update(done),
+    );
     writing.stop();
     const usedFormat = format ?? (procedures.length ? "auto" : "unknown");
-    await recordImportRun(database.db, {
-      source: file,
-      format: usedFormat,
-      skipped: problems.length,
-      ...summary,
-    });
+    await recordImportRun(
+      database.db,
+      {
+        source: file,
+        format: usedFormat,
+        skipped: problems.length,
+        ...summary,
+      },
+      changes,
+    );
     const report = { file, lines, read: procedures.length, skipped: problems.length, ...summary, problems };
     if (args.flags.has("json")) {
       process.stdout.write(`${JSON.stringify(report)}\n`);

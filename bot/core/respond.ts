@@ -1,11 +1,14 @@
 import { offeredCandidates } from "../../knowledge/compose/compose-clarify.js";
-import { composeAnswerCached, composeClarify } from "../../knowledge/compose/index.js";
+import { composeAnswerCached, composeClarify, composeUnderReview } from "../../knowledge/compose/index.js";
 import type { SearchHit } from "../../knowledge/decision-types.js";
 import type { Field, Procedure } from "../../knowledge/procedure.js";
 import { RECENT_LIMIT } from "./session.js";
 import type { TurnContext } from "./turn-context.js";
 
-/** Answers with a procedure (the asked parts first) and remembers it for follow-ups. */
+/**
+ * Answers with a procedure (the asked parts first) and remembers it for follow-ups; for a procedure
+ * editors marked "đang rà soát", gives the agency's contact instead of possibly outdated details.
+ */
 export function respondWithProcedure(
   ctx: TurnContext,
   procedure: Procedure,
@@ -18,7 +21,10 @@ export function respondWithProcedure(
   ctx.session.candidateCodes = undefined;
   ctx.session.pendingFields = undefined;
   ctx.session.lastOutOfScope = undefined;
-  ctx.reply(composeAnswerCached(procedure, fields, { full: options.full }), {
+  const message = ctx.deps.kb.isReviewing(procedure.code)
+    ? composeUnderReview(procedure)
+    : composeAnswerCached(procedure, fields, { full: options.full });
+  ctx.reply(message, {
     intent: options.intent,
     action: "answer",
     codes: [procedure.code],

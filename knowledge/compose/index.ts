@@ -3,6 +3,7 @@ export { composeAlsoAsked, MAX_ALSO_ASKED } from "./compose-also-asked.js";
 export { type ComposeAnswerOptions, composeAnswer } from "./compose-answer.js";
 export { composeClarify, MAX_CLARIFY_CANDIDATES } from "./compose-clarify.js";
 export { composeOutOfScope, type OutOfScopeOptions } from "./compose-out-of-scope.js";
+export { composeUnderReview } from "./compose-under-review.js";
 export type { ComposedButton, ComposedMessage } from "./composed-message.js";
 export { DEFAULT_MAX_CHARS } from "./composed-message.js";
 export { distinguishingLabels, type LabelCandidate, MAX_LABEL_CHARS } from "./distinguishing-labels.js";

@@ -19,6 +19,7 @@ export function orderProcedureKeys(p: Procedure): Procedure {
     results: [...p.results],
     legalBasis: p.legalBasis.map(orderLegalBasis),
     portalUrl: p.portalUrl,
+    decision: p.decision ?? "",
     aliases: [...p.aliases],
     popularity: p.popularity,
   };

@@ -45,6 +45,7 @@ export function parseDichvucongRecordWithProblems(raw: Record<string, unknown>):
     results: results.results,
     legalBasis: legal.legalBasis,
     portalUrl: cellText(raw.detail_url),
+    decision: cellText(raw.so_quyet_dinh),
     aliases: [],
     popularity: 0,
   };

@@ -9,7 +9,9 @@ export const BUNDLED_LEARNING_WEIGHTS_FILE = fileURLToPath(
 /** What each threshold is: the file's keys (a key missing, unknown or outside 0–1 refuses the file). */
 export const LEARNING_WEIGHT_DOCS = {
   match:
-    "a message this similar (cosine of idf-weighted terms) to an example question of an editor's lesson is answered by that lesson",
+    "a message the procedures could not answer (nothing found, a choice) is answered by an editor's lesson when this similar (cosine of idf-weighted words) to one of its example questions",
+  override:
+    "a message the procedures already answer follows a lesson only when at least this similar (an editor correcting an answer marked 'Chưa đúng')",
   group: "misses this similar to a group's first question join that group in the editors' view",
 } as const;
 

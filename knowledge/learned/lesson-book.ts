@@ -1,6 +1,9 @@
 import type { AnalyzedQuery } from "../search/query.js";
-import { LEARNING_WEIGHTS } from "./learning-weights.js";
+import { LEARNING_WEIGHTS, type LearningWeights } from "./learning-weights.js";
 import { type MeaningVector, meaningOf, similarity } from "./meaning.js";
+
+/** "[đã ẩn tên]", "[đã ẩn số điện thoại]" …: what redaction leaves in a logged question. */
+const REDACTED_PLACEHOLDER = /\[đã ẩn [^\]]{1,30}\]/gu;
 
 /** What an editor decided a group of questions needs. */
 export const LESSON_KINDS = ["link", "faq", "elsewhere", "noise"] as const;
@@ -43,7 +46,7 @@ export class LessonBook {
   constructor(
     private readonly reader: LessonReader,
     lessons: readonly Lesson[] = [],
-    private readonly threshold = LEARNING_WEIGHTS.match,
+    private readonly weights: Pick<LearningWeights, "match" | "override"> = LEARNING_WEIGHTS,
   ) {
     for (const lesson of lessons)
       for (const phrase of lesson.phrases)
@@ -55,19 +58,24 @@ export class LessonBook {
     return this.entries.length;
   }
 
-  /** A text's meaning vector, as the book compares them. */
+  /** A text's meaning vector, as the book compares them (redaction placeholders are not words of the need). */
   meaning(text: string): MeaningVector {
-    return meaningOf(this.reader.analyze(text), (t) => this.reader.idfOf(t));
+    const plain = text.replace(REDACTED_PLACEHOLDER, " ");
+    return meaningOf(this.reader.analyze(plain), (t) => this.reader.idfOf(t));
   }
 
-  /** The closest lesson at or above the threshold, if any. */
-  match(text: string): LessonMatch | undefined {
+  /**
+   * The closest lesson at or above the threshold, if any: `match` for a message the procedures
+   * could not answer, the higher `override` for one they already answer (`answered`).
+   */
+  match(text: string, options: { answered: boolean }): LessonMatch | undefined {
     if (this.entries.length === 0) return undefined;
+    const threshold = options.answered ? this.weights.override : this.weights.match;
     const meaning = this.meaning(text);
     let best: LessonMatch | undefined;
     for (const e of this.entries) {
       const s = similarity(meaning, e.meaning);
-      if (s >= this.threshold && (!best || s > best.similarity))
+      if (s >= threshold && (!best || s > best.similarity))
         best = { lesson: e.lesson, similarity: s, phrase: e.phrase };
     }
     return best;

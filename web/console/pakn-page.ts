@@ -8,12 +8,14 @@ import { IMAGE_TYPES } from "../../feedback/attachment-store.js";
 import type { PaknAction } from "../../feedback/console/allowed-actions.js";
 import { loadPaknDetail } from "../../feedback/console/pakn-detail.js";
 import { loadPaknFor } from "../../feedback/console/pakn-scope.js";
+import { html } from "../html.js";
 import { sendPage } from "../layout.js";
 import { idParam, readQuery } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
 import { consolePage, csrfField, sendConsoleError } from "./console-layout.js";
 import { takeFlash } from "./flash.js";
+import { promoteTicketForm } from "./learning/promote-ticket-route.js";
 import type { FormValues } from "./pakn-action-forms.js";
 import { paknView } from "./pakn-view.js";
 
@@ -61,7 +63,7 @@ export async function sendPaknDetail(
   });
   const page = consolePage(officer, {
     title: detail.item.code,
-    body,
+    body: html`${body}${promoteTicketForm(officer, detail.item, csrfField(req))}`,
     styles: ["console-work.css"],
     scripts: ["console-work.js"],
   });

@@ -31,7 +31,12 @@ export const learnFromMisses: Step<TurnContext> = async (ctx, next) => {
   session.clarifyMissId = undefined;
   await next();
   if (!learning) return;
-  if (ASKED.has(ctx.meta.intent)) session.lastQuestion = withoutLongNumbers(ctx.text).slice(0, 1_000);
+  if (ASKED.has(ctx.meta.intent)) {
+    session.lastQuestion = withoutLongNumbers(ctx.text).slice(0, 1_000);
+    await learning
+      .countQuestion({ channel: ctx.message.channel, answered: !ctx.missed })
+      .catch((err) => warn(ctx, err));
+  }
   const [code] = ctx.meta.codes;
   if (ctx.meta.intent === "kb_pick" && clarifyMissId && code)
     await learning.recordChoice(clarifyMissId, code).catch((err) => warn(ctx, err));

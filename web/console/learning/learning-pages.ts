@@ -15,7 +15,9 @@ import { consolePage } from "../console-layout.js";
 import { messageBox, setFlash, takeFlash } from "../flash.js";
 import { loadLearningSummary, summaryView } from "./learning-summary.js";
 import { registerLessonsPage } from "./lessons-page.js";
+import { registerProceduresPage } from "./procedures-page.js";
 import { groupView, idsOf, RESOLVE_PATH, type TypedResolution } from "./miss-groups-view.js";
+import { registerPromoteTicket } from "./promote-ticket-route.js";
 import { refreshQuietly } from "./refresh-lessons.js";
 
 /** The editors' area of the console. */
@@ -191,4 +193,6 @@ export function registerLearningPages(app: FastifyInstance, deps: SiteDeps): voi
   });
 
   registerLessonsPage(app, deps);
+  registerProceduresPage(app, deps);
+  registerPromoteTicket(app, deps);
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { kbLessons, kbMisses, kbVotes } from "../../../db/schema.js";
+import { questionsPerWeek } from "../../../feedback/learning/question-tally.js";
 import type { KnowledgeBase } from "../../../knowledge/decision-types.js";
 import { html, type SafeHtml } from "../../html.js";
 
@@ -12,7 +13,15 @@ const WORST_VOTED = 5;
 /** The numbers at the top of the editor's page. */
 export interface LearningSummary {
   /** Misses asked per week, this week (the last 7 days) first: all of them, and those answered since. */
-  weeks: Array<{ from: Date; to: Date; asked: number; resolved: number }>;
+  weeks: Array<{
+    from: Date;
+    to: Date;
+    asked: number;
+    resolved: number;
+    /** Questions asked of the knowledge base that week, and how many it answered. */
+    questions: number;
+    answered: number;
+  }>;
   openMisses: number;
   liveLessons: number;
   retiredLessons: number;
@@ -36,11 +45,14 @@ export async function loadLearningSummary(
     .from(kbMisses)
     .where(and(gte(kbMisses.createdAt, start), lt(kbMisses.createdAt, input.until)))
     .groupBy(sql`1`);
+  const questions = await questionsPerWeek(deps.db, { now: input.now, weeks: SUMMARY_WEEKS });
   const weeks = Array.from({ length: SUMMARY_WEEKS }, (_, i) => ({
     from: new Date(input.now.getTime() - (i + 1) * WEEK_MS),
     to: new Date(input.now.getTime() - i * WEEK_MS),
     asked: 0,
     resolved: 0,
+    questions: questions[i]?.asked ?? 0,
+    answered: questions[i]?.answered ?? 0,
   }));
   for (const row of byWeek) {
     const week = weeks[Math.min(Math.max(Number(row.ago), 0), SUMMARY_WEEKS - 1)];
@@ -94,11 +106,11 @@ export function summaryView(summary: LearningSummary): SafeHtml {
   return html`<section class="learning-summary" aria-labelledby="tong-quan"><h2 id="tong-quan">Tổng quan</h2>
 <p class="inbox-summary"><strong>${summary.openMisses}</strong> câu hỏi đang chờ xử lý · <strong>${summary.liveLessons}</strong> bài học đang dùng${summary.retiredLessons ? html` <span class="muted">(${summary.retiredLessons} đã ngừng dùng)</span>` : ""} · <a href="/officer/tri-thuc/bai-hoc">Xem các bài học</a></p>
 <div class="learning-tables">
-<table class="weeks"><caption>Câu hỏi chưa trả lời được, theo tuần</caption>
-<thead><tr><th scope="col">Tuần</th><th scope="col">Số câu</th><th scope="col">Đã xử lý</th></tr></thead>
+<table class="weeks"><caption>Theo tuần: câu hỏi, tỉ lệ trả lời được, câu chưa trả lời được và đã xử lý</caption>
+<thead><tr><th scope="col">Tuần</th><th scope="col">Câu hỏi</th><th scope="col">Trả lời được</th><th scope="col">Chưa trả lời được</th><th scope="col">Đã xử lý</th></tr></thead>
 <tbody>${summary.weeks.map(
     (w, i) =>
-      html`<tr><td>${i === 0 ? "7 ngày qua" : html`${dayOf(w.from)}–${dayOf(new Date(w.to.getTime() - 1))}`}</td><td>${w.asked}</td><td>${w.resolved}</td></tr>`,
+      html`<tr><td>${i === 0 ? "7 ngày qua" : html`${dayOf(w.from)}–${dayOf(new Date(w.to.getTime() - 1))}`}</td><td>${w.questions}</td><td>${w.questions ? `${Math.round((100 * w.answered) / w.questions)}%` : "–"}</td><td>${w.asked}</td><td>${w.resolved}</td></tr>`,
   )}</tbody></table>
 ${
   summary.worstVoted.length

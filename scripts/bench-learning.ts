@@ -46,7 +46,9 @@ const { values: args } = parseArgs({
     "poll-ms": { type: "string", default: String(LESSON_POLL_MS) },
     /** Edit-to-answer runs (0 skips the measure). */
     "latency-runs": { type: "string", default: "3" },
-    /** Also replays the simulation over a grid of the match and group thresholds. */
+    /** Share of the citizens given a wrong answer who press "Chưa đúng" (0–1). */
+    "unhelpful-share": { type: "string", default: "0.5" },
+    /** Also replays the simulation over a grid of the match, override and group thresholds. */
     fit: { type: "boolean", default: false },
   },
 });
@@ -69,6 +71,9 @@ function limited(stream: DevQuestion[], heldBack: DevQuestion[], limit: number |
 async function main(): Promise<void> {
   const started = performance.now();
   const batches = integer("batches", args.batches);
+  const unhelpfulShare = Number(args["unhelpful-share"]);
+  if (!(unhelpfulShare >= 0 && unhelpfulShare <= 1))
+    throw new Error("--unhelpful-share must be between 0 and 1");
   const groups = integer("editor-groups", args["editor-groups"]);
   const pollMs = integer("poll-ms", args["poll-ms"], 10);
   const latencyRuns = integer("latency-runs", args["latency-runs"], 0);
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
       log,
     },
     stream,
-    { batches, groups, groupThreshold },
+    { batches, groups, groupThreshold, unhelpfulShare },
   );
   const lessons = await loadLessons(db);
   const simulationMs = Math.round(performance.now() - simStarted);
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
       ...(await fitThresholds(
         { kb, database, log },
         { stream, heldBack, before },
-        { batches, groups, bundled },
+        { batches, groups, bundled, unhelpfulShare },
       )),
     };
   }
@@ -156,6 +161,7 @@ async function main(): Promise<void> {
     settings: {
       batches,
       editorGroups: groups,
+      unhelpfulShare,
       limit: limit ?? null,
       matchThreshold: LEARNING_WEIGHTS.match,
       overrideThreshold: LEARNING_WEIGHTS.override,

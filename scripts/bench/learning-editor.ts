@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { listMissGroups, type MissGroup } from "../../feedback/learning/miss-groups.js";
 import { recordMiss } from "../../feedback/learning/miss-log.js";
@@ -43,17 +44,35 @@ export function groupVerdict(
 }
 
 /**
- * Asks one batch of questions as citizens would, logging each miss (nothing found, or a choice
- * offered) with its candidates, and remembers which question each logged miss came from.
+ * Whether the citizen who asked `id` presses "Chưa đúng" under a wrong answer: a fixed share of
+ * them, chosen by a hash of the id so every run (and every threshold tried) agrees.
+ */
+export function marksWrongAnswer(id: string, share: number): boolean {
+  return createHash("sha1").update(id).digest()[0]! / 256 < share;
+}
+
+/**
+ * Asks one batch of questions as citizens would, logging each miss (nothing found, a choice
+ * offered, or a wrong answer the citizen marked "Chưa đúng") with its candidates, and remembers
+ * which question each logged miss came from.
  */
 export async function askBatch(
   deps: { db: Db; decide: (text: string) => Decision; missQuestion: Map<number, DevQuestion> },
   batch: readonly DevQuestion[],
+  options: { unhelpfulShare?: number } = {},
 ): Promise<number> {
   let misses = 0;
   for (const q of batch) {
     const decision = deps.decide(q.q);
-    const kind = missKindOf(decision);
+    const first = decision.hits[0]?.procedure.code;
+    const wrong =
+      q.behavior === "answer" &&
+      decision.action === "answer" &&
+      first !== undefined &&
+      !q.gold.includes(first);
+    const kind =
+      missKindOf(decision) ??
+      (wrong && marksWrongAnswer(q.id, options.unhelpfulShare ?? 0) ? ("unhelpful" as const) : undefined);
     if (!kind) continue;
     const candidates = decision.hits.map((h) => ({
       code: h.procedure.code,

@@ -29,7 +29,7 @@ export interface FitRow extends LearningWeights {
 export async function fitThresholds(
   deps: { kb: KnowledgeBase; database: Database; log: (text: string) => void },
   sets: { stream: DevQuestion[]; heldBack: DevQuestion[]; before: Map<string, QuestionOutcome> },
-  options: { batches: number; groups: number; bundled: LearningWeights },
+  options: { batches: number; groups: number; bundled: LearningWeights; unhelpfulShare: number },
 ) {
   const everyone = [...sets.stream, ...sets.heldBack];
   const rows: FitRow[] = [];
@@ -53,7 +53,12 @@ export async function fitThresholds(
             reload: async () => kb.setLessons(await loadLessons(db), weights),
           },
           sets.stream,
-          { batches: options.batches, groups: options.groups, groupThreshold: group },
+          {
+            batches: options.batches,
+            groups: options.groups,
+            groupThreshold: group,
+            unhelpfulShare: options.unhelpfulShare,
+          },
         );
         const after = scoreAll(decide, everyone);
         const held = setReport(sets.heldBack, sets.before, after);

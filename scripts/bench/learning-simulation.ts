@@ -30,13 +30,13 @@ export function inBatches<T>(items: readonly T[], count: number): T[][] {
 export async function simulateLearning(
   deps: SimulationDeps,
   stream: readonly DevQuestion[],
-  options: { batches: number; groups: number; groupThreshold?: number },
+  options: { batches: number; groups: number; groupThreshold?: number; unhelpfulShare?: number },
 ): Promise<EditorRound[]> {
   const missQuestion = new Map<number, DevQuestion>();
   const passedOver = new Set<string>();
   const rounds: EditorRound[] = [];
   for (const [i, batch] of inBatches(stream, options.batches).entries()) {
-    const misses = await askBatch({ db: deps.db, decide: deps.decide, missQuestion }, batch);
+    const misses = await askBatch({ db: deps.db, decide: deps.decide, missQuestion }, batch, options);
     const round = await editorRound({ ...deps, missQuestion, passedOver }, options);
     rounds.push({ batch: i + 1, asked: batch.length, misses, ...round });
     deps.log?.(

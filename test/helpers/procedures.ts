@@ -73,6 +73,7 @@ export function makeProcedure(overrides: Partial<Procedure> = {}): Procedure {
       },
     ],
     portalUrl: "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7",
+    decision: "",
     aliases: ["làm giấy khai sinh"],
     popularity: 0,
     ...overrides,

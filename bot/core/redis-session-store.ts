@@ -34,6 +34,8 @@ function withoutDisposables(session: Session): Session {
     pendingFields: _p,
     recentCodes: _r,
     lastOutOfScope: _o,
+    lastQuestion: _q,
+    clarifyMissId: _m,
     ...kept
   } = session;
   if (kept.supplement?.text !== undefined) kept.supplement = { ...kept.supplement, text: undefined };

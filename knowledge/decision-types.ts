@@ -65,6 +65,8 @@ export interface Decision {
    * nothing is learned from it again (noise).
    */
   lesson?: LearnedAnswer;
+  /** Set on an answer whose runner-up is nearly as good: the citizen gets it, the editors see it. */
+  unsure?: boolean;
 }
 
 /** The editor's lesson a decision follows. */

@@ -135,7 +135,15 @@ export function createKnowledgeBase(
       // editor has answered gets the editor's answer.
       if (decision.followUp) return decision;
       const answered = decision.action === "answer" && decision.hits.length > 0;
-      return applyLesson(decision, lessons.match(text, { answered }), get);
+      const learned = applyLesson(decision, lessons.match(text, { answered }), get);
+      const [best, next] = learned.hits;
+      const unsure =
+        !learned.lesson &&
+        learned.action === "answer" &&
+        best &&
+        next &&
+        next.score >= LEARNING_WEIGHTS.unsure * best.score;
+      return unsure ? { ...learned, unsure: true } : learned;
     },
     setLessons(next: readonly Lesson[], weights?: Partial<LearningWeights>): void {
       lessons = new LessonBook(reader, next, { ...LEARNING_WEIGHTS, ...weights });

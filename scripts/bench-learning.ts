@@ -25,7 +25,7 @@ import { LEARNING_WEIGHTS } from "../knowledge/learned/learning-weights.js";
 import { BENCH_PROCEDURES_FILE, readDevQuestions, SHARED_DATA } from "./bench/dev-sets.js";
 import { fitThresholds } from "./bench/learning-fit.js";
 import { type EditToAnswer, measureEditToAnswer, pickProbes } from "./bench/learning-latency.js";
-import { flips, scoreAll, setReport } from "./bench/learning-score.js";
+import { flips, scoreAll, setReport, unsureReport } from "./bench/learning-score.js";
 import { editorTotals, simulateLearning } from "./bench/learning-simulation.js";
 import { splitForLearning, spreadSample } from "./bench/learning-split.js";
 import type { DevQuestion } from "./bench/metrics.js";
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   log(`stream ${stream.length} questions, held back ${heldBack.length}`);
 
   const before = scoreAll((t) => kb.decide(t), everyone);
+  const unsure = unsureReport((t) => kb.decide(t), everyone);
   const probes = latencyRuns > 0 ? pickProbes(kb, stream, latencyRuns) : [];
 
   const database = await openDatabase({});
@@ -152,6 +153,8 @@ async function main(): Promise<void> {
     wrongAfter: flips(heldBack, before, after).wrongAfter,
     heldBack: { ...heldBackReport, ...flips(heldBack, before, after) },
     stream: { ...setReport(stream, before, after), ...flips(stream, before, after) },
+    /** Answers logged as unsure for the editors (before any lesson), by the `unsure` threshold. */
+    unsure,
     editor: {
       ...totals,
       lessons: lessons.length,

@@ -3,8 +3,11 @@ import type { Db } from "../../db/client.js";
 import { kbFollowers, kbMisses, kbVotes } from "../../db/schema.js";
 import { redactForPublic } from "../redact.js";
 
-/** Why a question is logged: nothing found, a choice the citizen left, an answer marked unhelpful. */
-export const MISS_KINDS = ["not_found", "clarify", "unhelpful"] as const;
+/**
+ * Why a question is logged: nothing found, a choice the citizen left, an answer marked unhelpful,
+ * an answer given although its runner-up was nearly as good.
+ */
+export const MISS_KINDS = ["not_found", "clarify", "unhelpful", "unsure"] as const;
 export type MissKind = (typeof MISS_KINDS)[number];
 
 /** The longest question text kept (a long story is cut, its question usually comes last, so the end is kept too). */

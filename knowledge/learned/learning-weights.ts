@@ -12,6 +12,8 @@ export const LEARNING_WEIGHT_DOCS = {
     "a message the procedures could not answer (nothing found, a choice) is answered by an editor's lesson when this similar (cosine of idf-weighted words) to one of its example questions",
   override:
     "a message the procedures already answer follows a lesson only when at least this similar (an editor correcting an answer marked 'Chưa đúng')",
+  unsure:
+    "an answer whose runner-up scores at least this share of the best is logged for the editors as unsure (the citizen still gets it)",
   group: "misses this similar to a group's first question join that group in the editors' view",
 } as const;
 

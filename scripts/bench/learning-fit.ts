@@ -11,7 +11,7 @@ import type { DevQuestion } from "./metrics.js";
 export const FIT_GRID = { match: [0.5, 0.6, 0.7], override: [0.7, 0.8, 0.9, 1], group: [0.4, 0.5, 0.6] };
 
 /** One combination tried: the editor's work and the held-back phrasings' outcome per dev part. */
-export interface FitRow extends LearningWeights {
+export interface FitRow extends Pick<LearningWeights, "match" | "override" | "group"> {
   editorActions: number;
   heldBack: Record<
     "tune" | "held",

@@ -111,3 +111,33 @@ export function flips(
   const gained = qs.filter((q) => !before.get(q.id)?.right && after.get(q.id)?.right).map((q) => q.id);
   return { wrongAfter: lost.length, rightAfter: gained.length, wrongAfterIds: lost };
 }
+
+/**
+ * How the `unsure` threshold sorts the answers to answer-labelled questions (no lessons): the share
+ * flagged for the editors, the share of the flagged that are wrong, and the share of wrong answers
+ * flagged (the citizen gets every answer either way).
+ */
+export function unsureReport(decide: (text: string) => Decision, questions: readonly DevQuestion[]) {
+  let answers = 0;
+  let flagged = 0;
+  let flaggedWrong = 0;
+  let wrong = 0;
+  for (const q of questions) {
+    if (q.behavior !== "answer") continue;
+    const d = decide(q.q);
+    const first = d.hits[0]?.procedure.code;
+    if (d.action !== "answer" || !first) continue;
+    answers++;
+    const isWrong = !q.gold.includes(first);
+    if (isWrong) wrong++;
+    if (!d.unsure) continue;
+    flagged++;
+    if (isWrong) flaggedWrong++;
+  }
+  return {
+    answers,
+    flaggedShare: share(flagged, answers),
+    wrongAmongFlagged: share(flaggedWrong, flagged),
+    wrongFlagged: share(flaggedWrong, wrong),
+  };
+}

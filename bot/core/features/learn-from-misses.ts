@@ -40,12 +40,15 @@ export const learnFromMisses: Step<TurnContext> = async (ctx, next) => {
   const [code] = ctx.meta.codes;
   if (ctx.meta.intent === "kb_pick" && clarifyMissId && code)
     await learning.recordChoice(clarifyMissId, code).catch((err) => warn(ctx, err));
-  if (ANSWERED.has(ctx.meta.intent) && ctx.meta.action === "answer" && code && !ctx.missed)
+  if (ANSWERED.has(ctx.meta.intent) && ctx.meta.action === "answer" && code && !ctx.missed) {
     addButtons(ctx, voteButtons(code));
+    // The citizen has an answer; the editors see that the ranking hesitated.
+    if (ctx.decision?.unsure && ctx.meta.intent !== "kb_pick") await logMiss(ctx, "unsure");
+  }
   if (ctx.missed && ctx.decision?.lesson?.kind !== "noise") await logMiss(ctx, ctx.missed);
 };
 
-async function logMiss(ctx: TurnContext, kind: "not_found" | "clarify"): Promise<void> {
+async function logMiss(ctx: TurnContext, kind: "not_found" | "clarify" | "unsure"): Promise<void> {
   const learning = ctx.deps.learning;
   if (!learning || !ctx.text) return;
   const candidates = (ctx.decision?.hits ?? [])
@@ -59,7 +62,7 @@ async function logMiss(ctx: TurnContext, kind: "not_found" | "clarify"): Promise
       candidates,
     });
     if (kind === "clarify") ctx.session.clarifyMissId = missId;
-    else addButtons(ctx, [followButton(missId)]);
+    else if (kind === "not_found") addButtons(ctx, [followButton(missId)]);
   } catch (err) {
     // The answer still goes out; only this lesson is lost.
     warn(ctx, err);

@@ -98,6 +98,15 @@ describe("learning from the questions the bot could not answer", () => {
     expect(miss?.chosenCode).toBe(pick?.payload.split("|")[1]);
   });
 
+  it("gives an answer whose runner-up was nearly as good, and logs it for the editors", async () => {
+    const turn = await say("c5", "làm sổ bảo hiểm xã hội");
+    expect(turn.meta.action).toBe("answer");
+    expect(buttonsOf(turn).some((b) => b.label === LEARNED_TEXTS.follow)).toBe(false);
+    const [miss] = await database.db.select().from(kbMisses).where(eq(kbMisses.kind, "unsure"));
+    expect(miss?.text).toBe("làm sổ bảo hiểm xã hội");
+    expect(miss?.candidates.map((c) => c.code)).toContain(turn.meta.codes[0]);
+  });
+
   it("answers a forged or stale learning button politely", async () => {
     const stale = await press("c4", encodeLearnAction({ type: "follow", missId: 999_999 }));
     expect(stale.replies[0]?.text).toBe(LEARNED_TEXTS.followFailed);

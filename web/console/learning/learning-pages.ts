@@ -15,8 +15,8 @@ import { consolePage } from "../console-layout.js";
 import { messageBox, setFlash, takeFlash } from "../flash.js";
 import { loadLearningSummary, summaryView } from "./learning-summary.js";
 import { registerLessonsPage } from "./lessons-page.js";
-import { registerProceduresPage } from "./procedures-page.js";
 import { groupView, idsOf, RESOLVE_PATH, type TypedResolution } from "./miss-groups-view.js";
+import { registerProceduresPage } from "./procedures-page.js";
 import { registerPromoteTicket } from "./promote-ticket-route.js";
 import { refreshQuietly } from "./refresh-lessons.js";
 
@@ -92,6 +92,7 @@ async function sendMissesPage(
   const body = html`<h1>Câu hỏi chưa trả lời được</h1>
 ${messageBox({ flash: state.error ? undefined : takeFlash(req, reply, deps.secureCookies) })}${state.error ?? ""}
 <nav class="periods" aria-label="Khoảng thời gian">${periods}</nav>
+<p><a href="${LEARNING_PATH}/thu-tuc">Thủ tục: quyết định công bố, thay đổi khi nhập lại, đánh dấu “đang rà soát”</a></p>
 ${summaryView(summary)}
 <h2>Các nhóm câu hỏi <span class="muted">(${groups.length} nhóm, nhóm đông nhất trước)</span></h2>
 <p class="muted">Mỗi nhóm gồm những câu hỏi cùng một ý. Chọn cách xử lý: trợ lý sẽ trả lời ngay những câu hỏi tương tự, và báo cho những người đang chờ.</p>

@@ -23,6 +23,7 @@ const KIND_LABELS: Record<string, string> = {
   not_found: "không tìm thấy",
   clarify: "phải hỏi lại, công dân không chọn",
   unhelpful: "bị đánh giá chưa đúng",
+  unsure: "đã trả lời nhưng chưa chắc",
 };
 
 /** The hidden field's value: the group's miss ids. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { lessonsStamp, loadLessons } from "../feedback/learning/lesson-repo.js";
+import { loadReviewing } from "../feedback/learning/procedure-review.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 
 /** How often a process looks for editors' new lessons (they answer everywhere within this, plus a reload). */
@@ -13,7 +14,7 @@ export interface LessonSync {
 }
 
 /**
- * Keeps the knowledge base's lessons in step with the database: loads them at start, then polls a
+ * Keeps the knowledge base's lessons and its procedures under review in step with the database: loads them at start, then polls a
  * cheap fingerprint and reloads when an editor changed something, so every process answers with
  * an edit within a poll interval and without a restart. A failed poll is logged and retried.
  */
@@ -28,10 +29,11 @@ export async function startLessonSync(deps: {
   const sync = async (force: boolean) => {
     const next = await lessonsStamp(deps.db);
     if (!force && next === stamp) return;
-    const lessons = await loadLessons(deps.db);
+    const [lessons, reviewing] = await Promise.all([loadLessons(deps.db), loadReviewing(deps.db)]);
     deps.kb.setLessons(lessons);
+    deps.kb.setReviewing(reviewing);
     stamp = next;
-    deps.logger.info({ lessons: lessons.length }, "editors' lessons loaded");
+    deps.logger.info({ lessons: lessons.length, reviewing: reviewing.size }, "editors' lessons loaded");
   };
   const once = (force: boolean) => {
     running ??= sync(force).finally(() => {

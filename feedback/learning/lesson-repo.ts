@@ -27,16 +27,18 @@ export async function loadLessons(db: Db): Promise<Lesson[]> {
 }
 
 /**
- * A cheap fingerprint of the lessons (how many, the latest change, how many phrases): a process
- * polls it and reloads the lessons only when it changes.
+ * A cheap fingerprint of the lessons and the procedures under review (counts and latest changes):
+ * a process polls it and reloads only when it changes.
  */
 export async function lessonsStamp(db: Db): Promise<string> {
-  const [row] = rowsOf<{ n: string | number; at: string | Date | null; p: string | number }>(
+  type Stamp = { n: string; at: string | null; p: string; r: string; rat: string | null };
+  const [row] = rowsOf<Stamp>(
     await db.execute(sql`
-      SELECT (SELECT count(*) FROM kb_lessons) AS n,
-             (SELECT max(updated_at) FROM kb_lessons) AS at,
-             (SELECT count(*) FROM kb_lesson_phrases) AS p`),
+      SELECT (SELECT count(*) FROM kb_lessons)::text AS n,
+             (SELECT max(updated_at) FROM kb_lessons)::text AS at,
+             (SELECT count(*) FROM kb_lesson_phrases)::text AS p,
+             (SELECT count(*) FROM kb_procedure_reviews)::text AS r,
+             (SELECT max(marked_at) FROM kb_procedure_reviews)::text AS rat`),
   );
-  const at = row?.at instanceof Date ? row.at.toISOString() : String(row?.at ?? "");
-  return `${row?.n ?? 0}/${at}/${row?.p ?? 0}`;
+  return [row?.n, row?.at, row?.p, row?.r, row?.rat].map((v) => v ?? "").join("/");
 }

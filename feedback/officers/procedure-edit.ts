@@ -1,6 +1,6 @@
 import { asc, eq, ilike, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { upsertProcedures } from "../../db/procedure-repo.js";
+import { recordProcedureChanges, upsertProceduresWithChanges } from "../../db/procedure-repo.js";
 import { procedures } from "../../db/schema.js";
 import { orderProcedureKeys } from "../../knowledge/importers/canonical.js";
 import { type Procedure, procedureSchema } from "../../knowledge/procedure.js";
@@ -68,9 +68,11 @@ export async function saveProcedureJson(
       problems: [`Không được đổi mã thủ tục (${input.code}); hãy nhập thủ tục mới bằng tệp.`],
     };
   }
-  const summary = await upsertProcedures(deps.db, [parsed.data as Procedure]);
+  const { summary, changes } = await upsertProceduresWithChanges(deps.db, [parsed.data as Procedure]);
   const changed = summary.updated + summary.inserted > 0;
   if (changed) {
+    // An edit is no import run: its changes are listed with none.
+    await recordProcedureChanges(deps.db, null, changes);
     await audit(deps.db, {
       officerId: input.officerId,
       action: "procedure_edit",

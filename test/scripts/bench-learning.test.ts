@@ -77,7 +77,12 @@ describe("bench:learning", () => {
     // Every answer-labelled stream question is answered after (noise answers nothing: 3 of 8 are out of scope).
     expect(report.stream.answeredShare.after).toBe(0.625);
     expect(report.stream.top1.after).toBe(1);
-    expect(Object.keys(report.unsure).sort()).toEqual(["answers", "flaggedShare", "wrongAmongFlagged", "wrongFlagged"]);
+    expect(Object.keys(report.unsure).sort()).toEqual([
+      "answers",
+      "flaggedShare",
+      "wrongAmongFlagged",
+      "wrongFlagged",
+    ]);
     expect(report.wrongAfter).toBe(0);
     expect(report.heldBack).toHaveProperty("tune");
     expect(report.heldBack).toHaveProperty("held");

@@ -25,6 +25,11 @@ export const buttons: Step<TurnContext> = async (ctx, next) => {
     return;
   }
   if (payload.type === "case") {
+    // A button shown before editors marked the procedure "đang rà soát" shows no outdated papers.
+    if (ctx.deps.kb.isReviewing(procedure.code)) {
+      respondWithProcedure(ctx, procedure, ["documents"], { intent: "kb_case" });
+      return;
+    }
     const messages = composeDocumentCase(procedure, payload.index);
     if (!messages) {
       ctx.reply(textReply(TEXTS.unknownButton), { intent: "unknown_button" });

@@ -23,7 +23,7 @@ export async function promoteTicket(
   return deps.db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const [row] = await tx.select().from(pakn).where(eq(pakn.code, input.code)).for("update");
-    if (!row || row.kind !== "question") throw new AppError("not_found", "no such question ticket");
+    if (row?.kind !== "question") throw new AppError("not_found", "no such question ticket");
     if (!row.answer || !ANSWERED.has(row.status))
       throw new AppError("bad_request", "the ticket has no answer yet", {
         problems: ["phiếu câu hỏi chưa có câu trả lời"],

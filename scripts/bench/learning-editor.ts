@@ -48,7 +48,7 @@ export function groupVerdict(
  * them, chosen by a hash of the id so every run (and every threshold tried) agrees.
  */
 export function marksWrongAnswer(id: string, share: number): boolean {
-  return createHash("sha1").update(id).digest()[0]! / 256 < share;
+  return (createHash("sha1").update(id).digest()[0] ?? 0) / 256 < share;
 }
 
 /**

@@ -16,8 +16,11 @@ const ASKED: Array<[string, MissKind]> = [
   ["tôi bị mất sổ đỏ muốn làm lại", "clarify"],
   ["xin cấp lại sổ đỏ bị mất", "unhelpful"],
 ];
-/** A new phrasing, close to the group's, that the assistant answers with another procedure until taught. */
-const NEXT_QUESTION = "bị mất giấy chứng nhận quyền sử dụng đất thì làm lại ở đâu";
+/**
+ * A new phrasing, close to the group's, for which the assistant offers a choice until taught (an
+ * answer it already gives is corrected for the same words only: `override` in learning-weights.json).
+ */
+const NEXT_QUESTION = "tôi làm mất sổ đỏ rồi";
 
 const VIEWPORTS = [
   { device: "phone", viewport: { width: 390, height: 844 } },
@@ -94,7 +97,7 @@ describe.each(VIEWPORTS)(
       expect(target?.code).toBe("1.012786");
       const name = target?.name ?? "";
       expect(name).toContain("Cấp lại Giấy chứng nhận do bị mất");
-      expect(await ask(NEXT_QUESTION)).not.toContain(name);
+      expect(await ask(NEXT_QUESTION)).toContain("Bạn muốn hỏi thủ tục nào dưới đây?");
 
       const context = await browser.newContext({ viewport, locale: "vi-VN" });
       const page = await context.newPage();
@@ -136,6 +139,7 @@ describe.each(VIEWPORTS)(
       // The same app answers the next phrasing of that need with the procedure, without a restart.
       const answer = await ask(NEXT_QUESTION);
       expect(answer).toContain(name);
+      expect(answer).not.toContain("Bạn muốn hỏi thủ tục nào dưới đây?");
 
       await page.goto(`${base}/officer/tri-thuc/bai-hoc`);
       expect(await page.locator("section.lesson").first().textContent()).toContain(name);

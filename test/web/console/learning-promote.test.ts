@@ -86,6 +86,18 @@ describe("an answered question ticket becomes an answer of the assistant in one 
       lesson: { kind: "faq", source: "Nghị định 9/2025/NĐ-CP" },
     });
 
+    // The lesson is data: the editors download every live lesson with its phrasings.
+    const exported = await getAs(t.app, coordinator, "/officer/tri-thuc/bai-hoc.jsonl");
+    expect(exported.headers["content-type"]).toContain("application/x-ndjson");
+    const lines = exported.body
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ kind: "faq", source: "Nghị định 9/2025/NĐ-CP", phrases: [phrase?.text] }),
+    ]);
+    expect((await getAs(t.app, officer, "/officer/tri-thuc/bai-hoc.jsonl")).statusCode).toBe(404);
+
     const again = await postForm(t.app, coordinator, `/officer/pakn/${code}/thanh-cau-tra-loi`, {});
     const note = await getAs(
       t.app,

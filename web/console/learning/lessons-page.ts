@@ -2,8 +2,10 @@ import { desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../../app/errors.js";
 import { kbLessonPhrases, kbLessons, officers } from "../../../db/schema.js";
+import { loadLessons } from "../../../feedback/learning/lesson-repo.js";
 import { retireLesson } from "../../../feedback/learning/resolve-misses.js";
 import { KNOWLEDGE_EDITOR_ROLES } from "../../../feedback/officers/roles.js";
+import { toLocalDate } from "../../../feedback/working-calendar.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
 import { toDbId } from "../../query-params.js";
@@ -97,6 +99,7 @@ async function sendLessonsPage(
   const body = html`<p><a href="/officer/tri-thuc">← Câu hỏi chưa trả lời được</a></p>
 <h1>Bài học đang dùng</h1>
 ${messageBox({ flash: state.error ? undefined : takeFlash(req, reply, deps.secureCookies), error: state.error })}
+<p><a href="${LESSONS_PATH}.jsonl">Tải các bài học đang dùng (JSON Lines)</a></p>
 <p class="muted">Trợ lý trả lời những câu hỏi giống các cách hỏi dưới đây theo bài học. "Ngừng dùng" thì trợ lý thôi theo bài học đó (câu hỏi cũ vẫn tính là đã xử lý).</p>
 ${lessons.length === 0 ? html`<p>Chưa có bài học nào.</p>` : lessons.map((l) => lessonView(deps, req, l))}
 ${lessons.length === MAX_LESSONS ? html`<p class="muted">Chỉ hiện ${MAX_LESSONS} bài học mới nhất.</p>` : ""}`;
@@ -109,11 +112,26 @@ ${lessons.length === MAX_LESSONS ? html`<p class="muted">Chỉ hiện ${MAX_LESS
   return sendPage(reply, page, state.status ?? 200);
 }
 
-/** `GET /officer/tri-thuc/bai-hoc` (the live lessons) and `POST …/:id/ngung` (retire one). */
+/**
+ * `GET /officer/tri-thuc/bai-hoc` (the live lessons), `GET …/bai-hoc.jsonl` (them as data) and
+ * `POST …/:id/ngung` (retire one).
+ */
 export function registerLessonsPage(app: FastifyInstance, deps: SiteDeps): void {
   const editors = { preHandler: requireOfficer(deps, KNOWLEDGE_EDITOR_ROLES) };
 
   app.get(LESSONS_PATH, editors, (req, reply) => sendLessonsPage(deps, req, reply));
+
+  // The live lessons as data (one JSON object per line), to review, keep or move to another system.
+  app.get(`${LESSONS_PATH}.jsonl`, editors, async (req, reply) => {
+    const lessons = await loadLessons(deps.db);
+    const day = toLocalDate(deps.now?.() ?? new Date());
+    return reply
+      .type("application/x-ndjson; charset=utf-8")
+      .header("content-disposition", `attachment; filename="bai-hoc-${day}.jsonl"`)
+      .header("cache-control", "private, no-store")
+      .header("x-content-type-options", "nosniff")
+      .send(lessons.map((l) => `${JSON.stringify(l)}\n`).join(""));
+  });
 
   app.post<{ Params: { id: string } }>(`${LESSONS_PATH}/:id/ngung`, editors, async (req, reply) => {
     const lessonId = toDbId(req.params.id);

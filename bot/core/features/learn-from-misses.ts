@@ -1,7 +1,7 @@
 import { LEARNED_TEXTS } from "../../../knowledge/compose/compose-learned.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import type { Button, Reply } from "../types.js";
+import { type Button, textReply } from "../types.js";
 import { withoutLongNumbers } from "./kb-question.js";
 import { decodeLearnAction, encodeLearnAction, isLearnPayload, type LearnAction } from "./learn-payloads.js";
 import { encodePaknAction } from "./pakn-payloads.js";
@@ -80,12 +80,12 @@ async function onButton(ctx: TurnContext, action: LearnAction): Promise<void> {
         warn(ctx, err);
         return false;
       });
-    ctx.reply(text(ok ? LEARNED_TEXTS.followed : LEARNED_TEXTS.followFailed), { intent: "kb_follow" });
+    ctx.reply(textReply(ok ? LEARNED_TEXTS.followed : LEARNED_TEXTS.followFailed), { intent: "kb_follow" });
     return;
   }
   await learning.vote({ code: action.code, helpful: action.helpful }).catch((err) => warn(ctx, err));
   if (action.helpful) {
-    ctx.reply(text(LEARNED_TEXTS.thanks), { intent: "kb_vote" });
+    ctx.reply(textReply(LEARNED_TEXTS.thanks), { intent: "kb_vote" });
     return;
   }
   const question = ctx.session.lastQuestion;
@@ -126,10 +126,6 @@ function addButtons(ctx: TurnContext, buttons: Button[]): void {
   const last = ctx.replies.at(-1);
   if (!last) return;
   ctx.replies[ctx.replies.length - 1] = { ...last, buttons: [...last.buttons, ...buttons] };
-}
-
-function text(value: string): Reply {
-  return { text: value, buttons: [] };
 }
 
 function warn(ctx: TurnContext, err: unknown): undefined {

@@ -2,6 +2,7 @@ import { desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../../app/errors.js";
 import { kbLessonPhrases, kbLessons, officers } from "../../../db/schema.js";
+import { vnDateTime } from "../../../feedback/console/vn-date-time.js";
 import { loadLessons } from "../../../feedback/learning/lesson-repo.js";
 import { retireLesson } from "../../../feedback/learning/resolve-misses.js";
 import { KNOWLEDGE_EDITOR_ROLES } from "../../../feedback/officers/roles.js";
@@ -26,8 +27,6 @@ const KIND_LABELS: Record<string, string> = {
   elsewhere: "Nơi khác giải quyết",
   noise: "Không cần trả lời",
 };
-
-const when = (d: Date) => d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
 
 async function liveLessons(deps: SiteDeps) {
   const rows = await deps.db
@@ -84,7 +83,7 @@ ${what(deps, lesson)}
     .map(
       (p) => html`<li class="note">${p}</li>`,
     )}${more > 0 ? html`<li class="muted">và ${more} cách hỏi khác</li>` : ""}</ul>
-<p class="muted">${lesson.author ?? "Không rõ người lập"} · ${when(lesson.createdAt)}</p>
+<p class="muted">${lesson.author ?? "Không rõ người lập"} · ${vnDateTime(lesson.createdAt)}</p>
 <form method="post" action="${LESSONS_PATH}/${lesson.id}/ngung">${csrfField(req)}<button type="submit" class="secondary">Ngừng dùng</button></form>
 </section>`;
 }
@@ -122,7 +121,7 @@ export function registerLessonsPage(app: FastifyInstance, deps: SiteDeps): void 
   app.get(LESSONS_PATH, editors, (req, reply) => sendLessonsPage(deps, req, reply));
 
   // The live lessons as data (one JSON object per line), to review, keep or move to another system.
-  app.get(`${LESSONS_PATH}.jsonl`, editors, async (req, reply) => {
+  app.get(`${LESSONS_PATH}.jsonl`, editors, async (_req, reply) => {
     const lessons = await loadLessons(deps.db);
     const day = toLocalDate(deps.now?.() ?? new Date());
     return reply

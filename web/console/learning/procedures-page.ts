@@ -10,6 +10,7 @@ import {
   recentProcedureChanges,
 } from "../../../db/procedure-repo.js";
 import { procedures } from "../../../db/schema.js";
+import { vnDateTime } from "../../../feedback/console/vn-date-time.js";
 import {
   clearReviewing,
   listReviewing,
@@ -63,8 +64,6 @@ const FIELD_NAMES: Record<string, string> = {
   popularity: "mức độ sử dụng",
 };
 
-const when = (d: Date) => d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
-
 const fieldList = (fields: readonly string[]) =>
   fields.length ? fields.map((f) => FIELD_NAMES[f] ?? f).join(", ") : "không rõ trường nào";
 
@@ -74,7 +73,7 @@ function changeText(c: RecordedProcedureChange): SafeHtml {
       ? "sửa trực tiếp"
       : html`nhập lại từ tệp <code>${c.source ?? "?"}</code> (lần nhập số ${c.importRunId})`;
   const what = c.change === "added" ? "thêm mới" : html`thay đổi: ${fieldList(c.fields)}`;
-  return html`${when(c.createdAt)} · ${how} · ${what}`;
+  return html`${vnDateTime(c.createdAt)} · ${how} · ${what}`;
 }
 
 function reviewForm(
@@ -96,7 +95,7 @@ function reviewForm(
 
 function reviewStatus(review: ReviewingProcedure | undefined): SafeHtml {
   if (!review) return html`<p>Trạng thái: trợ lý đang trả lời chi tiết thủ tục này.</p>`;
-  return html`<p><strong>Đang rà soát</strong> từ ${when(review.markedAt)}${review.markedByName ? html` (${review.markedByName})` : ""}: trợ lý chỉ báo thông tin đang được cập nhật và hướng dẫn người hỏi liên hệ cơ quan thực hiện.</p>
+  return html`<p><strong>Đang rà soát</strong> từ ${vnDateTime(review.markedAt)}${review.markedByName ? html` (${review.markedByName})` : ""}: trợ lý chỉ báo thông tin đang được cập nhật và hướng dẫn người hỏi liên hệ cơ quan thực hiện.</p>
 ${review.note ? html`<p class="note">Ghi chú: ${review.note}</p>` : ""}`;
 }
 
@@ -114,7 +113,7 @@ function procedureView(
 <p>Quyết định công bố: ${decision ? html`<strong>${decision}</strong>` : html`<span class="muted">chưa rõ</span>`}</p>
 ${
   info
-    ? html`<p>Nhập hoặc sửa lần cuối: <strong>${when(info.updatedAt)}</strong> <span class="muted">(nhập lần đầu ${when(info.createdAt)})</span></p>`
+    ? html`<p>Nhập hoặc sửa lần cuối: <strong>${vnDateTime(info.updatedAt)}</strong> <span class="muted">(nhập lần đầu ${vnDateTime(info.createdAt)})</span></p>`
     : html`<p class="muted">Chưa có trong cơ sở dữ liệu thủ tục (chỉ có trong bộ dữ liệu đang chạy).</p>`
 }
 ${
@@ -193,14 +192,14 @@ ${
   reviewing.length
     ? html`<ul>${reviewing.map(
         (r) =>
-          html`<li>${link(r.code)} · từ ${when(r.markedAt)}${r.markedByName ? html` · ${r.markedByName}` : ""}${r.note ? html` · <span class="note">${r.note}</span>` : ""}</li>`,
+          html`<li>${link(r.code)} · từ ${vnDateTime(r.markedAt)}${r.markedByName ? html` · ${r.markedByName}` : ""}${r.note ? html` · <span class="note">${r.note}</span>` : ""}</li>`,
       )}</ul>`
     : html`<p>Không có thủ tục nào đang rà soát.</p>`
 }
 <h2>Lần nhập gần nhất</h2>
 ${
   lastImport
-    ? html`<p>Tệp <code>${lastImport.run.source}</code> lúc ${when(lastImport.run.createdAt)}: ${lastImport.run.inserted} thủ tục mới, ${lastImport.run.updated} thủ tục thay đổi, ${lastImport.run.unchanged} không đổi.</p>
+    ? html`<p>Tệp <code>${lastImport.run.source}</code> lúc ${vnDateTime(lastImport.run.createdAt)}: ${lastImport.run.inserted} thủ tục mới, ${lastImport.run.updated} thủ tục thay đổi, ${lastImport.run.unchanged} không đổi.</p>
 ${
   lastImport.changes.length
     ? html`<ul>${lastImport.changes.map(

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { z } from "zod";
+import { parseZnsTemplates } from "../feedback/citizen-delivery/zns-templates.js";
 
 const optionalString = z
   .string()
@@ -155,6 +156,18 @@ export const configSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_API_ROOT: url("https://openapi.zalo.me"),
   ZALO_OAUTH_ROOT: url("https://oauth.zaloapp.com"),
+  /** Zalo Notification Service: where its template API lives (tests point it at a local fake). */
+  ZALO_ZNS_API_ROOT: url("https://business.openapi.zalo.me"),
+  /** The province's approved ZNS templates by step (JSON, or the path of a JSON file); unset: no ZNS. */
+  ZALO_ZNS_TEMPLATES: optionalString.transform((value, ctx) => {
+    if (!value) return undefined;
+    try {
+      return parseZnsTemplates(value);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
   ZALO_BOT_TOKEN: optionalString,
   ZALO_BOT_API_ROOT: url("https://bot-api.zapps.me"),
   ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(

@@ -81,7 +81,11 @@ async function main(): Promise<void> {
     shortLived: { ttlSeconds: config.WEB_CHAT_NEW_SESSION_TTL_SECONDS, channels: ["web"] },
   });
   const { calendar, agencies } = files;
-  const feedback = createFeedbackService({ db: database.db, dueDates: workingDayDueDates(calendar) });
+  const feedback = createFeedbackService({
+    db: database.db,
+    dueDates: workingDayDueDates(calendar),
+    agencies,
+  });
   const learning = createLearningService({ db: database.db });
   const bot = createBot({ kb, logger, sessions, feedback, learning });
   const dispatcher = createRedisDispatcher({ bot, redis, logger });

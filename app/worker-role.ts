@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
 import { createTelegramFileFetcher } from "../bot/channels/telegram/download-file.js";
 import { createWebPhotos } from "../bot/channels/web-photos.js";
+import { createConfiguredZns } from "../bot/channels/zalo-oa/index.js";
 import type { Database } from "../db/client.js";
 import { createAttachmentStore } from "../feedback/attachment-store.js";
 import { loadWorkingCalendar } from "../feedback/holidays-file.js";
@@ -23,32 +24,26 @@ import { startRemindWorker } from "../workers/remind-worker.js";
 import { createSendSlots } from "../workers/send-slots.js";
 import { throttledPush } from "../workers/throttled-push.js";
 import { type Config, uploadsDirOf } from "./config.js";
+import { RecipientUnreachableError } from "./errors.js";
 
-/** The settings the worker role reads. */
-export type WorkerConfig = Pick<
-  Config,
-  | "REDIS_URL"
-  | "DATA_DIR"
-  | "UPLOADS_DIR"
-  | "UPLOAD_MAX_BYTES"
-  | "AGENCY_TELEGRAM_CHATS"
-  | "COORDINATOR_TELEGRAM_CHAT"
-  | "TELEGRAM_BOT_TOKEN"
-  | "TELEGRAM_API_ROOT"
->;
-
-/** Sends through whichever channel the citizen used; false when that channel cannot push. */
+/**
+ * Sends through whichever channel the citizen used; false when that channel cannot push. With
+ * `live`, a channel that can tell whether the person is there now (the web chat page is open) is
+ * asked first, and a closed window throws RecipientUnreachableError.
+ */
 export function pushThrough(channels: readonly Channel[]): PushMessage {
-  return async (name, conversation, replies) => {
+  return async (name, conversation, replies, options) => {
     const channel = channels.find((c) => c.name === name);
     if (!channel?.push) return false;
+    if (options?.live && channel.isLive && !(await channel.isLive(conversation)))
+      throw new RecipientUnreachableError("window_closed");
     await channel.push(conversation, replies);
     return true;
   };
 }
 
 /** Officers' chats from the config, with a warning for agency ids the agency list does not know. */
-function officerChats(config: WorkerConfig, agencies: AgencyDirectory, logger: Logger) {
+function officerChats(config: Config, agencies: AgencyDirectory, logger: Logger) {
   const unknown = Object.keys(config.AGENCY_TELEGRAM_CHATS).filter((id) => !agencies.get(id));
   if (unknown.length) logger.warn({ agencies: unknown }, "AGENCY_TELEGRAM_CHATS names unknown agency ids");
   return { agencies: config.AGENCY_TELEGRAM_CHATS, coordinator: config.COORDINATOR_TELEGRAM_CHAT };
@@ -61,7 +56,7 @@ function officerChats(config: WorkerConfig, agencies: AgencyDirectory, logger: L
  * Telegram's limits across processes (Redis send slots).
  */
 export async function startWorkerRole(deps: {
-  config: WorkerConfig;
+  config: Config;
   database: Database;
   kb: KnowledgeBase;
   /** The agencies, routing rules and calendar in force (an admin's edits or the bundled files). */
@@ -87,9 +82,11 @@ export async function startWorkerRole(deps: {
   const officerAlerts = hasOfficerChats(chats);
   const relay = startOutboxRelay({ db, queues, logger, officerAlerts });
   const classify = startClassifyWorker({ db, router, connection, logger });
+  const zns = createConfiguredZns({ config, db, logger });
   const notify = startNotifyWorker({
     db,
     push,
+    ...(zns ? { zns } : {}),
     agencies,
     ...(officerAlerts ? { officers } : {}),
     connection,

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { RecipientUnreachableError } from "../app/errors.js";
 import type { Db } from "./client.js";
 import { rowsOf } from "./migrate.js";
 
@@ -35,8 +36,18 @@ const names = (delivery: Delivery) => {
  * jobs for the same thing (a retry, a job rebuilt after a Redis flush) never both send.
  */
 export async function claimDelivery(db: Db, delivery: Delivery, leaseMs: number): Promise<ClaimResult> {
+  const claim = await claimDeliveryRow(db, delivery, leaseMs);
+  return typeof claim === "number" ? "claimed" : claim;
+}
+
+/** Like `claimDelivery`, giving the claimed row's id (what its tries are recorded against). */
+export async function claimDeliveryRow(
+  db: Db,
+  delivery: Delivery,
+  leaseMs: number,
+): Promise<number | Exclude<ClaimResult, "claimed">> {
   const { t, k } = names(delivery);
-  const claimed = rowsOf(
+  const claimed = rowsOf<{ id: number | string }>(
     await db.execute(sql`
       INSERT INTO ${t} (${k}, audience, status, attempts, sent_at)
       VALUES (${delivery.key}, ${delivery.audience}, 'sending', 1, now())
@@ -45,7 +56,7 @@ export async function claimDelivery(db: Db, delivery: Delivery, leaseMs: number)
         OR (${t}.status = 'sending' AND ${t}.sent_at < now() - make_interval(secs => ${leaseMs / 1000}))
       RETURNING id`),
   );
-  if (claimed.length > 0) return "claimed";
+  if (claimed[0]) return Number(claimed[0].id);
   const [row] = rowsOf<{ status: string }>(
     await db.execute(
       sql`SELECT status FROM ${t} WHERE ${k} = ${delivery.key} AND audience = ${delivery.audience}`,
@@ -89,8 +100,9 @@ export async function skipDelivery(db: Db, delivery: Delivery): Promise<void> {
 }
 
 /**
- * Sends a claimed delivery and records the end: `send` says whether it reached anybody; a send that
- * throws gives the claim back (and rethrows) so the job's retry sends.
+ * Sends a claimed delivery and records the end: `send` says whether it reached anybody; a recipient
+ * that cannot be reached is recorded as unreachable; any other failure gives the claim back (and
+ * rethrows) so the job's retry sends.
  */
 export async function sendClaimed(
   db: Db,
@@ -101,8 +113,12 @@ export async function sendClaimed(
   try {
     status = (await send()) ? "sent" : "unreachable";
   } catch (err) {
-    await releaseDelivery(db, delivery);
-    throw err;
+    if (!(err instanceof RecipientUnreachableError)) {
+      await releaseDelivery(db, delivery);
+      throw err;
+    }
+    // Blocked, gone or outside the channel's window: another try would not reach them either.
+    status = "unreachable";
   }
   await finishDelivery(db, delivery, status);
   return status;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -196,8 +197,46 @@ export const notifications = pgTable(
     attempts: integer("attempts").notNull().default(0),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** How a citizen notification reached them: a channel's name, `zns` or `next_contact`. */
+    route: text("route"),
+    /** Why the last route tried did not reach them (window closed, ZNS quota …), for the console. */
+    reason: text("reason"),
+    /** When it reached the citizen, on the deps' clock. */
+    toldAt: timestamp("told_at", { withTimezone: true }),
+    /** While 'waiting': the channel identity whose next message first hears of it. */
+    recipientChannel: text("recipient_channel"),
+    recipientUser: text("recipient_user"),
   },
-  (t) => [uniqueIndex("notifications_event_audience_idx").on(t.eventId, t.audience)],
+  (t) => [
+    uniqueIndex("notifications_event_audience_idx").on(t.eventId, t.audience),
+    index("notifications_waiting_idx")
+      .on(t.recipientChannel, t.recipientUser)
+      .where(sql`${t.status} = 'waiting'`),
+  ],
+);
+
+/**
+ * Every try to tell a citizen of one notification, in order: the route (a channel, `zns`,
+ * `next_contact`), how it ended and why, and who asked (the system, or an officer's resend).
+ */
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id),
+    route: text("route").notNull(),
+    /** requested (an officer's resend not yet sent), sending, sent, failed. */
+    outcome: text("outcome").notNull(),
+    reason: text("reason"),
+    actor: text("actor").notNull(),
+    /** Zalo's id of a sent ZNS message. */
+    providerId: text("provider_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("delivery_attempts_notification_idx").on(t.notificationId, t.id)],
 );
 
 /** Deadline reminders already raised (half, eighty, due, overdue), one row per PAKN and point, so each goes out once. */

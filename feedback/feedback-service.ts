@@ -1,6 +1,9 @@
+import type { Reply } from "../bot/core/types.js";
 import type { Db } from "../db/client.js";
+import { takeWaitingUpdates } from "./citizen-delivery/take-waiting.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
 import { type RateOutcome, rateLatestPublished, ratePakn } from "./rate-pakn.js";
+import type { AgencyDirectory } from "./routing/agencies.js";
 import { type PaknSubmission, type SubmittedPakn, submitPakn } from "./submit-pakn.js";
 import {
   findPendingSupplement,
@@ -27,12 +30,15 @@ export interface FeedbackService {
   pendingSupplement(sender: PaknSender, code?: string): Promise<PendingSupplement | undefined>;
   /** The citizen's answer to that request: the PAKN goes back to its officer. */
   supplement(sender: PaknSender, text: string, code?: string): Promise<SupplementOutcome>;
+  /** What changed while no route reached the sender: told now, once (see take-waiting.ts). */
+  takeUpdates(sender: PaknSender): Promise<Reply[]>;
 }
 
 /** The feedback service on a database, with the deadline rule and an optional clock. */
 export function createFeedbackService(deps: {
   db: Db;
   dueDates: DueDatesFn;
+  agencies?: AgencyDirectory;
   now?: () => Date;
 }): FeedbackService {
   return {
@@ -43,5 +49,6 @@ export function createFeedbackService(deps: {
     rateLatest: (sender, rating) => rateLatestPublished(deps, { sender, rating }),
     pendingSupplement: (sender, code) => findPendingSupplement(deps, { sender, code }),
     supplement: (sender, text, code) => supplementPakn(deps, { sender, text, code }),
+    takeUpdates: (sender) => takeWaitingUpdates(deps, { channel: sender.channel, user: sender.user }),
   };
 }

@@ -1,42 +1,65 @@
+import { RecipientUnreachableError } from "../app/errors.js";
 import type { Reply } from "../bot/core/types.js";
+import { recordAttempt, settleCitizenNotification } from "../db/citizen-delivery-repo.js";
 import type { Db } from "../db/client.js";
-import { claimDelivery, sendClaimed, skipDelivery } from "../db/notification-claims.js";
+import { claimDeliveryRow, releaseDelivery, skipDelivery } from "../db/notification-claims.js";
 import { findEventWithPakn } from "../db/pakn-repo.js";
-import { composeStatusNotification } from "./compose-notification.js";
-import { ratingButtons } from "./rating-payload.js";
+import { citizenMessage, tellsCitizen } from "./citizen-delivery/citizen-message.js";
+import type { ZnsSender } from "./citizen-delivery/zns-message.js";
+import { sendByZns } from "./citizen-delivery/zns-route.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
-import { statusLabel } from "./status-labels.js";
-import { supplementButton } from "./supplement-payload.js";
-
-/** Sends replies to a conversation on a channel; false when the channel cannot push (e.g. the web chat). */
-export type PushMessage = (channel: string, conversation: string, replies: Reply[]) => Promise<boolean>;
-
-/** What notifying one event did; `busy`: another job is sending it right now (try again later). */
-export type NotifyOutcome = "sent" | "already_sent" | "unreachable" | "missing" | "busy" | "skipped";
 
 /**
- * Whether the citizen hears of an event: not of the office's internal steps around the answer (a
- * draft, its approval, a draft sent back to the officer); they hear of the answer when published.
+ * Sends replies to a conversation on a channel; false when the channel cannot push at all. Throws
+ * RecipientUnreachableError when this person cannot be reached there now (blocked, outside Zalo's
+ * window, or, with `live`, a web chat that is not open).
  */
-export function tellsCitizen(event: { fromStatus: string | null; toStatus: string }): boolean {
-  if (event.toStatus === "answered" || event.toStatus === "approved") return false;
-  return !(event.toStatus === "in_progress" && event.fromStatus === "answered");
+export type PushMessage = (
+  channel: string,
+  conversation: string,
+  replies: Reply[],
+  options?: { live?: boolean },
+) => Promise<boolean>;
+
+/**
+ * What notifying one event did: `sent` (on their channel or by ZNS), `waiting` (for their next
+ * message), `busy` (another job is sending it right now: try again later).
+ */
+export type NotifyOutcome =
+  | "sent"
+  | "waiting"
+  | "already_sent"
+  | "unreachable"
+  | "missing"
+  | "busy"
+  | "skipped";
+
+/** What telling a citizen needs: the database, the channels' push, ZNS when configured, a clock. */
+export interface NotifyCitizenDeps {
+  db: Db;
+  push: PushMessage;
+  zns?: ZnsSender;
+  agencies?: AgencyDirectory;
+  claimLeaseMs?: number;
+  now?: () => Date;
 }
 
 /**
- * How long a send in progress keeps its claim: longer than any channel's push with its own retries
- * (a Zalo send: two tries of at most 10 s). A sender that died (SIGKILL) is taken over after it.
+ * How long a send in progress keeps its claim: longer than any route's tries together (a channel
+ * push and a ZNS message, each at most a few tries of 10 s). A sender that died is taken over after it.
  */
-export const NOTIFY_CLAIM_LEASE_MS = 30_000;
+export const NOTIFY_CLAIM_LEASE_MS = 60_000;
 
 /**
- * Tells the citizen, on the channel they used, that their PAKN changed state. One notification row
- * per event and audience makes it once-only: the row is claimed ('sending', `sent_at` = when the
- * claim was taken) before the push, so a second job for the same event (a rebuilt or retried job)
- * finds it sent, or busy while the claim is fresh. A push that throws gives the claim back.
+ * Tells the citizen that their PAKN changed state, once, by the first route that reaches them: the
+ * channel they used (within its window), then a ZNS template message to their phone for the steps
+ * that matter, else it waits for their next message on that channel. The notification row is
+ * claimed before anything is sent, so a retried or rebuilt job finds it told, waiting or busy; every
+ * try is recorded with its reason for the console. A channel failure that may pass (the network)
+ * gives the claim back for the job's retry.
  */
 export async function notifyCitizen(
-  deps: { db: Db; push: PushMessage; agencies?: AgencyDirectory; claimLeaseMs?: number },
+  deps: NotifyCitizenDeps,
   input: { eventId: number },
 ): Promise<NotifyOutcome> {
   const found = await findEventWithPakn(deps.db, input.eventId);
@@ -47,27 +70,74 @@ export async function notifyCitizen(
     await skipDelivery(deps.db, delivery);
     return "skipped";
   }
-  const claim = await claimDelivery(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
-  if (claim !== "claimed") return claim;
-  const text = composeStatusNotification({
-    code: item.code,
-    toStatus: event.toStatus,
-    statusLabel: statusLabel(event.toStatus),
-    note: event.note,
-    agencyName: item.agencyId ? (deps.agencies?.get(item.agencyId)?.name ?? null) : null,
-    answer: item.answer,
-    answerDueAt: item.answerDueAt,
-    byCitizen: event.actor.startsWith("citizen:"),
+  const claim = await claimDeliveryRow(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
+  if (typeof claim !== "number") return claim;
+  const now = deps.now ?? (() => new Date());
+  const tried = (route: string, reason: string) =>
+    recordAttempt(deps.db, {
+      notificationId: claim,
+      route,
+      outcome: "failed",
+      reason,
+      actor: "system",
+      at: now(),
+    });
+  const told = async (route: string, msgId?: string): Promise<"sent"> => {
+    const at = now();
+    await recordAttempt(deps.db, {
+      notificationId: claim,
+      route,
+      outcome: "sent",
+      actor: "system",
+      providerId: msgId,
+      at,
+    });
+    await settleCitizenNotification(deps.db, claim, { status: "sent", route, toldAt: at });
+    return "sent";
+  };
+
+  let reason: string;
+  try {
+    const pushed = await deps.push(
+      item.channel,
+      item.conversation,
+      [citizenMessage(event, item, deps.agencies)],
+      {
+        live: true,
+      },
+    );
+    if (pushed) return told(item.channel);
+    reason = "no_push";
+  } catch (err) {
+    if (!(err instanceof RecipientUnreachableError)) {
+      await releaseDelivery(deps.db, delivery);
+      throw err;
+    }
+    reason = err.reason;
+  }
+  await tried(item.channel, reason);
+
+  const zns = await sendByZns(deps, {
+    event,
+    item,
+    notificationId: claim,
+    trackingId: `n${claim}`,
+    withRating: true,
   });
-  // A published answer asks the citizen to rate it, 1 to 5, with one button each; a request for
-  // more information offers the button that starts the reply.
-  const buttons =
-    event.toStatus === "published"
-      ? ratingButtons(item.code)
-      : event.toStatus === "returned"
-        ? [supplementButton(item.code)]
-        : [];
-  return sendClaimed(deps.db, delivery, () =>
-    deps.push(item.channel, item.conversation, [{ text, buttons }]),
-  );
+  if ("msgId" in zns) return told("zns", zns.msgId);
+  if (!zns.skipped) {
+    await tried("zns", zns.reason);
+    reason = zns.reason;
+  }
+  if (reason === "no_push") {
+    // No chat to come back to (a PAKN filed through Open311): they follow it by its code.
+    await settleCitizenNotification(deps.db, claim, { status: "unreachable", reason });
+    return "unreachable";
+  }
+  await settleCitizenNotification(deps.db, claim, {
+    status: "waiting",
+    reason,
+    recipient: { channel: item.channel, user: item.channelUser },
+  });
+  return "waiting";
 }

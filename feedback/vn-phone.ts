@@ -14,3 +14,12 @@ export function normalizeVnPhone(text: string): string | undefined {
   if (digits.startsWith("84") && digits.length >= 11) digits = `0${digits.slice(2)}`;
   return MOBILE.test(digits) || LANDLINE.test(digits) ? digits : undefined;
 }
+
+/**
+ * The number as ZNS wants it (84 and the mobile number without its 0), or undefined for a landline
+ * or anything that is not a Vietnamese mobile number (no Zalo account behind it).
+ */
+export function toZnsPhone(text: string): string | undefined {
+  const national = normalizeVnPhone(text);
+  return national && MOBILE.test(national) ? `84${national.slice(1)}` : undefined;
+}

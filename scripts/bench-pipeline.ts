@@ -6,8 +6,13 @@
  * worker's Redis db mid-run and measures how long until every PAKN committed before the flush is
  * routed and notified. Prints one JSON object on stdout, progress on stderr.
  *
+ * With `--outside-window s` (0 < s ≤ 1) the fake refuses a share s of chats like a citizen who
+ * blocked the bot (HTTP 403), the worker gets ZNS against a local fake ZNS (some first tries answer
+ * HTTP 500, some phones have no Zalo account), and `delivery` counts where every citizen
+ * notification ended: told on the channel, told by ZNS, waiting, lost, delivered twice.
+ *
  *   npm run --silent bench:pipeline -- [--rate 300] [--duration 60] [--warmup 5]
- *     [--recovery-duration 20] [--redis-db 11]
+ *     [--recovery-duration 20] [--redis-db 11] [--outside-window 0]
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -15,7 +20,9 @@ import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { rowsOf } from "../db/migrate.js";
 import { createScratchDatabase } from "./bench/pipeline-database.js";
-import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
+import { citizenNotifications, deliveryCounts, settledOtherwise } from "./bench/pipeline-delivery.js";
+import { type FakeZaloApi, startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
+import { type FakeZns, startFakeZns } from "./bench/pipeline-fake-zns.js";
 import { offerConfirmations } from "./bench/pipeline-load.js";
 import {
   notifiedTimes,
@@ -28,6 +35,16 @@ import { startWorkerProcess } from "./bench/pipeline-worker-process.js";
 
 const TARGET = { confirmationsPerSecond: 300, durationS: 60, p99Ms: 2_000, recoveryS: 60 };
 const TOKEN = "3000000001:pipeline-bench-token";
+const ZNS_TOKEN = "pipeline-bench-oa-access-token";
+/** The province's templates in the bench: what the worker is configured with and the fake ZNS approves. */
+const ZNS_TEMPLATES = {
+  received: { template_id: "1001", params: { ma_phan_anh: "code", ngay_nhan: "receivedDate" } },
+  returned: { template_id: "1003", params: { ma_phan_anh: "code", ly_do: "note" } },
+  published: { template_id: "1002", params: { ma_phan_anh: "code" } },
+} as const;
+/** Shares of ZNS sends the fake answers HTTP 500 first (tracking ids) and -118 (phones). */
+const ZNS_FAIL_FIRST_SHARE = 0.1;
+const ZNS_NOT_ON_ZALO_SHARE = 0.2;
 
 const { values: args } = parseArgs({
   options: {
@@ -39,8 +56,12 @@ const { values: args } = parseArgs({
     /** A Redis database number the worker has to itself: the recovery phase flushes it. */
     "redis-db": { type: "string", default: "11" },
     "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+    /** Share of chats the bot cannot reach (blocked, outside the window): those go by ZNS or wait. */
+    "outside-window": { type: "string", default: "0" },
   },
 });
+const outsideWindow = Number(args["outside-window"]);
+if (!(outsideWindow >= 0 && outsideWindow <= 1)) throw new Error("--outside-window is a share from 0 to 1");
 const rate = Number(args.rate);
 const durationMs = Number(args.duration) * 1000;
 const warmupMs = Number(args.warmup) * 1000;
@@ -58,7 +79,18 @@ async function main(): Promise<void> {
     throw new Error(`Redis db ${args["redis-db"]} is not empty; pick a free one with --redis-db`);
   }
   const scratch = await createScratchDatabase("bench", 40);
-  const fake = await startFakeZaloApi(TOKEN);
+  const fake = await startFakeZaloApi(TOKEN, { unreachableShare: outsideWindow });
+  const zns =
+    outsideWindow > 0
+      ? await startFakeZns({
+          templates: new Map(
+            Object.values(ZNS_TEMPLATES).map((t) => [t.template_id, Object.keys(t.params)] as const),
+          ),
+          accessToken: ZNS_TOKEN,
+          failFirstShare: ZNS_FAIL_FIRST_SHARE,
+          notOnZaloShare: ZNS_NOT_ON_ZALO_SHARE,
+        })
+      : undefined;
   const db = scratch.database.db;
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   try {
@@ -68,6 +100,9 @@ async function main(): Promise<void> {
       redisUrl: redisUrl.toString(),
       zaloApiRoot: fake.apiRoot,
       zaloToken: TOKEN,
+      ...(zns
+        ? { zns: { apiRoot: zns.apiRoot, templates: JSON.stringify(ZNS_TEMPLATES), accessToken: ZNS_TOKEN } }
+        : {}),
     });
     const progress = (phase: string) => () => {
       log(`${phase}: ${fake.delivered.length} notified, load ${loadavg()[0]?.toFixed(2)}`);
@@ -91,6 +126,7 @@ async function main(): Promise<void> {
     }
 
     log(`measure: ${rate}/s for ${durationMs / 1000} s`);
+    const cpuBefore = process.cpuUsage();
     const load = await offerConfirmations(db, { rate, durationMs, tag: "run", onTick: progress("measure") });
     const loadEndedAt = Date.now();
     const drained = await waitUntilDone(
@@ -102,7 +138,10 @@ async function main(): Promise<void> {
       (left) => log(`draining: ${left} not yet routed and notified`),
     );
     const drainMs = Date.now() - loadEndedAt;
-    const measured = await phaseOutcome(db, fake, "run", load.submitted);
+    // This process's CPU (the fakes, the load generator, the polling) over the measured phase.
+    const cpu = process.cpuUsage(cpuBefore);
+    const measuredWallMs = Date.now() - load.startedAt;
+    const measured = await outcomeOf(db, fake, zns, "run", load.submitted);
     // Sustained: confirmations that went all the way through, from the first offer to the last completion.
     const throughWindowMs = measured.lastDoneAt - load.startedAt;
 
@@ -172,7 +211,8 @@ async function main(): Promise<void> {
       recovered.submitted.map((s) => s.chatId),
       60_000,
     );
-    const recoveryOutcome = await phaseOutcome(db, fake, "flush", recovered.submitted);
+    const recoveryOutcome = await outcomeOf(db, fake, zns, "flush", recovered.submitted);
+    const delivery = zns ? await deliveryReport(db, fake, zns) : undefined;
 
     const result = {
       bench: "pipeline",
@@ -184,6 +224,16 @@ async function main(): Promise<void> {
         recoveryDurationS: recoveryMs / 1000,
         workerProcesses: 1,
         channel: "zalo-bot (fake API over HTTP)",
+        ...(zns
+          ? {
+              outsideWindow,
+              zns: {
+                steps: Object.keys(ZNS_TEMPLATES),
+                failFirstShare: ZNS_FAIL_FIRST_SHARE,
+                notOnZaloShare: ZNS_NOT_ON_ZALO_SHARE,
+              },
+            }
+          : {}),
       },
       measure: {
         offeredPerSecond: rate,
@@ -202,6 +252,14 @@ async function main(): Promise<void> {
         timeToRecoverMs: recoveredAll ? lastDone - flushedAt : null,
         ...withoutTimes(recoveryOutcome),
       },
+      ...(delivery ? { delivery } : {}),
+      benchProcessCpu: {
+        note: "this process (fake servers, load generator, polling) over the measured phase, load start to drained",
+        userMs: Math.round(cpu.user / 1000),
+        systemMs: Math.round(cpu.system / 1000),
+        wallMs: measuredWallMs,
+        shareOfWall: Number(((cpu.user + cpu.system) / 1000 / measuredWallMs).toFixed(3)),
+      },
       loadavg1m: Number(loadavg()[0]?.toFixed(2)),
     };
     const ok =
@@ -213,7 +271,12 @@ async function main(): Promise<void> {
       recoveredAll &&
       (result.recovery.timeToRecoverMs ?? Infinity) <= TARGET.recoveryS * 1000 &&
       recoveryOutcome.lost === 0 &&
-      recoveryOutcome.duplicated === 0;
+      recoveryOutcome.duplicated === 0 &&
+      (!delivery ||
+        (delivery.measure.lost === 0 &&
+          delivery.measure.twice === 0 &&
+          delivery.recovery.lost === 0 &&
+          delivery.recovery.twice === 0));
     process.stdout.write(`${JSON.stringify({ ...result, meetsTarget: ok }, null, 2)}\n`);
   } finally {
     worker?.kill("SIGTERM");
@@ -221,8 +284,37 @@ async function main(): Promise<void> {
     await redis.flushdb().catch(() => undefined);
     await redis.quit();
     await fake.close();
+    await zns?.close();
     await scratch.drop();
   }
+}
+
+/** A phase's outcome; with ZNS on, chats the bot could not reach count by where their notification ended. */
+async function outcomeOf(
+  db: Parameters<typeof phaseOutcome>[0],
+  fake: FakeZaloApi,
+  zns: FakeZns | undefined,
+  tag: string,
+  submitted: Parameters<typeof phaseOutcome>[3],
+) {
+  if (!zns) return phaseOutcome(db, fake, tag, submitted);
+  const otherwise = settledOtherwise(await citizenNotifications(db, tag), zns);
+  return phaseOutcome(db, fake, tag, submitted, otherwise);
+}
+
+/** Where the measured and the recovery phases' citizen notifications ended, and what the fakes refused. */
+async function deliveryReport(db: Parameters<typeof phaseOutcome>[0], fake: FakeZaloApi, zns: FakeZns) {
+  const phase = async (tag: string) =>
+    deliveryCounts(await citizenNotifications(db, tag), { bot: fake, zns }, { channel: "zalo-bot", tag });
+  return {
+    measure: await phase("run"),
+    recovery: await phase("flush"),
+    fakes: {
+      botRefusedSends: fake.refused(),
+      znsDelivered: zns.delivered.length,
+      znsRefusals: zns.refusals,
+    },
+  };
 }
 
 main().catch((err) => {

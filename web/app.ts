@@ -5,6 +5,7 @@ import { LOG_SERIALIZERS } from "../app/log-serializers.js";
 import type { Channel } from "../bot/channels/channel.js";
 import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
+import type { FeedbackService } from "../feedback/feedback-service.js";
 import type { ChatIpLimit } from "./chat-ip-limit.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";
@@ -38,6 +39,11 @@ export interface WebDeps {
   site?: SiteDeps;
 }
 
+/** A web chat visitor's waiting PAKN updates: the cookie id is both their conversation and their identity. */
+function webUpdates(feedback: FeedbackService) {
+  return (conversation: string) => feedback.takeUpdates({ channel: "web", user: conversation });
+}
+
 /** Builds the Fastify app (not listening): health, the web chat page and its API, and the channels' webhooks. */
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,6 +65,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     secureCookies: deps.secureCookies,
     inbox: deps.inbox,
     ipLimit: deps.chatIpLimit,
+    ...(deps.site ? { waitingUpdates: webUpdates(deps.site.feedback) } : {}),
   });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
   // With the site, `/` is its home page; a channels-only app sends visitors to the chat.

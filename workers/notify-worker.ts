@@ -3,6 +3,8 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { runResend } from "../feedback/citizen-delivery/run-resend.js";
+import type { ZnsSender } from "../feedback/citizen-delivery/zns-message.js";
 import { notifyOfficers, type OfficerAlertDeps } from "../feedback/notify-agency.js";
 import { notifyCitizen, type PushMessage } from "../feedback/notify-citizen.js";
 import { QUEUES } from "../feedback/queue-names.js";
@@ -13,6 +15,9 @@ import { STALLED_JOB_OPTIONS } from "./queues.js";
 
 /** The notify job's data: the event to tell the citizen about (job id `notify-<eventId>`). */
 export const notifyJobSchema = z.object({ eventId: z.number().int().positive() });
+
+/** An officer's resend of a notification by the route they chose (job id `resend-<attemptId>`). */
+export const resendJobSchema = z.object({ attemptId: z.number().int().positive() });
 
 /**
  * Sends in hand at once: a push is mostly waiting on the channel's API (≈100-300 ms for the real
@@ -28,6 +33,8 @@ export const BUSY_RECHECK_MS = 5_000;
 export function startNotifyWorker(deps: {
   db: Db;
   push: PushMessage;
+  /** Zalo Notification Service, when the province configured its templates. */
+  zns?: ZnsSender;
   agencies?: AgencyDirectory;
   /** Officers' Telegram chats for new assignments and triage; unset: citizens only. */
   officers?: OfficerAlertDeps;
@@ -38,8 +45,15 @@ export function startNotifyWorker(deps: {
   const worker = new Worker(
     QUEUES.notify,
     privateFailures(async (job, token) => {
+      const resend = resendJobSchema.safeParse(job.data);
+      if (resend.success) {
+        const outcome = await runResend(deps, resend.data);
+        if (outcome === "missing")
+          throw new UnrecoverableError(`resend ${resend.data.attemptId} does not exist`);
+        return outcome;
+      }
       const parsed = notifyJobSchema.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId}");
+      if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId} or {attemptId}");
       const outcome = await postponeOnSendLater(job, token, async () => {
         const citizen = await notifyCitizen(deps, parsed.data);
         // Officers hear of assignments and triage once the citizen is done (notify-agency.ts).

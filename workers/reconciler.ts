@@ -24,10 +24,13 @@ const undone = (officerAlerts: boolean) => sql`
   WHERE o.relayed_at IS NOT NULL AND o.created_at > now() - interval '14 days' AND (
     (o.queue = 'pakn-classify' AND EXISTS (
       SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint AND p.status = 'received'))
-    OR (o.queue = 'pakn-notify' AND NOT EXISTS (
+    OR (o.queue = 'pakn-notify' AND o.payload->>'eventId' IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
-        AND n.audience = 'citizen' AND n.status IN ('sent', 'unreachable', 'skipped')))
-    OR (${officerAlerts} AND o.queue = 'pakn-notify' AND EXISTS (
+        AND n.audience = 'citizen' AND n.status IN ('sent', 'waiting', 'unreachable', 'skipped')))
+    OR (o.queue = 'pakn-notify' AND o.payload->>'attemptId' IS NOT NULL AND EXISTS (
+      SELECT 1 FROM delivery_attempts a WHERE a.id = (o.payload->>'attemptId')::bigint
+        AND a.outcome IN ('requested', 'sending')))
+    OR (${officerAlerts} AND o.queue = 'pakn-notify' AND o.payload->>'eventId' IS NOT NULL AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
         AND (ev.to_status IN ('assigned', 'transferred')
           OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')

@@ -16,6 +16,11 @@ export interface Channel {
    * that cannot reach a citizen unprompted (the web chat) leave it out.
    */
   push?(conversation: string, replies: Reply[]): Promise<void>;
+  /**
+   * Whether a push reaches the person right now, for channels that can only show it while they
+   * are there (the web chat: its page is open); channels that deliver any time leave it out.
+   */
+  isLive?(conversation: string): Promise<boolean>;
   /** Stops background work and waits for replies still being sent. */
   stop?(): Promise<void>;
 }

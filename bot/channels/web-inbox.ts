@@ -11,6 +11,9 @@ const INBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** At most this many waiting messages per visitor; older ones give way. */
 const INBOX_LIMIT = 50;
 
+/** A page that polled within this long is open: what is pushed now shows at its next poll. */
+const LIVE_SECONDS = 60;
+
 /**
  * The web chat's server-side state per visitor: messages that arrived while nobody asked (PAKN status
  * changes), the recent transcript shown again after a reload, and photos attached for a PAKN.
@@ -18,7 +21,7 @@ const INBOX_LIMIT = 50;
 export interface WebInbox {
   /** The web chat as a channel that can push: it keeps the replies until the page collects them. */
   channel: Channel;
-  /** Takes (and removes) what waits for a conversation, oldest first. */
+  /** Takes (and removes) what waits for a conversation, oldest first; the page asking is open now. */
   collect(conversation: string): Promise<Reply[]>;
   /** The recent conversation, so a reload shows it again. */
   transcript: WebTranscript;
@@ -35,6 +38,7 @@ export function createWebInbox(
   options: { prefix?: string; maxPhotoBytes?: number; transcriptTtlSeconds?: number } = {},
 ): WebInbox {
   const key = (conversation: string) => `${options.prefix ?? "motcua:"}web-inbox:${conversation}`;
+  const liveKey = (conversation: string) => `${options.prefix ?? "motcua:"}web-live:${conversation}`;
   return {
     channel: {
       name: "web",
@@ -48,6 +52,9 @@ export function createWebInbox(
           .expire(k, INBOX_TTL_SECONDS)
           .exec();
       },
+      async isLive(conversation) {
+        return (await redis.exists(liveKey(conversation))) === 1;
+      },
     },
     transcript: createWebTranscript(redis, {
       prefix: options.prefix,
@@ -59,7 +66,12 @@ export function createWebInbox(
     }),
     async collect(conversation) {
       const k = key(conversation);
-      const [[, items]] = (await redis.multi().lrange(k, 0, -1).del(k).exec()) as [[unknown, string[]]];
+      const [[, items]] = (await redis
+        .multi()
+        .lrange(k, 0, -1)
+        .del(k)
+        .set(liveKey(conversation), "1", "EX", LIVE_SECONDS)
+        .exec()) as [[unknown, string[]]];
       return items.flatMap((raw) => {
         try {
           return [JSON.parse(raw) as Reply];

@@ -11,6 +11,7 @@ import { paknDialog } from "./features/pakn-dialog.js";
 import { paknRate } from "./features/pakn-rate.js";
 import { paknSupplement } from "./features/pakn-supplement.js";
 import { smallTalk } from "./features/small-talk.js";
+import { waitingUpdates } from "./features/waiting-updates.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
 import { type InboundMessage, type TurnResult, textReply } from "./types.js";
@@ -21,12 +22,13 @@ export interface Bot {
 }
 
 /**
- * Builds the conversation core: the PAKN intake's photos, input guard, ratings of published
+ * Builds the conversation core: updates the citizen missed first, then the PAKN intake's photos, input guard, ratings of published
  * answers, supplements officers asked for, the PAKN intake dialog, buttons, commands, small talk, PAKN lookups and offers, then the
  * knowledge base as the fallback, inside an error boundary that always answers politely.
  */
 export function createBot(deps: BotDeps & { sessions: SessionStore }): Bot {
   const run = composeSteps([
+    waitingUpdates,
     paknAttachments,
     guardInput,
     learnFromMisses,

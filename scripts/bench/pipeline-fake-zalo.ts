@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { inShare } from "./pipeline-share.js";
 
 /** One message the fake delivered: to whom, what, and when it arrived (ms since the epoch). */
 export interface DeliveredMessage {
@@ -12,7 +13,8 @@ export interface DeliveredMessage {
  * A local Zalo Bot Platform API (`POST /bot<token>/sendMessage`, JSON in and out) for the pipeline
  * benchmark and the reliability tests. `hold()` closes a gate: messages wait unanswered, and those
  * whose sender went away before `release()` (a killed worker) are never delivered, like a request
- * the platform never got to process.
+ * the platform never got to process. With `unreachableShare`, that share of chats (picked by a hash
+ * of the chat id) is refused like a user who blocked the bot: HTTP 403 and the platform's envelope.
  */
 export interface FakeZaloApi {
   /** The value for ZALO_BOT_API_ROOT. */
@@ -20,6 +22,8 @@ export interface FakeZaloApi {
   delivered: DeliveredMessage[];
   /** How many messages each chat received. */
   countsByChat(): Map<string, number>;
+  /** `sendMessage` calls refused because the chat is among the unreachable share. */
+  refused(): number;
   /** Messages waiting behind the gate. */
   held(): number;
   hold(): void;
@@ -49,9 +53,17 @@ const reply = (response: ServerResponse, status: number, body: unknown) => {
   response.end(JSON.stringify(body));
 };
 
+/** The deterministic pick of chats the fake refuses as unreachable (the salt the fake uses). */
+export const isUnreachableChat = (chatId: string, share: number) => inShare(chatId, share, "bot-unreachable");
+
 /** Starts the fake on a free port; only `token` is accepted. */
-export async function startFakeZaloApi(token: string): Promise<FakeZaloApi> {
+export async function startFakeZaloApi(
+  token: string,
+  options: { unreachableShare?: number } = {},
+): Promise<FakeZaloApi> {
   const delivered: DeliveredMessage[] = [];
+  const unreachableShare = options.unreachableShare ?? 0;
+  let refused = 0;
   let gated = false;
   let waiting: Pending[] = [];
   let waiters: { count: number; resolve: () => void }[] = [];
@@ -87,6 +99,14 @@ export async function startFakeZaloApi(token: string): Promise<FakeZaloApi> {
         error_code: 400,
         description: "Bad Request: chat_id and text",
       });
+    if (isUnreachableChat(chatId, unreachableShare)) {
+      refused++;
+      return reply(response, 403, {
+        ok: false,
+        error_code: 403,
+        description: "Forbidden: the user has blocked the bot or cannot be reached",
+      });
+    }
     const pending: Pending = { chatId, text, response, gone: false };
     response.on("close", () => {
       if (!response.writableFinished) pending.gone = true;
@@ -106,6 +126,7 @@ export async function startFakeZaloApi(token: string): Promise<FakeZaloApi> {
       for (const m of delivered) counts.set(m.chatId, (counts.get(m.chatId) ?? 0) + 1);
       return counts;
     },
+    refused: () => refused,
     held: () => waiting.filter((p) => !p.gone).length,
     hold() {
       gated = true;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { quantile } from "./metrics.js";
+import { citizenNotifications, settledChats } from "./pipeline-delivery.js";
 import type { FakeZaloApi } from "./pipeline-fake-zalo.js";
 import type { Submitted } from "./pipeline-load.js";
 
@@ -47,6 +48,8 @@ export interface PhaseOutcome {
   lost: number;
   duplicated: number;
   routedTwice: number;
+  /** Only when other routes were looked at: settled without being told (waiting for the next message). */
+  waiting?: number;
   commitToRoutedMs: { p50: number; p99: number; max: number };
   commitToNotifiedMs: { p50: number; p99: number; max: number };
 }
@@ -57,12 +60,26 @@ const stats = (values: number[]) => ({
   max: Math.round(values.length ? Math.max(...values) : 0),
 });
 
-/** Measures commit→routed and commit→notified for `submitted`; lost = never routed or never notified, duplicated = notified more than once. */
+/**
+ * How a chat settled without a bot message: told by another route (ZNS) at `at`, or, `told` false,
+ * waiting for the citizen's next message since `at`.
+ */
+export interface SettledOtherwise {
+  at: number;
+  told: boolean;
+}
+
+/**
+ * Measures commit→routed and commit→notified for `submitted`; lost = never routed or never notified, duplicated = notified more than once.
+ * With `otherwise`, a chat the bot never reached counts as notified when another route told it and
+ * as completed (`waiting`, without a latency) when it waits for the citizen's next message.
+ */
 export async function phaseOutcome(
   db: Db,
   fake: FakeZaloApi,
   tag: string,
   submitted: readonly Submitted[],
+  otherwise?: ReadonlyMap<string, SettledOtherwise>,
 ): Promise<PhaseOutcome> {
   const routed = await routedTimes(db, tag);
   const notified = notifiedTimes(fake);
@@ -72,13 +89,19 @@ export async function phaseOutcome(
   let lost = 0;
   let duplicated = 0;
   let completed = 0;
+  let waiting = 0;
   let lastDoneAt = 0;
   for (const s of submitted) {
     const r = routed.get(s.chatId);
-    const n = notified.get(s.chatId);
+    const other = notified.has(s.chatId) ? undefined : otherwise?.get(s.chatId);
+    const n = other?.told ? other.at : notified.get(s.chatId);
     if (r !== undefined) toRouted.push(Math.max(0, r - s.committedAt));
     if (n !== undefined) toNotified.push(Math.max(0, n - s.committedAt));
-    if (r === undefined || n === undefined) lost++;
+    if (r !== undefined && other && !other.told) {
+      waiting++;
+      completed++;
+      lastDoneAt = Math.max(lastDoneAt, r, other.at);
+    } else if (r === undefined || n === undefined) lost++;
     else {
       completed++;
       lastDoneAt = Math.max(lastDoneAt, r, n);
@@ -94,12 +117,17 @@ export async function phaseOutcome(
     lost,
     duplicated,
     routedTwice: await routingEventsPerPakn(db, tag),
+    ...(otherwise ? { waiting } : {}),
     commitToRoutedMs: stats(toRouted),
     commitToNotifiedMs: stats(toNotified),
   };
 }
 
-/** Waits until every chat of `chatIds` was routed and notified (true), or `timeoutMs` passed (false). */
+/**
+ * Waits until every chat of `chatIds` was routed and notified (true), or `timeoutMs` passed (false).
+ * Notified: the bot fake got its message, or, for a chat it did not, the database says every
+ * notification owed to it is settled (told by another route, or waiting for the next message).
+ */
 export async function waitUntilDone(
   db: Db,
   fake: FakeZaloApi,
@@ -112,7 +140,13 @@ export async function waitUntilDone(
   for (;;) {
     const routed = await routedTimes(db, tag);
     const notified = fake.countsByChat();
-    const remaining = chatIds.filter((c) => !routed.has(c) || !notified.has(c)).length;
+    const left = chatIds.filter((c) => !routed.has(c) || !notified.has(c));
+    // Only routed chats the bot did not reach are looked up (none in a run where every chat is reachable).
+    const unreached = left.filter((c) => routed.has(c));
+    const settled = unreached.length
+      ? settledChats(await citizenNotifications(db, tag, unreached))
+      : new Map();
+    const remaining = left.filter((c) => !settled.has(c)).length;
     if (remaining === 0) return true;
     if (Date.now() > until) return false;
     onWait?.(remaining);

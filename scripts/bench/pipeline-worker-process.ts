@@ -13,13 +13,39 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
+/** ZNS for the worker: the fake's root (also the OA's API and OAuth roots) and the templates' JSON. */
+export interface WorkerZnsEnv {
+  apiRoot: string;
+  /** ZALO_ZNS_TEMPLATES. */
+  templates: string;
+  /** The OA's access token ZNS sends with. */
+  accessToken: string;
+}
+
 /** What the worker is pointed at: its database, its Redis (a db number of its own) and the fake Zalo API. */
 export interface WorkerEnv {
   databaseUrl: string;
   redisUrl: string;
   zaloApiRoot: string;
   zaloToken: string;
+  /** Set: ZNS on, through the Zalo OA settings, against a fake; unset: ZNS and the OA off. */
+  zns?: WorkerZnsEnv;
   logLevel?: string;
+}
+
+/** The environment that turns ZNS on (and with it the OA whose token ZNS uses), or turns both off. */
+function znsEnv(zns: WorkerZnsEnv | undefined): Record<string, string> {
+  if (!zns) return { ZALO_ACCESS_TOKEN: "", ZALO_ZNS_TEMPLATES: "" };
+  return {
+    ZALO_APP_ID: "3000000002",
+    ZALO_OA_SECRET_KEY: "pipeline-bench-oa-secret",
+    ZALO_ACCESS_TOKEN: zns.accessToken,
+    ZALO_REFRESH_TOKEN: "",
+    ZALO_API_ROOT: zns.apiRoot,
+    ZALO_OAUTH_ROOT: zns.apiRoot,
+    ZALO_ZNS_API_ROOT: zns.apiRoot,
+    ZALO_ZNS_TEMPLATES: zns.templates,
+  };
 }
 
 /** Starts `app/main.ts worker` and resolves once it says it is running (rejects if it exits first or after `timeoutMs`). */
@@ -37,7 +63,7 @@ export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Pr
       DATABASE_URL: env.databaseUrl,
       REDIS_URL: env.redisUrl,
       TELEGRAM_BOT_TOKEN: "",
-      ZALO_ACCESS_TOKEN: "",
+      ...znsEnv(env.zns),
       ZALO_BOT_TOKEN: env.zaloToken,
       ZALO_BOT_WEBHOOK_SECRET: "pipeline-bench-secret",
       ZALO_BOT_API_ROOT: env.zaloApiRoot,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { untoldPaknIds } from "../../feedback/citizen-delivery/delivery-history.js";
 import { fieldsInScope, isFiltered, listInbox } from "../../feedback/console/inbox.js";
 import { parseInboxFilters } from "../../feedback/console/inbox-filters.js";
 import { sendPage } from "../layout.js";
@@ -19,6 +20,8 @@ export function registerInboxPage(app: FastifyInstance, deps: SiteDeps): void {
       listInbox({ db: deps.db, calendar: deps.calendar, now: deps.now }, officer, filters),
       fieldsInScope(deps, officer),
     ]);
+    // The page's items whose citizen has not heard of a step: one small query over this page only.
+    const untold = await untoldPaknIds(deps, { paknIds: page.items.map((i) => i.id) });
     const body = inboxView({
       officer,
       page,
@@ -26,6 +29,7 @@ export function registerInboxPage(app: FastifyInstance, deps: SiteDeps): void {
       filtered: isFiltered(filters),
       fields,
       agencies: deps.agencies,
+      untold,
       flash: takeFlash(req, reply, deps.secureCookies),
     });
     return sendPage(

@@ -64,7 +64,15 @@ ${
 </form>`;
 }
 
-function rows(page: InboxPage, officer: SignedInOfficer, agencies: AgencyDirectory): SafeHtml {
+/** The mark of an item whose citizen has not heard of a step (waiting or unreachable). */
+const UNTOLD_BADGE = html`<br><span class="badge untold">Người dân chưa nhận được thông báo</span>`;
+
+function rows(
+  page: InboxPage,
+  officer: SignedInOfficer,
+  agencies: AgencyDirectory,
+  untold: ReadonlySet<number>,
+): SafeHtml {
   const provinceWide = isProvinceWide(officer.role);
   return html`<table class="responsive inbox">
 <caption class="visually-hidden">Danh sách phản ánh, kiến nghị, hạn gần nhất ở trên</caption>
@@ -77,7 +85,7 @@ ${page.items.map(
 <td data-label="Mã"><a href="/officer/pakn/${i.code}">${i.code}</a><br><span class="muted">${kindLabel(i.kind)}</span></td>
 <td data-label="Nội dung">${i.excerpt}</td>
 <td data-label="Người gửi">${i.contactName}</td>
-<td data-label="Trạng thái">${officerStatusLabel(i.status)}</td>
+<td data-label="Trạng thái">${officerStatusLabel(i.status)}${untold.has(i.id) ? UNTOLD_BADGE : ""}</td>
 ${provinceWide ? html`<td data-label="Cơ quan">${i.agencyId ? (agencies.get(i.agencyId)?.name ?? i.agencyId) : html`<em>Chưa có</em>`}</td>` : ""}
 <td data-label="Lĩnh vực">${i.field ?? ""}</td>
 <td data-label="Tiếp nhận">${formatVnDate(i.receivedAt)}</td>
@@ -104,6 +112,8 @@ export function inboxView(input: {
   filtered: boolean;
   fields: readonly string[];
   agencies: AgencyDirectory;
+  /** Ids of the page's items whose citizen has not heard of a step. */
+  untold?: ReadonlySet<number>;
   flash?: string;
 }): SafeHtml {
   const { page, filters } = input;
@@ -116,6 +126,6 @@ ${input.flash ? html`<p class="notice" role="status">${input.flash}</p>` : ""}
 ${summary(page.counts, input.officer)}
 ${filterForm(filters, input.officer, input.fields, input.agencies)}
 <p class="inbox-tools"><span>${page.total} phản ánh</span> · <a href="${csv}">Tải danh sách (CSV, mở bằng Excel)</a> · <a href="/officer/mau-tra-loi">Mẫu trả lời</a></p>
-${page.items.length ? rows(page, input.officer, input.agencies) : empty}
+${page.items.length ? rows(page, input.officer, input.agencies, input.untold ?? new Set()) : empty}
 ${pager(page, filters)}`;
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../app/errors.js";
 import { IMAGE_TYPES } from "../../feedback/attachment-store.js";
+import { citizenDeliveries } from "../../feedback/citizen-delivery/delivery-history.js";
 import type { PaknAction } from "../../feedback/console/allowed-actions.js";
 import { loadPaknDetail } from "../../feedback/console/pakn-detail.js";
 import { loadPaknFor } from "../../feedback/console/pakn-scope.js";
@@ -13,6 +14,7 @@ import { sendPage } from "../layout.js";
 import { idParam, readQuery } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
 import { requireOfficer } from "./auth-hooks.js";
+import { citizenDeliveryParts } from "./citizen-delivery-view.js";
 import { consolePage, csrfField, sendConsoleError } from "./console-layout.js";
 import { takeFlash } from "./flash.js";
 import { promoteTicketForm } from "./learning/promote-ticket-route.js";
@@ -51,6 +53,7 @@ export async function sendPaknDetail(
     throw err;
   }
   const canned = detail.cannedAnswers.find((c) => c.id === state.cannedId);
+  const deliveries = await citizenDeliveries(deps, { paknId: detail.item.id });
   const body = paknView({
     detail,
     csrf: csrfField(req),
@@ -60,6 +63,11 @@ export async function sendPaknDetail(
     values: state.values,
     failed: state.failed,
     canned,
+    citizenDelivery: citizenDeliveryParts(deliveries, {
+      item: detail.item,
+      csrf: csrfField(req),
+      znsEnabled: deps.znsEnabled === true,
+    }),
   });
   const page = consolePage(officer, {
     title: detail.item.code,

@@ -98,6 +98,8 @@ export function paknView(input: {
   /** The action whose form failed (its fields are refilled from `values`). */
   failed?: PaknAction;
   canned?: CannedAnswer;
+  /** How the citizen was told of each step: the warning for the top, the section (citizen-delivery-view.ts). */
+  citizenDelivery?: { warning: SafeHtml; section: SafeHtml };
 }): SafeHtml {
   const { detail, csrf } = input;
   const { item } = detail;
@@ -105,6 +107,7 @@ export function paknView(input: {
   return html`<p><a href="/officer">← Hộp thư</a></p>
 <h1>${item.code} <span class="status-chip">${officerStatusLabel(item.status)}</span></h1>
 ${messageBox({ flash: input.flash, error: input.error })}
+${input.citizenDelivery?.warning ?? ""}
 ${facts(detail)}
 <h2>Nội dung phản ánh</h2><p class="note content">${item.content}</p>
 <h2>Người gửi <span class="muted">(thông tin cá nhân, chỉ dùng để xử lý)</span></h2>
@@ -116,5 +119,6 @@ ${preview(detail)}
 <h2>Thao tác</h2>
 <div class="action-list">${actionForms({ detail, csrf, agencies: input.agencies, values, failed: input.failed, canned: input.canned })}</div>
 ${notes(detail, csrf, values, input.failed)}
+${input.citizenDelivery?.section ?? ""}
 ${history(detail)}`;
 }

@@ -23,7 +23,12 @@ export function registerChatApi(app: FastifyInstance, deps: ChatTurnDeps): void 
   /** Moves what was pushed to the visitor into the transcript and returns it. */
   const collect = async (conversation: string) => {
     if (!deps.inbox) return [];
-    const waiting = await deps.inbox.collect(conversation);
+    // Told once taken: they go into the transcript with the rest, so a reload shows them again.
+    const missed = await deps.waitingUpdates?.(conversation).catch((err) => {
+      app.log.warn({ err }, "could not look up waiting updates");
+      return [];
+    });
+    const waiting = [...(missed ?? []), ...(await deps.inbox.collect(conversation))];
     await deps.inbox.transcript.append(
       conversation,
       waiting.map((r): TranscriptEntry => ({ who: "bot", text: r.text, buttons: r.buttons })),

@@ -13,6 +13,8 @@ export interface ChatTurnDeps {
   secureCookies: boolean;
   inbox?: WebInbox;
   ipLimit?: ChatIpLimit;
+  /** Updates of the visitor's PAKN that waited for them to come back (taken once). */
+  waitingUpdates?: (conversation: string) => Promise<Reply[]>;
 }
 
 /** The message's content, without the conversation (the cookie decides it). */

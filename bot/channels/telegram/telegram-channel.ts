@@ -5,6 +5,7 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "../../../app/config.js";
+import { RecipientUnreachableError } from "../../../app/errors.js";
 import type { Dispatcher } from "../../core/dispatch.js";
 import type { Reply } from "../../core/types.js";
 import type { Channel } from "../channel.js";
@@ -115,9 +116,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
       chores.push(bot.api.sendChatAction(chatId, "typing").catch(ignore("sendChatAction")));
     }, typingDelayMs);
     try {
-      await dispatcher.dispatch(message, (replies) => {
+      await dispatcher.dispatch(message, async (replies) => {
         clearTimeout(typing);
-        return send(chatId, replies);
+        await send(chatId, replies);
       });
     } finally {
       clearTimeout(typing);
@@ -125,7 +126,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
     }
   }
 
-  async function send(chatId: number, replies: Reply[]): Promise<void> {
+  /** Sends in order; a chat that blocked the bot or is gone ends the sending (reported, not thrown). */
+  async function send(chatId: number, replies: Reply[]): Promise<"sent" | "blocked"> {
     for (const reply of replies) {
       for (const piece of await renderReply(reply, callbackData)) {
         const call = () =>
@@ -141,10 +143,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
         } catch (err) {
           if (!isPermanent(err)) throw err;
           logger.info({ err: describeError(err) }, "telegram chat unreachable, reply dropped");
-          return;
+          return "blocked";
         }
       }
     }
+    return "sent";
   }
 
   function ignore(method: string) {
@@ -180,7 +183,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
 
   return {
     name: "telegram",
-    push: (conversation, replies) => send(Number(conversation), replies),
+    async push(conversation, replies) {
+      if ((await send(Number(conversation), replies)) === "blocked")
+        throw new RecipientUnreachableError("blocked");
+    },
     routes(app) {
       if (!secret) return;
       const timeoutMs = deps.webhookTimeoutMs ?? 1_500;

@@ -1,5 +1,6 @@
 import type { ChannelDeps } from "../../../app/channels.js";
 import type { Config } from "../../../app/config.js";
+import { RecipientUnreachableError } from "../../../app/errors.js";
 import type { InboundMessage, Reply, TurnResult } from "../../core/types.js";
 import type { Channel } from "../channel.js";
 import { createNumberMenu } from "./number-menu.js";
@@ -66,15 +67,22 @@ export function createZaloBotChannel(
     }
   }
 
-  async function send(chatId: string, replies: Reply[], result: TurnResult, messageId?: string) {
-    if (!replies.length) return;
+  /** Sends a turn's replies; false when the platform refused the first one (the chat is gone or blocked). */
+  async function send(
+    chatId: string,
+    replies: Reply[],
+    result: TurnResult,
+    messageId?: string,
+  ): Promise<boolean> {
+    if (!replies.length) return true;
     const { texts, payloads } = renderReplies(replies);
-    for (const text of texts) if (!(await sendText(chatId, text, messageId))) return;
+    for (const [i, text] of texts.entries()) if (!(await sendText(chatId, text, messageId))) return i > 0;
     // A flood warning is not an answer: the numbers of the last answer stay valid.
-    if (result.meta.intent === "flood") return;
+    if (result.meta.intent === "flood") return true;
     await menu
       .remember(chatId, payloads)
       .catch((err) => logger.warn({ err }, "could not remember the numbered options"));
+    return true;
   }
 
   async function handle(inbound: InboundMessage): Promise<void> {
@@ -110,11 +118,10 @@ export function createZaloBotChannel(
   return {
     name: "zalo-bot",
     routes: (app) => registerZaloBotWebhook(app, { secret, logger, accept }),
-    push: (chatId, replies) =>
-      send(chatId, replies, {
-        replies,
-        meta: { intent: "notify", action: null, codes: [], fields: [], feedback_code: null },
-      }),
+    async push(chatId, replies) {
+      const meta = { intent: "notify", action: null, codes: [], fields: [], feedback_code: null };
+      if (!(await send(chatId, replies, { replies, meta }))) throw new RecipientUnreachableError("blocked");
+    },
     async start() {
       if (secret.length < 8 || secret.length > 256)
         logger.warn("ZALO_BOT_WEBHOOK_SECRET should be 8 to 256 characters long; the platform may refuse it");

@@ -1,3 +1,4 @@
+export { createZaloOaClient, type ZaloOaClient } from "./oa-client.js";
 export { PAYLOAD_PREFIX, parseZaloEvent, ZALO_CHANNEL, type ZaloEventOutcome } from "./parse-event.js";
 export { MAX_BUTTONS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, renderReplies } from "./render-replies.js";
 export { createZaloSender, type ZaloSender } from "./send-replies.js";
@@ -7,3 +8,4 @@ export { verifyZaloSignature, zaloEventMac, zaloSignatureHeader } from "./webhoo
 export { createZaloApi, type ZaloApi, type ZaloCsMessage } from "./zalo-api-client.js";
 export { ZaloApiError, ZaloHttpError } from "./zalo-errors.js";
 export { createZaloOaChannel, isZaloOaEnabled, type ZaloOaChannelOptions } from "./zalo-oa-channel.js";
+export { createConfiguredZns, createZnsSender, isZnsEnabled } from "./zns-sender.js";

@@ -8,8 +8,11 @@ import { errorSummary, type TokenKeeper } from "./token-keeper.js";
 import type { ZaloApi, ZaloCsMessage } from "./zalo-api-client.js";
 import { ZaloApiError, ZaloHttpError } from "./zalo-errors.js";
 
-/** Sends a turn's replies to one Zalo user. */
-export type ZaloSender = (userId: string, replies: Reply[]) => Promise<void>;
+/**
+ * Sends a turn's replies to one Zalo user; says "sent", or the Zalo code that refused the recipient
+ * (the 7-day window, not following, blocked) when the first message could not be delivered.
+ */
+export type ZaloSender = (userId: string, replies: Reply[]) => Promise<"sent" | { refused: number }>;
 
 /** What the sender needs. */
 export interface ZaloSenderDeps {
@@ -71,9 +74,11 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
   }
 
   return async (userId, replies) => {
+    let delivered = 0;
     for (const body of renderReplies(userId, replies)) {
       try {
         await sendOne(body);
+        delivered += 1;
       } catch (err) {
         if (
           !(err instanceof ZaloApiError) ||
@@ -85,7 +90,7 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
         await record(userId, err.code);
         if (err.isRecipientError) {
           logger.info({ channel: ZALO_CHANNEL, code: err.code }, "recipient cannot be reached now; recorded");
-          return;
+          return delivered === 0 ? { refused: err.code } : "sent";
         }
         logger.error(
           { channel: ZALO_CHANNEL, code: err.code, err: errorSummary(err) },
@@ -93,5 +98,6 @@ export function createZaloSender(deps: ZaloSenderDeps): ZaloSender {
         );
       }
     }
+    return "sent";
   };
 }

@@ -13,10 +13,22 @@ export interface ZaloCsMessage {
   };
 }
 
+/** One ZNS template message (`POST <zns root>/message/template`), as Zalo expects it. */
+export interface ZnsTemplateMessage {
+  /** 84 and the mobile number without its leading 0. */
+  phone: string;
+  template_id: string;
+  template_data: Record<string, string>;
+  /** Ours: the notification it tells, so a retry is recognisable. */
+  tracking_id: string;
+}
+
 /** Where and as whom the client talks to Zalo. */
 export interface ZaloApiOptions {
   apiRoot: string;
   oauthRoot: string;
+  /** The ZNS API root (business.openapi.zalo.me). */
+  znsRoot?: string;
   appId: string;
   /** The app's secret key, sent as the `secret_key` header of the OAuth refresh. */
   appSecret?: string;
@@ -31,6 +43,8 @@ export interface ZaloApi {
   sendCs(accessToken: string, body: ZaloCsMessage): Promise<void>;
   /** Spends a refresh token for a new pair (OAuth v4). */
   refreshToken(refreshToken: string): Promise<TokenPair>;
+  /** Sends a ZNS template message with the OA's token; Zalo's message id, or ZaloApiError / ZaloHttpError. */
+  sendTemplate(accessToken: string, body: ZnsTemplateMessage): Promise<{ msgId: string }>;
 }
 
 const trimRoot = (root: string) => root.replace(/\/+$/, "");
@@ -70,6 +84,19 @@ export function createZaloApi(options: ZaloApiOptions): ZaloApi {
       });
       const code = codeOf(body);
       if (code !== 0) throw new ZaloApiError("message/cs", code, String(body.message ?? ""));
+    },
+
+    async sendTemplate(accessToken, message) {
+      const root = trimRoot(options.znsRoot ?? "https://business.openapi.zalo.me");
+      const body = await call("message/template", `${root}/message/template`, {
+        method: "POST",
+        headers: { "content-type": "application/json", access_token: accessToken },
+        body: JSON.stringify(message),
+      });
+      const code = codeOf(body);
+      if (code !== 0) throw new ZaloApiError("message/template", code, String(body.message ?? ""));
+      const data = body.data as { msg_id?: unknown } | undefined;
+      return { msgId: typeof data?.msg_id === "string" ? data.msg_id : "" };
     },
 
     async refreshToken(refreshToken) {

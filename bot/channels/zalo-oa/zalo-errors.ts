@@ -1,3 +1,5 @@
+import type { UnreachableReason } from "../../../app/errors.js";
+
 /** Zalo's answer codes for an access token that is invalid or expired: refresh and retry once. */
 export const TOKEN_ERRORS: ReadonlySet<number> = new Set([
   -216, // Access token is invalid
@@ -17,6 +19,28 @@ export const RECIPIENT_ERRORS: ReadonlySet<number> = new Set([
   -227, // user banned or inactive for more than 45 days
   -244, // user restricted this message type from the OA
   -218, // out of quota for this user
+]);
+
+/** The recipient codes that mean only the 7-day window closed: a later message from them reopens it. */
+export const WINDOW_ERRORS: ReadonlySet<number> = new Set([-230, -232]);
+
+/**
+ * ZNS's refusals that another try would not change, by what the console should say (Zalo's ZNS
+ * error table): the phone, the person's Zalo account, the template, the quota.
+ */
+export const ZNS_REFUSALS: ReadonlyMap<number, UnreachableReason> = new Map([
+  [-108, "zns_invalid_phone"], // phone number invalid
+  [-118, "zns_not_on_zalo"], // Zalo account does not exist or is deactivated
+  [-119, "zns_not_on_zalo"], // account cannot receive ZNS
+  [-114, "zns_not_on_zalo"], // user inactive, refused ZNS, or an outdated Zalo app
+  [-139, "zns_not_on_zalo"], // user refused this kind of ZNS
+  [-109, "zns_template"], // template id invalid
+  [-111, "zns_template"], // template data empty
+  [-112, "zns_template"], // template data invalid
+  [-117, "zns_template"], // OA or app may not use this template
+  [-131, "zns_template"], // template not approved
+  [-115, "zns_quota"], // out of quota (balance)
+  [-144, "zns_quota"], // the OA's daily quota is used up
 ]);
 
 /** Codes worth another try a moment later (rate limit). */

@@ -1,11 +1,13 @@
 import type { ChannelDeps } from "../../../app/channels.js";
 import type { Config } from "../../../app/config.js";
+import { RecipientUnreachableError } from "../../../app/errors.js";
 import type { Channel } from "../channel.js";
+import { createZaloOaClient } from "./oa-client.js";
 import { ZALO_CHANNEL, type ZaloEventOutcome } from "./parse-event.js";
 import { createZaloSender } from "./send-replies.js";
-import { createTokenKeeper, errorSummary } from "./token-keeper.js";
+import { errorSummary } from "./token-keeper.js";
 import { registerZaloWebhook } from "./webhook-route.js";
-import { createZaloApi } from "./zalo-api-client.js";
+import { WINDOW_ERRORS } from "./zalo-errors.js";
 
 /** Knobs for tests; production uses the defaults. */
 export interface ZaloOaChannelOptions {
@@ -41,22 +43,10 @@ export function createZaloOaChannel(deps: ChannelDeps, options: ZaloOaChannelOpt
   if (config.ZALO_REFRESH_TOKEN && !config.ZALO_APP_SECRET)
     logger.warn("ZALO_APP_SECRET is not set: access tokens cannot be renewed");
 
-  const api = createZaloApi({
-    apiRoot: config.ZALO_API_ROOT,
-    oauthRoot: config.ZALO_OAUTH_ROOT,
-    appId,
-    appSecret: config.ZALO_APP_SECRET,
-    now: options.now,
-  });
-  const tokens = createTokenKeeper({
-    db: database.db,
-    channel: ZALO_CHANNEL,
-    seed: { accessToken: config.ZALO_ACCESS_TOKEN, refreshToken: config.ZALO_REFRESH_TOKEN },
-    exchange: (refreshToken) => api.refreshToken(refreshToken),
-    logger,
-    aheadMs: options.renewAheadMs,
-    now: options.now,
-  });
+  const { api, tokens } = createZaloOaClient(
+    { config, db: database.db, logger },
+    { now: options.now, renewAheadMs: options.renewAheadMs },
+  );
   const send = createZaloSender({
     api,
     tokens,
@@ -74,7 +64,9 @@ export function createZaloOaChannel(deps: ChannelDeps, options: ZaloOaChannelOpt
     }
     const message = outcome.message;
     const task: Promise<void> = dispatcher
-      .dispatch(message, (replies) => send(message.user, replies))
+      .dispatch(message, async (replies) => {
+        await send(message.user, replies);
+      })
       .then(
         () => undefined,
         (err) => logger.error({ err: errorSummary(err), messageId: message.messageId }, "delivery failed"),
@@ -94,7 +86,12 @@ export function createZaloOaChannel(deps: ChannelDeps, options: ZaloOaChannelOpt
         maxEventAgeMs: options.maxEventAgeMs,
         now: options.now,
       }),
-    push: (conversation, replies) => send(conversation, replies),
+    async push(conversation, replies) {
+      const result = await send(conversation, replies);
+      if (result === "sent") return;
+      const reason = WINDOW_ERRORS.has(result.refused) ? "window_closed" : "blocked";
+      throw new RecipientUnreachableError(reason, result.refused);
+    },
     async start() {
       const check = () =>
         void tokens

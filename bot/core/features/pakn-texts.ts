@@ -46,6 +46,7 @@ export const PAKN_TEXTS = {
     "• Thông tin thu thập: họ tên, số điện thoại, địa chỉ, cùng nội dung và ảnh bạn gửi.",
     "• Mục đích: chỉ để xử lý, liên hệ xác minh và trả lời phản ánh này.",
     "• Người được xem: cán bộ có thẩm quyền của cơ quan tiếp nhận và cơ quan giải quyết.",
+    "• Kết quả xử lý được báo cho bạn tại đây; khi không gửi được tại đây, có thể báo bằng tin nhắn Zalo tới số điện thoại bạn cung cấp.",
     "• Khi công khai kết quả, thông tin cá nhân của bạn được che đi: người khác không bao giờ thấy họ tên, số điện thoại, địa chỉ của bạn.",
     "Bạn có đồng ý không?",
   ].join("\n"),

@@ -34,7 +34,9 @@ export type UnreachableReason =
   | "zns_not_on_zalo"
   | "zns_invalid_phone"
   | "zns_unavailable"
-  | "zns_refused";
+  | "zns_refused"
+  | "zns_off"
+  | "zns_no_template";
 
 /**
  * Thrown by a push when the recipient cannot be reached on that route now; the caller records the

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { createWebInbox } from "../bot/channels/web-inbox.js";
+import { isZnsEnabled } from "../bot/channels/zalo-oa/index.js";
 import { createBot } from "../bot/core/create-bot.js";
 import { createRedisDispatcher } from "../bot/core/redis-dispatcher.js";
 import { createRedisSessionStore } from "../bot/core/redis-session-store.js";
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
       uploadsDir: uploadsDirOf(config),
       officerSessionMaxMs: config.OFFICER_SESSION_MAX_HOURS * 3600 * 1000,
       refreshLessons: () => lessonSync.refresh(),
+      ...(isZnsEnabled(config) ? { znsSteps: new Set(config.ZALO_ZNS_TEMPLATES?.keys()) } : {}),
     },
   });
   const serves = role === "all" || role === "web";

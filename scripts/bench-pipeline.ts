@@ -8,7 +8,9 @@
  *
  * With `--outside-window s` (0 < s ≤ 1) the fake refuses a share s of chats like a citizen who
  * blocked the bot (HTTP 403), the worker gets ZNS against a local fake ZNS (some first tries answer
- * HTTP 500, some phones have no Zalo account), and `delivery` counts where every citizen
+ * HTTP 500, some phones have no Zalo account), an officer returns every routed PAKN for more
+ * information (the routing step has no ZNS template, the return has; the "received" event is not
+ * notified at all: the citizen got the code in the chat), and `delivery` counts where every citizen
  * notification ended: told on the channel, told by ZNS, waiting, lost, delivered twice.
  *
  *   npm run --silent bench:pipeline -- [--rate 300] [--duration 60] [--warmup 5]
@@ -20,31 +22,21 @@ import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { rowsOf } from "../db/migrate.js";
 import { createScratchDatabase } from "./bench/pipeline-database.js";
-import { citizenNotifications, deliveryCounts, settledOtherwise } from "./bench/pipeline-delivery.js";
-import { type FakeZaloApi, startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
-import { type FakeZns, startFakeZns } from "./bench/pipeline-fake-zns.js";
+import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
 import { offerConfirmations } from "./bench/pipeline-load.js";
+import { startReturningOfficer } from "./bench/pipeline-officer.js";
+import { notifiedTimes, type PhaseOutcome, routedTimes, waitUntilDone } from "./bench/pipeline-outcomes.js";
 import {
-  notifiedTimes,
-  type PhaseOutcome,
-  phaseOutcome,
-  routedTimes,
-  waitUntilDone,
-} from "./bench/pipeline-outcomes.js";
+  deliveryReport,
+  outcomeOf,
+  settleReturns,
+  startBenchZns,
+  ZNS_SETUP,
+} from "./bench/pipeline-outside-window.js";
 import { startWorkerProcess } from "./bench/pipeline-worker-process.js";
 
 const TARGET = { confirmationsPerSecond: 300, durationS: 60, p99Ms: 2_000, recoveryS: 60 };
 const TOKEN = "3000000001:pipeline-bench-token";
-const ZNS_TOKEN = "pipeline-bench-oa-access-token";
-/** The province's templates in the bench: what the worker is configured with and the fake ZNS approves. */
-const ZNS_TEMPLATES = {
-  received: { template_id: "1001", params: { ma_phan_anh: "code", ngay_nhan: "receivedDate" } },
-  returned: { template_id: "1003", params: { ma_phan_anh: "code", ly_do: "note" } },
-  published: { template_id: "1002", params: { ma_phan_anh: "code" } },
-} as const;
-/** Shares of ZNS sends the fake answers HTTP 500 first (tracking ids) and -118 (phones). */
-const ZNS_FAIL_FIRST_SHARE = 0.1;
-const ZNS_NOT_ON_ZALO_SHARE = 0.2;
 
 const { values: args } = parseArgs({
   options: {
@@ -80,17 +72,7 @@ async function main(): Promise<void> {
   }
   const scratch = await createScratchDatabase("bench", 40);
   const fake = await startFakeZaloApi(TOKEN, { unreachableShare: outsideWindow });
-  const zns =
-    outsideWindow > 0
-      ? await startFakeZns({
-          templates: new Map(
-            Object.values(ZNS_TEMPLATES).map((t) => [t.template_id, Object.keys(t.params)] as const),
-          ),
-          accessToken: ZNS_TOKEN,
-          failFirstShare: ZNS_FAIL_FIRST_SHARE,
-          notOnZaloShare: ZNS_NOT_ON_ZALO_SHARE,
-        })
-      : undefined;
+  const zns = outsideWindow > 0 ? await startBenchZns() : undefined;
   const db = scratch.database.db;
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   try {
@@ -100,9 +82,7 @@ async function main(): Promise<void> {
       redisUrl: redisUrl.toString(),
       zaloApiRoot: fake.apiRoot,
       zaloToken: TOKEN,
-      ...(zns
-        ? { zns: { apiRoot: zns.apiRoot, templates: JSON.stringify(ZNS_TEMPLATES), accessToken: ZNS_TOKEN } }
-        : {}),
+      ...(zns ? { zns: zns.workerEnv } : {}),
     });
     const progress = (phase: string) => () => {
       log(`${phase}: ${fake.delivered.length} notified, load ${loadavg()[0]?.toFixed(2)}`);
@@ -127,6 +107,8 @@ async function main(): Promise<void> {
 
     log(`measure: ${rate}/s for ${durationMs / 1000} s`);
     const cpuBefore = process.cpuUsage();
+    // With ZNS on, an officer returns the routed PAKN for more information (a step with a template).
+    const officer = zns ? startReturningOfficer(db, "run") : undefined;
     const load = await offerConfirmations(db, { rate, durationMs, tag: "run", onTick: progress("measure") });
     const loadEndedAt = Date.now();
     const drained = await waitUntilDone(
@@ -141,7 +123,8 @@ async function main(): Promise<void> {
     // This process's CPU (the fakes, the load generator, the polling) over the measured phase.
     const cpu = process.cpuUsage(cpuBefore);
     const measuredWallMs = Date.now() - load.startedAt;
-    const measured = await outcomeOf(db, fake, zns, "run", load.submitted);
+    const returnedRun = await settleReturns(db, officer, "run", log);
+    const measured = await outcomeOf(db, fake, zns?.fake, "run", load.submitted);
     // Sustained: confirmations that went all the way through, from the first offer to the last completion.
     const throughWindowMs = measured.lastDoneAt - load.startedAt;
 
@@ -155,6 +138,7 @@ async function main(): Promise<void> {
         resolve();
       }, recoveryMs / 2),
     );
+    const recoveryOfficer = zns ? startReturningOfficer(db, "flush") : undefined;
     const recoveryLoad = offerConfirmations(db, {
       rate,
       durationMs: recoveryMs,
@@ -211,8 +195,11 @@ async function main(): Promise<void> {
       recovered.submitted.map((s) => s.chatId),
       60_000,
     );
-    const recoveryOutcome = await outcomeOf(db, fake, zns, "flush", recovered.submitted);
-    const delivery = zns ? await deliveryReport(db, fake, zns) : undefined;
+    const returnedFlush = await settleReturns(db, recoveryOfficer, "flush", log);
+    const recoveryOutcome = await outcomeOf(db, fake, zns?.fake, "flush", recovered.submitted);
+    const delivery = zns
+      ? await deliveryReport(db, fake, zns.fake, { run: returnedRun, flush: returnedFlush })
+      : undefined;
 
     const result = {
       bench: "pipeline",
@@ -227,11 +214,7 @@ async function main(): Promise<void> {
         ...(zns
           ? {
               outsideWindow,
-              zns: {
-                steps: Object.keys(ZNS_TEMPLATES),
-                failFirstShare: ZNS_FAIL_FIRST_SHARE,
-                notOnZaloShare: ZNS_NOT_ON_ZALO_SHARE,
-              },
+              zns: ZNS_SETUP,
             }
           : {}),
       },
@@ -284,37 +267,9 @@ async function main(): Promise<void> {
     await redis.flushdb().catch(() => undefined);
     await redis.quit();
     await fake.close();
-    await zns?.close();
+    await zns?.fake.close();
     await scratch.drop();
   }
-}
-
-/** A phase's outcome; with ZNS on, chats the bot could not reach count by where their notification ended. */
-async function outcomeOf(
-  db: Parameters<typeof phaseOutcome>[0],
-  fake: FakeZaloApi,
-  zns: FakeZns | undefined,
-  tag: string,
-  submitted: Parameters<typeof phaseOutcome>[3],
-) {
-  if (!zns) return phaseOutcome(db, fake, tag, submitted);
-  const otherwise = settledOtherwise(await citizenNotifications(db, tag), zns);
-  return phaseOutcome(db, fake, tag, submitted, otherwise);
-}
-
-/** Where the measured and the recovery phases' citizen notifications ended, and what the fakes refused. */
-async function deliveryReport(db: Parameters<typeof phaseOutcome>[0], fake: FakeZaloApi, zns: FakeZns) {
-  const phase = async (tag: string) =>
-    deliveryCounts(await citizenNotifications(db, tag), { bot: fake, zns }, { channel: "zalo-bot", tag });
-  return {
-    measure: await phase("run"),
-    recovery: await phase("flush"),
-    fakes: {
-      botRefusedSends: fake.refused(),
-      znsDelivered: zns.delivered.length,
-      znsRefusals: zns.refusals,
-    },
-  };
 }
 
 main().catch((err) => {

@@ -20,6 +20,8 @@ import { registerSite, type SiteDeps } from "./site.js";
 /** What the web role needs. */
 export interface WebDeps {
   dispatcher: Dispatcher;
+  /** The PAKN service, for the updates a web chat visitor missed (default: the site's). */
+  feedback?: FeedbackService;
   /** Messaging channels whose webhooks this process serves. */
   channels?: Channel[];
   /** Where pushed messages wait for web chat visitors. */
@@ -60,12 +62,13 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.probes);
   registerAssets(app);
   registerChatPage(app);
+  const feedback = deps.feedback ?? deps.site?.feedback;
   registerChatApi(app, {
     dispatcher: deps.dispatcher,
     secureCookies: deps.secureCookies,
     inbox: deps.inbox,
     ipLimit: deps.chatIpLimit,
-    ...(deps.site ? { waitingUpdates: webUpdates(deps.site.feedback) } : {}),
+    ...(feedback ? { waitingUpdates: webUpdates(feedback) } : {}),
   });
   for (const channel of deps.channels ?? []) await channel.routes?.(app);
   // With the site, `/` is its home page; a channels-only app sends visitors to the chat.

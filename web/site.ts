@@ -43,8 +43,8 @@ export interface SiteDeps {
   now?: () => Date;
   /** Reloads the editors' lessons in this process at once (other processes poll for them). */
   refreshLessons?: () => Promise<void>;
-  /** Whether Zalo ZNS template messages are configured, so officers may resend a notification by ZNS. */
-  znsEnabled?: boolean;
+  /** The steps the province has an approved ZNS template for: officers may resend those by ZNS. */
+  znsSteps?: ReadonlySet<string>;
 }
 
 /** Registers every area of the web site that works on PAKN data; each area is one call. */

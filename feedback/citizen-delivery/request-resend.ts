@@ -82,8 +82,8 @@ export async function requestResend(
     await txn.insert(outbox).values({
       queue: QUEUES.notify,
       jobId: `resend-${attemptId}`,
+      // The outbox keeps the database's clock: the relay and the reconciler's window read it.
       payload: { attemptId },
-      createdAt: now,
     });
     await audit(txn as unknown as Db, {
       officerId: input.officerId,

@@ -1,4 +1,4 @@
-import { RecipientUnreachableError } from "../../app/errors.js";
+import { RecipientUnreachableError, type UnreachableReason } from "../../app/errors.js";
 import { recordAttempt } from "../../db/citizen-delivery-repo.js";
 import type { Db } from "../../db/client.js";
 import type { PaknEventRow, PaknRow } from "../../db/pakn-repo.js";
@@ -16,7 +16,7 @@ export interface ZnsRouteDeps {
 }
 
 /** Why ZNS cannot be tried at all for this event, or undefined when it can. */
-export function znsUnusable(zns: ZnsSender | undefined, step: ZnsStep | undefined): string | undefined {
+function znsUnusable(zns: ZnsSender | undefined, step: ZnsStep | undefined): UnreachableReason | undefined {
   if (!zns) return "zns_off";
   if (!step || !zns.steps.has(step)) return "zns_no_template";
   return undefined;

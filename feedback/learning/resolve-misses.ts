@@ -97,7 +97,6 @@ export async function resolveMisses(
             queue: QUEUES.lessonNotify,
             jobId: `lesson-${f.id}`,
             payload: { followerId: f.id },
-            createdAt: now,
           })),
         )
         .onConflictDoNothing();

@@ -70,6 +70,19 @@ export async function citizenNotifications(
 }
 
 /**
+ * Each chat's first owed notification (its PAKN's routing step), what the bench's latency and
+ * "done" are about; later steps (the officer's) are only counted in `deliveryCounts`.
+ */
+export function firstOwed(rows: readonly CitizenNotificationRow[]): CitizenNotificationRow[] {
+  const first = new Map<string, CitizenNotificationRow>();
+  for (const r of rows) {
+    const seen = first.get(r.conversation);
+    if (!seen || r.eventId < seen.eventId) first.set(r.conversation, r);
+  }
+  return [...first.values()];
+}
+
+/**
  * The chats whose every owed notification is settled, with when the last one settled; a chat with
  * no notification owed yet (not routed) is not settled.
  */
@@ -202,4 +215,34 @@ export function settledOtherwise(
     });
   }
   return out;
+}
+
+/** How many notifications each chat was told on `channel`, by the database. */
+export function sentOnChannelByChat(
+  rows: readonly CitizenNotificationRow[],
+  channel: string,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    if (r.status === "sent" && r.route === channel)
+      counts.set(r.conversation, (counts.get(r.conversation) ?? 0) + 1);
+  return counts;
+}
+
+/** Waits until every notification owed to chats `<tag>-…` is settled (true), or `timeoutMs` passed (false). */
+export async function waitUntilSettled(
+  db: Db,
+  tag: string,
+  timeoutMs: number,
+  onWait?: (unsettled: number) => void,
+): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await citizenNotifications(db, tag);
+    const unsettled = rows.filter((r) => r.status === null || !SETTLED_STATUSES.has(r.status)).length;
+    if (unsettled === 0) return true;
+    if (Date.now() > until) return false;
+    onWait?.(unsettled);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

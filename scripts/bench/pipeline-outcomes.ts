@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { quantile } from "./metrics.js";
-import { citizenNotifications, settledChats } from "./pipeline-delivery.js";
+import { citizenNotifications, firstOwed, settledChats } from "./pipeline-delivery.js";
 import type { FakeZaloApi } from "./pipeline-fake-zalo.js";
 import type { Submitted } from "./pipeline-load.js";
 
@@ -71,16 +71,22 @@ export interface SettledOtherwise {
 
 /**
  * Measures commit→routed and commit→notified for `submitted`; lost = never routed or never notified, duplicated = notified more than once.
- * With `otherwise`, a chat the bot never reached counts as notified when another route told it and
- * as completed (`waiting`, without a latency) when it waits for the citizen's next message.
+ * With `others`, a chat the bot never reached counts as notified when another route told it and
+ * as completed (`waiting`, without a latency) when it waits for the citizen's next message, and a
+ * chat is duplicated when it got more bot messages than the database says it was sent there.
  */
 export async function phaseOutcome(
   db: Db,
   fake: FakeZaloApi,
   tag: string,
   submitted: readonly Submitted[],
-  otherwise?: ReadonlyMap<string, SettledOtherwise>,
+  others?: {
+    otherwise: ReadonlyMap<string, SettledOtherwise>;
+    /** Notifications the database says each chat was told on the bot (a chat may be owed several). */
+    botSent: ReadonlyMap<string, number>;
+  },
 ): Promise<PhaseOutcome> {
+  const otherwise = others?.otherwise;
   const routed = await routedTimes(db, tag);
   const notified = notifiedTimes(fake);
   const counts = fake.countsByChat();
@@ -106,7 +112,7 @@ export async function phaseOutcome(
       completed++;
       lastDoneAt = Math.max(lastDoneAt, r, n);
     }
-    if ((counts.get(s.chatId) ?? 0) > 1) duplicated++;
+    if ((counts.get(s.chatId) ?? 0) > Math.max(1, others?.botSent.get(s.chatId) ?? 0)) duplicated++;
   }
   return {
     confirmations: submitted.length,
@@ -125,8 +131,8 @@ export async function phaseOutcome(
 
 /**
  * Waits until every chat of `chatIds` was routed and notified (true), or `timeoutMs` passed (false).
- * Notified: the bot fake got its message, or, for a chat it did not, the database says every
- * notification owed to it is settled (told by another route, or waiting for the next message).
+ * Notified: the bot fake got its message, or, for a chat it did not, the database says its first
+ * notification (the routing step's) is settled (told by another route, or waiting for the next message).
  */
 export async function waitUntilDone(
   db: Db,
@@ -144,7 +150,7 @@ export async function waitUntilDone(
     // Only routed chats the bot did not reach are looked up (none in a run where every chat is reachable).
     const unreached = left.filter((c) => routed.has(c));
     const settled = unreached.length
-      ? settledChats(await citizenNotifications(db, tag, unreached))
+      ? settledChats(firstOwed(await citizenNotifications(db, tag, unreached)))
       : new Map();
     const remaining = left.filter((c) => !settled.has(c)).length;
     if (remaining === 0) return true;

@@ -1,9 +1,11 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { finishResend, settleCitizenNotification } from "../../db/citizen-delivery-repo.js";
 import type { Database } from "../../db/client.js";
-import { claimDelivery, finishDelivery } from "../../db/notification-claims.js";
+import { claimDelivery, claimDeliveryRow, finishDelivery } from "../../db/notification-claims.js";
 import { createPakn, findPaknByCode, paknHistory, transitionPakn } from "../../db/pakn-repo.js";
 import { outbox, paknReminders } from "../../db/schema.js";
+import { requestResend } from "../../feedback/citizen-delivery/request-resend.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { createRouter } from "../../feedback/routing/router.js";
 import { startClassifyWorker } from "../../workers/classify-worker.js";
@@ -19,6 +21,7 @@ import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { silentLogger } from "../helpers/knowledge.js";
 import { confirmedPakn } from "../helpers/pakn.js";
 import { createTestRedis, TEST_REDIS_URL } from "../helpers/redis.js";
+import { TEST_NOW } from "../helpers/test-clock.js";
 
 describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) => {
   const r = createTestRedis();
@@ -146,5 +149,38 @@ describe.each(DRIVERS)("rebuilding jobs after Redis lost them, on %s", (driver) 
     expect(await reconcileJobs({ db: database.db, queues })).toBeGreaterThanOrEqual(1);
     const rebuilt = await queues[QUEUES.classify].getJob(`classify-${row.id}`);
     expect(rebuilt?.data).toEqual({ paknId: row.id });
+  });
+  it("leaves a notification waiting for the citizen alone, and rebuilds an officer's resend until it is done", async () => {
+    const { row } = await createPakn(database.db, confirmedPakn("resend-1"));
+    const { event } = await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "ubnd-xa" },
+    });
+    const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };
+    const notificationId = (await claimDeliveryRow(database.db, delivery, 30_000)) as number;
+    await settleCitizenNotification(database.db, notificationId, {
+      status: "waiting",
+      reason: "blocked",
+      recipient: { channel: "telegram", user: "u1" },
+    });
+    const { attemptId } = await requestResend(
+      { db: database.db, now: () => TEST_NOW },
+      { paknId: row.id, notificationId, route: "channel", officerId: 1 },
+    );
+    await relayOutbox({ db: database.db, queues });
+    const flush = async () => {
+      const keys = await r.redis.keys(`${prefix}*`);
+      if (keys.length) await r.redis.del(...keys);
+    };
+    await flush();
+    await reconcileJobs({ db: database.db, queues, officerAlerts: false });
+    expect(await queues[QUEUES.notify].getJob(`notify-${event.id}`)).toBeUndefined();
+    expect((await queues[QUEUES.notify].getJob(`resend-${attemptId}`))?.data).toEqual({ attemptId });
+    await finishResend(database.db, { attemptId, outcome: "failed", reason: "blocked", at: TEST_NOW });
+    await flush();
+    await reconcileJobs({ db: database.db, queues, officerAlerts: false });
+    expect(await queues[QUEUES.notify].getJob(`resend-${attemptId}`)).toBeUndefined();
   });
 });

@@ -24,7 +24,8 @@ const SECTION_ID = "thong-bao-nguoi-dan";
 export interface DeliveryViewContext {
   item: { code: string; channel: string };
   csrf: SafeHtml;
-  znsEnabled: boolean;
+  /** The steps with an approved ZNS template. */
+  znsSteps: ReadonlySet<string>;
 }
 
 const failedOn = (d: CitizenDelivery, channel: string): string =>
@@ -63,7 +64,7 @@ function resendButtons(ctx: DeliveryViewContext, d: CitizenDelivery): SafeHtml {
   const channel = RESEND_CHANNELS.has(ctx.item.channel)
     ? resendButton(ctx, d, "channel", `Gửi lại qua ${channelLabel(ctx.item.channel)}`)
     : "";
-  const zns = ctx.znsEnabled ? resendButton(ctx, d, "zns", "Gửi lại qua tin nhắn ZNS") : "";
+  const zns = ctx.znsSteps.has(d.step) ? resendButton(ctx, d, "zns", "Gửi lại qua tin nhắn ZNS") : "";
   if (!channel && !zns) return html``;
   return html`<div class="resend">${channel} ${zns}</div>`;
 }

@@ -13,6 +13,8 @@ export const REASON_LABELS: Record<UnreachableReason, string> = {
   zns_invalid_phone: "tin nhắn ZNS: số điện thoại không hợp lệ",
   zns_unavailable: "tin nhắn ZNS: dịch vụ của Zalo tạm thời gián đoạn",
   zns_refused: "tin nhắn ZNS: Zalo từ chối gửi tin",
+  zns_off: "tin nhắn ZNS chưa được thiết lập cho tỉnh",
+  zns_no_template: "tin nhắn ZNS: chưa có mẫu tin được duyệt cho bước này",
 };
 
 /** What a closed window means on each channel that has one. */

@@ -66,7 +66,7 @@ export async function sendPaknDetail(
     citizenDelivery: citizenDeliveryParts(deliveries, {
       item: detail.item,
       csrf: csrfField(req),
-      znsEnabled: deps.znsEnabled === true,
+      znsSteps: deps.znsSteps ?? new Set(),
     }),
   });
   const page = consolePage(officer, {

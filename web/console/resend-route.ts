@@ -52,7 +52,7 @@ export function registerResendRoute(app: FastifyInstance, deps: SiteDeps): void 
       const notificationId = toDbId(formField(req.body, "notificationId"));
       const route = formField(req.body, "route");
       if (!notificationId || (route !== "channel" && route !== "zns")) return back(400, BAD_FORM);
-      if (route === "zns" && !deps.znsEnabled) return back(400, NO_ZNS);
+      if (route === "zns" && !deps.znsSteps?.size) return back(400, NO_ZNS);
       try {
         await requestResend(
           { db: deps.db, now: deps.now ?? (() => new Date()) },

@@ -20,14 +20,20 @@ const bodySchema = z.union([
  * (messages pushed since, polled by the page) and `POST /api/chat/photos` (a photo for a PAKN).
  */
 export function registerChatApi(app: FastifyInstance, deps: ChatTurnDeps): void {
-  /** Moves what was pushed to the visitor into the transcript and returns it. */
-  const collect = async (conversation: string) => {
+  /**
+   * Moves what was pushed to the visitor into the transcript and returns it; when the page opens
+   * (`opening`), first the PAKN updates that waited for them to come back (told once taken, and
+   * kept in the transcript so a reload shows them again). Polls skip that database look-up: while
+   * the page polls, updates are pushed to it.
+   */
+  const collect = async (conversation: string, opening = false) => {
     if (!deps.inbox) return [];
-    // Told once taken: they go into the transcript with the rest, so a reload shows them again.
-    const missed = await deps.waitingUpdates?.(conversation).catch((err) => {
-      app.log.warn({ err }, "could not look up waiting updates");
-      return [];
-    });
+    const missed = opening
+      ? await deps.waitingUpdates?.(conversation).catch((err) => {
+          app.log.warn({ err }, "could not look up waiting updates");
+          return [];
+        })
+      : [];
     const waiting = [...(missed ?? []), ...(await deps.inbox.collect(conversation))];
     await deps.inbox.transcript.append(
       conversation,
@@ -39,7 +45,7 @@ export function registerChatApi(app: FastifyInstance, deps: ChatTurnDeps): void 
   app.get("/api/chat/history", async (request, reply) => {
     const conversation = cookieSession(request);
     if (!conversation || !deps.inbox) return reply.header("cache-control", "no-store").send({ entries: [] });
-    await collect(conversation);
+    await collect(conversation, true);
     const entries = await deps.inbox.transcript.recent(conversation);
     return reply.header("cache-control", "no-store").send({ entries, active: true });
   });

@@ -9,12 +9,18 @@ import type { Database } from "../../../db/client.js";
 import { createPakn, paknHistory, transitionPakn } from "../../../db/pakn-repo.js";
 import { pakn } from "../../../db/schema.js";
 import { answerPakn, approvePakn, publishPakn } from "../../../feedback/answer-pakn.js";
+import { WAITING_UPDATES_LEAD } from "../../../feedback/citizen-delivery/take-waiting.js";
 import { notifyCitizen } from "../../../feedback/notify-citizen.js";
 import { RATING_QUESTION } from "../../../feedback/rating-payload.js";
 import { buildWebApp } from "../../../web/app.js";
 import { createTestDispatcher, testFeedbackService } from "../../helpers/bot.js";
 import { createTestDatabase } from "../../helpers/databases.js";
-import { callbackUpdate, type FakeTelegram, startFakeTelegram } from "../../helpers/fake-telegram.js";
+import {
+  callbackUpdate,
+  type FakeTelegram,
+  startFakeTelegram,
+  textUpdate,
+} from "../../helpers/fake-telegram.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { confirmedPakn } from "../../helpers/pakn.js";
 import { createTestRedis } from "../../helpers/redis.js";
@@ -133,5 +139,52 @@ describe("the published answer's rating over Telegram", () => {
     expect(sent().at(-1)?.body.text).toBe("Cảm ơn bạn đã đánh giá.");
     const [stored] = await database.db.select().from(pakn).where(eq(pakn.id, row.id));
     expect(stored).toMatchObject({ rating: 5, status: "published" });
+  });
+  it("a chat that blocked the bot: the answer waits, and comes first when they unblock and write", async () => {
+    const chat = 4343;
+    const { row } = await createPakn(
+      database.db,
+      confirmedPakn("tg-blocked-1", {
+        channel: "telegram",
+        channelUser: String(chat),
+        conversation: String(chat),
+      }),
+    );
+    await transitionPakn(database.db, {
+      paknId: row.id,
+      to: "assigned",
+      actor: "system",
+      set: { agencyId: "ubnd-xa" },
+    });
+    await answerPakn(
+      { db: database.db },
+      { paknId: row.id, actor: "officer:1", answer: "Đã sửa đèn đường thôn 4." },
+    );
+    await approvePakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
+    await publishPakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
+    const published = (await paknHistory(database.db, row.id)).at(-1);
+    telegram.failNext("sendMessage", {
+      errorCode: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
+    const push = pushThrough([channel]);
+    const eventId = published?.id as number;
+    expect(await notifyCitizen({ db: database.db, push }, { eventId })).toBe("waiting");
+    expect(await notifyCitizen({ db: database.db, push }, { eventId })).toBe("already_sent");
+
+    const to = () => telegram.callsOf("sendMessage").filter((c) => c.body.chat_id === chat);
+    const before = to().length;
+    await app.inject({
+      method: "POST",
+      url: "/webhooks/telegram",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      payload: JSON.stringify({ update_id: 77_101, ...textUpdate(chat, "/start") }),
+    });
+    await until(() => to().length >= before + 3);
+    const texts = to()
+      .slice(before)
+      .map((c) => String(c.body.text));
+    expect(texts[0]).toBe(WAITING_UPDATES_LEAD);
+    expect(texts[1]).toContain("Đã sửa đèn đường thôn 4.");
   });
 });

@@ -25,7 +25,7 @@ describe.each(DRIVERS)("how the citizen was told, on the PAKN page (%s)", (drive
   let sentByZns: number;
 
   beforeAll(async () => {
-    t = await buildTestSite({ driver, clock: NOW, site: { znsEnabled: true } });
+    t = await buildTestSite({ driver, clock: NOW, site: { znsSteps: new Set(["received", "assigned", "returned", "published"]) } });
     const db = t.database.db;
     const a = await createTestOfficer(db, {
       role: "officer",
@@ -157,7 +157,7 @@ describe.each(DRIVERS)("how the citizen was told, on the PAKN page (%s)", (drive
   });
 
   it("offers no ZNS resend when ZNS is not set up, and refuses one posted anyway", async () => {
-    t.site.znsEnabled = false;
+    t.site.znsSteps = new Set();
     try {
       const page = await getAs(t.app, mine, `/officer/pakn/${item.code}`);
       expect(page.body).toContain("Gửi lại qua Zalo OA");
@@ -169,7 +169,7 @@ describe.each(DRIVERS)("how the citizen was told, on the PAKN page (%s)", (drive
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain("Tin nhắn ZNS chưa được thiết lập");
     } finally {
-      t.site.znsEnabled = true;
+      t.site.znsSteps = new Set(["received", "assigned", "returned", "published"]);
     }
   });
 });

@@ -13,11 +13,11 @@ export const TELEGRAM_LIMITS = { perBotMs: 40, perChatMs: 1_050 } as const;
  * channels pass straight through. Throws SendLater when a slot is too far off.
  */
 export function throttledPush(push: PushMessage, slots: SendSlots): PushMessage {
-  return async (channel, conversation, replies) => {
+  return async (channel, conversation, replies, options) => {
     if (channel === "telegram") {
       await slots.take(`telegram:chat:${conversation}`, TELEGRAM_LIMITS.perChatMs);
       await slots.take("telegram:bot", TELEGRAM_LIMITS.perBotMs);
     }
-    return push(channel, conversation, replies);
+    return push(channel, conversation, replies, options);
   };
 }

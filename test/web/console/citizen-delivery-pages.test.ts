@@ -25,7 +25,11 @@ describe.each(DRIVERS)("how the citizen was told, on the PAKN page (%s)", (drive
   let sentByZns: number;
 
   beforeAll(async () => {
-    t = await buildTestSite({ driver, clock: NOW, site: { znsSteps: new Set(["received", "assigned", "returned", "published"]) } });
+    t = await buildTestSite({
+      driver,
+      clock: NOW,
+      site: { znsSteps: new Set(["received", "assigned", "returned", "published"]) },
+    });
     const db = t.database.db;
     const a = await createTestOfficer(db, {
       role: "officer",

@@ -32,6 +32,8 @@ export interface NewPakn {
   receivedAt: Date;
   forwardDueAt: Date;
   answerDueAt: Date;
+  /** Notify the citizen of the receipt too (a channel with no lasting reply carrying the code). */
+  notifyReceipt?: boolean;
 }
 
 /** The stored PAKN and whether this call created it (false for a redelivered confirmation). */
@@ -48,7 +50,7 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
   return row;
 }
 
-/** The one statement that stores a confirmation: code number, row, first event, routing and photo jobs. */
+/** The one statement that stores a confirmation: code number, row, first event, routing, photo and receipt jobs. */
 function insertStatement(input: NewPakn, day: string) {
   // Every timestamp comes from the process clock that received it, never the server's now().
   const received = input.receivedAt.toISOString();
@@ -76,7 +78,12 @@ function insertStatement(input: NewPakn, day: string) {
       RETURNING *),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, created_at)
-      SELECT id, NULL, 'received', ${`citizen:${input.channel}`}, ${received}::timestamptz FROM p),
+      SELECT id, NULL, 'received', ${`citizen:${input.channel}`}, ${received}::timestamptz FROM p
+      RETURNING id),
+    receipt AS (
+      INSERT INTO outbox (queue, job_id, payload)
+      SELECT ${QUEUES.notify}, 'notify-' || id, jsonb_build_object('eventId', id) FROM e
+      WHERE ${input.notifyReceipt === true}),
     routing AS (
       INSERT INTO outbox (queue, job_id, payload)
       SELECT ${QUEUES.classify}, 'classify-' || id, jsonb_build_object('paknId', id) FROM p),

@@ -22,6 +22,8 @@ export interface PaknSubmission {
   conversation: string;
   /** The channel's id of the confirming message: a redelivered confirmation creates nothing. */
   inboundMessageId: string;
+  /** The channel shows no lasting reply with the code (Open311): the receipt is notified like a step. */
+  notifyReceipt?: boolean;
 }
 
 /** The filed PAKN as the citizen is told about it. */
@@ -92,6 +94,7 @@ export async function submitPakn(deps: SubmitPaknDeps, sent: PaknSubmission): Pr
     consentAt: new Date(input.consentAt),
     channel: input.channel,
     channelUser: input.channelUser,
+    notifyReceipt: input.notifyReceipt === true,
     conversation: input.conversation,
     inboundMessageId: input.inboundMessageId,
     receivedAt,

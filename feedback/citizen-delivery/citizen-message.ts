@@ -34,7 +34,8 @@ export function citizenMessage(event: PaknEventRow, item: PaknRow, agencies?: Ag
     agencyName: agencyNameOf(item, agencies),
     answer: item.answer,
     answerDueAt: item.answerDueAt,
-    byCitizen: event.actor.startsWith("citizen:"),
+    // The citizen's own step after the receipt: their supplement, confirmed rather than echoed.
+    byCitizen: event.fromStatus !== null && event.actor.startsWith("citizen:"),
   });
   const buttons =
     event.toStatus === "published"
@@ -50,8 +51,8 @@ export function citizenMessage(event: PaknEventRow, item: PaknRow, agencies?: Ag
  * information, the published answer); other steps wait for the citizen's next message instead.
  */
 export function znsStepOf(event: PaknEventRow): ZnsStep | undefined {
-  if (event.actor.startsWith("citizen:")) return undefined;
   if (event.toStatus === "received" && event.fromStatus === null) return "received";
+  if (event.actor.startsWith("citizen:")) return undefined;
   if (event.toStatus === "returned" || event.toStatus === "published") return event.toStatus;
   return undefined;
 }

@@ -106,6 +106,8 @@ export async function createOpen311Request(
     channelUser: keyId,
     conversation: keyId,
     inboundMessageId: `${keyId}:${token ? `t:${token}` : `b:${bodyDigest(input.params)}`}`,
+    // The client app may not keep the code for its user: ZNS tells them too, where configured.
+    notifyReceipt: true,
   };
   const problems = submissionProblems(submission);
   if (problems.length > 0) {

@@ -229,6 +229,30 @@ describe.each(DRIVERS)("telling a Zalo citizen of an answer weeks later on %s", 
     expect(resent.map((c) => c.trackingId)).toEqual([`r${attemptId}`]);
   });
 
+  it("a PAKN filed through Open311 has its receipt sent by ZNS with the tracking code", async () => {
+    clock = TEST_NOW.getTime();
+    const { row } = await createPakn(
+      h.database.db,
+      confirmedPakn("open311-zns", {
+        channel: "open311",
+        channelUser: "key-1",
+        conversation: "key-1",
+        contact: { name: "Lê Văn Cường", phone: "0911 555 666", address: "Thôn 1" },
+        notifyReceipt: true,
+      }),
+    );
+    const [receipt] = rowsOf<{ job_id: string }>(
+      await h.database.db.execute(
+        sql`SELECT o.job_id FROM outbox o JOIN pakn_events e ON o.job_id = 'notify-' || e.id WHERE e.pakn_id = ${row.id}`,
+      ),
+    );
+    const eventId = Number(receipt?.job_id.replace("notify-", ""));
+    expect(await notifyCitizen(deps(), { eventId })).toBe("sent");
+    const [sent] = h.fake.znsDeliveredTo("84911555666");
+    expect(sent?.templateId).toBe("2001");
+    expect(sent?.data).toEqual({ ma_phan_anh: row.code, ngay_nhan: "18/11/2026" });
+  });
+
   it("never logs a phone number or a token", () => {
     const all = lines.join("\n");
     expect(lines.length).toBeGreaterThan(0);

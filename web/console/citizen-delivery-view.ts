@@ -77,7 +77,7 @@ export function citizenDeliverySection(deliveries: CitizenDelivery[], ctx: Deliv
   const heading = html`<h2 id="${SECTION_ID}">Người dân đã được báo thế nào</h2>`;
   if (deliveries.length === 0)
     return html`${heading}<p class="muted">Chưa có thông báo nào gửi người dân cho phản ánh này.</p>`;
-  return html`${heading}<ol class="history deliveries">${deliveries.map(
+  return html`${heading}<ol class="deliveries">${deliveries.map(
     (d) => html`<li><time datetime="${d.stepAt.toISOString()}">${vnDateTime(d.stepAt)}</time>
 — <strong>${statusLabel(d.step)}</strong><br>${isUntold(d.status) ? html`<strong>${outcomeOf(d, ctx.item.channel)}</strong>` : outcomeOf(d, ctx.item.channel)}
 ${attemptsList(d)}${resendButtons(ctx, d)}</li>`,

@@ -71,16 +71,18 @@ function resendButtons(ctx: DeliveryViewContext, d: CitizenDelivery): SafeHtml {
 
 /**
  * "Người dân đã được báo thế nào": each step the citizen is told of, how that ended (sent how and
- * when, or waiting and why), every try made, and the resend buttons.
+ * when, or waiting and why), every try made, and the resend buttons (untold steps and the latest).
  */
 export function citizenDeliverySection(deliveries: CitizenDelivery[], ctx: DeliveryViewContext): SafeHtml {
   const heading = html`<h2 id="${SECTION_ID}">Người dân đã được báo thế nào</h2>`;
   if (deliveries.length === 0)
     return html`${heading}<p class="muted">Chưa có thông báo nào gửi người dân cho phản ánh này.</p>`;
+  // Resending is offered where it matters: a step they have not heard of, and the latest one.
+  const latest = deliveries.at(-1);
   return html`${heading}<ol class="deliveries">${deliveries.map(
     (d) => html`<li><time datetime="${d.stepAt.toISOString()}">${vnDateTime(d.stepAt)}</time>
 — <strong>${statusLabel(d.step)}</strong><br>${isUntold(d.status) ? html`<strong>${outcomeOf(d, ctx.item.channel)}</strong>` : outcomeOf(d, ctx.item.channel)}
-${attemptsList(d)}${resendButtons(ctx, d)}</li>`,
+${attemptsList(d)}${d === latest || isUntold(d.status) ? resendButtons(ctx, d) : ""}</li>`,
   )}</ol>`;
 }
 

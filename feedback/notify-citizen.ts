@@ -1,10 +1,10 @@
-import { RecipientUnreachableError } from "../app/errors.js";
 import type { Reply } from "../bot/core/types.js";
 import { recordAttempt, settleCitizenNotification } from "../db/citizen-delivery-repo.js";
 import type { Db } from "../db/client.js";
 import { claimDeliveryRow, releaseDelivery, skipDelivery } from "../db/notification-claims.js";
 import { findEventWithPakn } from "../db/pakn-repo.js";
-import { citizenMessage, tellsCitizen } from "./citizen-delivery/citizen-message.js";
+import { sendOnChannel } from "./citizen-delivery/channel-route.js";
+import { tellsCitizen } from "./citizen-delivery/citizen-message.js";
 import type { ZnsSender } from "./citizen-delivery/zns-message.js";
 import { sendByZns } from "./citizen-delivery/zns-route.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
@@ -82,39 +82,31 @@ export async function notifyCitizen(
       actor: "system",
       at: now(),
     });
+  // The first route reaching them needs no try of its own: the row says how and when.
   const told = async (route: string, msgId?: string): Promise<"sent"> => {
     const at = now();
-    await recordAttempt(deps.db, {
-      notificationId: claim,
-      route,
-      outcome: "sent",
-      actor: "system",
-      providerId: msgId,
-      at,
-    });
+    if (msgId !== undefined)
+      await recordAttempt(deps.db, {
+        notificationId: claim,
+        route,
+        outcome: "sent",
+        actor: "system",
+        providerId: msgId,
+        at,
+      });
     await settleCitizenNotification(deps.db, claim, { status: "sent", route, toldAt: at });
     return "sent";
   };
 
-  let reason: string;
+  let channel: Awaited<ReturnType<typeof sendOnChannel>>;
   try {
-    const pushed = await deps.push(
-      item.channel,
-      item.conversation,
-      [citizenMessage(event, item, deps.agencies)],
-      {
-        live: true,
-      },
-    );
-    if (pushed) return told(item.channel);
-    reason = "no_push";
+    channel = await sendOnChannel(deps, { event, item });
   } catch (err) {
-    if (!(err instanceof RecipientUnreachableError)) {
-      await releaseDelivery(deps.db, delivery);
-      throw err;
-    }
-    reason = err.reason;
+    await releaseDelivery(deps.db, delivery);
+    throw err;
   }
+  if ("sent" in channel) return told(item.channel);
+  let reason = channel.reason;
   await tried(item.channel, reason);
 
   const zns = await sendByZns(deps, {

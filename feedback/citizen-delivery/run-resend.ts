@@ -1,4 +1,3 @@
-import { RecipientUnreachableError } from "../../app/errors.js";
 import {
   attemptExists,
   claimResend,
@@ -7,7 +6,7 @@ import {
 } from "../../db/citizen-delivery-repo.js";
 import { findEventWithPakn } from "../../db/pakn-repo.js";
 import { NOTIFY_CLAIM_LEASE_MS, type NotifyCitizenDeps } from "../notify-citizen.js";
-import { citizenMessage } from "./citizen-message.js";
+import { sendOnChannel } from "./channel-route.js";
 import { sendByZns } from "./zns-route.js";
 
 /** What an officer's resend did: `done` when another job already finished it. */
@@ -56,19 +55,12 @@ export async function runResend(
       ? finish("sent", { providerId: sent.msgId })
       : finish("failed", { reason: sent.reason });
   }
+  let channel: Awaited<ReturnType<typeof sendOnChannel>>;
   try {
-    const pushed = await deps.push(
-      item.channel,
-      item.conversation,
-      [citizenMessage(event, item, deps.agencies)],
-      {
-        live: true,
-      },
-    );
-    return pushed ? finish("sent") : finish("failed", { reason: "no_push" });
+    channel = await sendOnChannel(deps, { event, item });
   } catch (err) {
-    if (err instanceof RecipientUnreachableError) return finish("failed", { reason: err.reason });
     await finishResend(deps.db, { attemptId: claim.attemptId, outcome: "requested", at: now() });
     throw err;
   }
+  return "sent" in channel ? finish("sent") : finish("failed", { reason: channel.reason });
 }

@@ -82,14 +82,11 @@ describe("the published answer's rating over Telegram", () => {
     }
   };
 
-  it("sends the answer with five rating buttons, and a press is recorded and thanked", async () => {
+  /** A PAKN from `chat` on Telegram, assigned, answered, approved and published: its row and last event. */
+  const publishedAnswer = async (chat: number, inbound: string, answer: string) => {
     const { row } = await createPakn(
       database.db,
-      confirmedPakn("tg-rate-1", {
-        channel: "telegram",
-        channelUser: String(CHAT),
-        conversation: String(CHAT),
-      }),
+      confirmedPakn(inbound, { channel: "telegram", channelUser: String(chat), conversation: String(chat) }),
     );
     await transitionPakn(database.db, {
       paknId: row.id,
@@ -97,13 +94,18 @@ describe("the published answer's rating over Telegram", () => {
       actor: "system",
       set: { agencyId: "ubnd-xa" },
     });
-    await answerPakn(
-      { db: database.db },
-      { paknId: row.id, actor: "officer:1", answer: "UBND xã đã nạo vét cống, đường không còn ngập." },
-    );
+    await answerPakn({ db: database.db }, { paknId: row.id, actor: "officer:1", answer });
     await approvePakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
     await publishPakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
-    const published = (await paknHistory(database.db, row.id)).at(-1);
+    return { row, published: (await paknHistory(database.db, row.id)).at(-1) };
+  };
+
+  it("sends the answer with five rating buttons, and a press is recorded and thanked", async () => {
+    const { row, published } = await publishedAnswer(
+      CHAT,
+      "tg-rate-1",
+      "UBND xã đã nạo vét cống, đường không còn ngập.",
+    );
     expect(published?.toStatus).toBe("published");
     const push = pushThrough([channel]);
     expect(await notifyCitizen({ db: database.db, push }, { eventId: published?.id as number })).toBe("sent");
@@ -142,27 +144,7 @@ describe("the published answer's rating over Telegram", () => {
   });
   it("a chat that blocked the bot: the answer waits, and comes first when they unblock and write", async () => {
     const chat = 4343;
-    const { row } = await createPakn(
-      database.db,
-      confirmedPakn("tg-blocked-1", {
-        channel: "telegram",
-        channelUser: String(chat),
-        conversation: String(chat),
-      }),
-    );
-    await transitionPakn(database.db, {
-      paknId: row.id,
-      to: "assigned",
-      actor: "system",
-      set: { agencyId: "ubnd-xa" },
-    });
-    await answerPakn(
-      { db: database.db },
-      { paknId: row.id, actor: "officer:1", answer: "Đã sửa đèn đường thôn 4." },
-    );
-    await approvePakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
-    await publishPakn({ db: database.db }, { paknId: row.id, actor: "leader:1" });
-    const published = (await paknHistory(database.db, row.id)).at(-1);
+    const { published } = await publishedAnswer(chat, "tg-blocked-1", "Đã sửa đèn đường thôn 4.");
     telegram.failNext("sendMessage", {
       errorCode: 403,
       description: "Forbidden: bot was blocked by the user",

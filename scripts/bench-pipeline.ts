@@ -16,11 +16,15 @@
  *   npm run --silent bench:pipeline -- [--rate 300] [--duration 60] [--warmup 5]
  *     [--recovery-duration 20] [--redis-db 11] [--outside-window 0]
  */
-import { loadavg } from "node:os";
+import { rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { rowsOf } from "../db/migrate.js";
+import { countCalls } from "./bench/count-calls.js";
+import { startCostMeter } from "./bench/pipeline-cost.js";
 import { createScratchDatabase } from "./bench/pipeline-database.js";
 import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
 import { offerConfirmations } from "./bench/pipeline-load.js";
@@ -61,6 +65,10 @@ const recoveryMs = Number(args["recovery-duration"]) * 1000;
 const redisUrl = new URL(args["redis-url"] as string);
 redisUrl.pathname = `/${args["redis-db"]}`;
 
+// This process's own SQL statements and Redis commands (the submissions'), for the cost per PAKN.
+countCalls();
+const countsFile = join(tmpdir(), `motcua-bench-counts-${process.pid}.json`);
+
 const withoutTimes = ({ lastDoneAt: _, ...rest }: PhaseOutcome) => rest;
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
       zaloApiRoot: fake.apiRoot,
       zaloToken: TOKEN,
       ...(zns ? { zns: zns.workerEnv } : {}),
+      countsFile,
     });
     const progress = (phase: string) => () => {
       log(`${phase}: ${fake.delivered.length} notified, load ${loadavg()[0]?.toFixed(2)}`);
@@ -106,10 +115,19 @@ async function main(): Promise<void> {
     }
 
     log(`measure: ${rate}/s for ${durationMs / 1000} s`);
+    const meter = await startCostMeter({
+      db,
+      dbName: new URL(scratch.url).pathname.slice(1),
+      redis,
+      workerPid: worker.child.pid ?? 0,
+      countsFile,
+    });
     const cpuBefore = process.cpuUsage();
     // With ZNS on, an officer returns the routed PAKN for more information (a step with a template).
     const officer = zns ? startReturningOfficer(db, "run") : undefined;
+    const submitted = meter.submitting();
     const load = await offerConfirmations(db, { rate, durationMs, tag: "run", onTick: progress("measure") });
+    submitted();
     const loadEndedAt = Date.now();
     const drained = await waitUntilDone(
       db,
@@ -124,6 +142,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     const measuredWallMs = Date.now() - load.startedAt;
     const returnedRun = await settleReturns(db, officer, "run", log);
+    const cost = await meter.stop(load.submitted.length);
     const measured = await outcomeOf(db, fake, zns?.fake, "run", load.submitted);
     // Sustained: confirmations that went all the way through, from the first offer to the last completion.
     const throughWindowMs = measured.lastDoneAt - load.startedAt;
@@ -236,6 +255,10 @@ async function main(): Promise<void> {
         ...withoutTimes(recoveryOutcome),
       },
       ...(delivery ? { delivery } : {}),
+      cost: {
+        note: "per confirmation over the measured phase (with --outside-window the officer's returns add to it); postgres: the bench database's backends; redis: the whole server",
+        ...cost,
+      },
       benchProcessCpu: {
         note: "this process (fake servers, load generator, polling) over the measured phase, load start to drained",
         userMs: Math.round(cpu.user / 1000),
@@ -268,6 +291,7 @@ async function main(): Promise<void> {
     await redis.quit();
     await fake.close();
     await zns?.fake.close();
+    rmSync(countsFile, { force: true });
     await scratch.drop();
   }
 }

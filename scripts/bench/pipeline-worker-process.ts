@@ -31,6 +31,8 @@ export interface WorkerEnv {
   /** Set: ZNS on, through the Zalo OA settings, against a fake; unset: ZNS and the OA off. */
   zns?: WorkerZnsEnv;
   logLevel?: string;
+  /** Set: the worker counts its SQL statements and Redis commands into this file (count-calls.ts). */
+  countsFile?: string;
 }
 
 /** The environment that turns ZNS on (and with it the OA whose token ZNS uses), or turns both off. */
@@ -54,23 +56,29 @@ export async function startWorkerProcess(env: WorkerEnv, timeoutMs = 60_000): Pr
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "app/main.ts", "worker"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: env.logLevel ?? "warn",
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL: env.redisUrl,
-      TELEGRAM_BOT_TOKEN: "",
-      ...znsEnv(env.zns),
-      ZALO_BOT_TOKEN: env.zaloToken,
-      ZALO_BOT_WEBHOOK_SECRET: "pipeline-bench-secret",
-      ZALO_BOT_API_ROOT: env.zaloApiRoot,
-      PUBLIC_URL: "",
+  const counting = env.countsFile ? ["--import", "./scripts/bench/count-calls.ts"] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", ...counting, "app/main.ts", "worker"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: env.logLevel ?? "warn",
+        DATABASE_URL: env.databaseUrl,
+        REDIS_URL: env.redisUrl,
+        TELEGRAM_BOT_TOKEN: "",
+        ...znsEnv(env.zns),
+        ZALO_BOT_TOKEN: env.zaloToken,
+        ZALO_BOT_WEBHOOK_SECRET: "pipeline-bench-secret",
+        ZALO_BOT_API_ROOT: env.zaloApiRoot,
+        PUBLIC_URL: "",
+        BENCH_COUNTS_FILE: env.countsFile ?? "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let err = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),

@@ -121,7 +121,7 @@ export async function notifyCitizen(
     await tried("zns", zns.reason);
     reason = zns.reason;
   }
-  if (reason === "no_push") {
+  if (channel.reason === "no_push") {
     // No chat to come back to (a PAKN filed through Open311): they follow it by its code.
     await settleCitizenNotification(deps.db, claim, { status: "unreachable", reason });
     return "unreachable";

@@ -253,6 +253,28 @@ describe.each(DRIVERS)("telling a Zalo citizen of an answer weeks later on %s", 
     expect(sent?.data).toEqual({ ma_phan_anh: row.code, ngay_nhan: "18/11/2026" });
   });
 
+  it("an Open311 sender whose phone has no Zalo is recorded as unreachable, not left waiting for a chat", async () => {
+    h.fake.refusePhone("84911777888", -118);
+    const { row } = await createPakn(
+      h.database.db,
+      confirmedPakn("open311-no-zalo", {
+        channel: "open311",
+        channelUser: "key-1",
+        conversation: "key-1",
+        contact: { name: "Lê Văn Dũng", phone: "0911 777 888", address: "Thôn 1" },
+        notifyReceipt: true,
+      }),
+    );
+    const [event] = rowsOf<{ id: number }>(
+      await h.database.db.execute(sql`SELECT id FROM pakn_events WHERE pakn_id = ${row.id}`),
+    );
+    expect(await notifyCitizen(deps(), { eventId: Number(event?.id) })).toBe("unreachable");
+    expect(await notification(Number(event?.id))).toMatchObject({
+      status: "unreachable",
+      reason: "zns_not_on_zalo",
+    });
+  });
+
   it("never logs a phone number or a token", () => {
     const all = lines.join("\n");
     expect(lines.length).toBeGreaterThan(0);

@@ -116,6 +116,8 @@ export interface ResendRow {
 /**
  * Claims an officer's requested resend for sending (or one whose sender died more than `leaseMs`
  * ago), so a retried or rebuilt job never sends it twice; undefined when it is done or in hand.
+ * While `sending`, `finished_at` holds when the claim was taken (the lease's start); the finish
+ * overwrites it with the real end.
  */
 export async function claimResend(
   db: Db,

@@ -1,11 +1,11 @@
-import { RecipientUnreachableError, type UnreachableReason } from "../../app/errors.js";
+import { RecipientUnreachableError } from "../../app/errors.js";
 import { recordAttempt } from "../../db/citizen-delivery-repo.js";
 import type { Db } from "../../db/client.js";
 import type { PaknEventRow, PaknRow } from "../../db/pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { toZnsPhone } from "../vn-phone.js";
 import { znsFields, znsStepOf } from "./citizen-message.js";
-import type { ZnsSender, ZnsStep } from "./zns-message.js";
+import type { ZnsSender } from "./zns-message.js";
 
 /** What the ZNS route needs. */
 export interface ZnsRouteDeps {
@@ -13,13 +13,6 @@ export interface ZnsRouteDeps {
   zns?: ZnsSender;
   agencies?: AgencyDirectory;
   now?: () => Date;
-}
-
-/** Why ZNS cannot be tried at all for this event, or undefined when it can. */
-function znsUnusable(zns: ZnsSender | undefined, step: ZnsStep | undefined): UnreachableReason | undefined {
-  if (!zns) return "zns_off";
-  if (!step || !zns.steps.has(step)) return "zns_no_template";
-  return undefined;
 }
 
 /**
@@ -40,8 +33,8 @@ export async function sendByZns(
 ): Promise<{ msgId: string } | { reason: string; skipped?: boolean }> {
   const { zns } = deps;
   const step = znsStepOf(input.event);
-  const unusable = znsUnusable(zns, step);
-  if (unusable || !zns || !step) return { reason: unusable ?? "zns_off", skipped: true };
+  if (!zns) return { reason: "zns_off", skipped: true };
+  if (!step || !zns.steps.has(step)) return { reason: "zns_no_template", skipped: true };
   const phone = toZnsPhone(input.item.contactPhone);
   if (!phone) return { reason: "zns_invalid_phone" };
   const fields = znsFields(input.event, input.item, deps.agencies);

@@ -9,6 +9,7 @@ import { loadWorkingCalendar } from "../feedback/holidays-file.js";
 import { hasOfficerChats, type OfficerAlertDeps } from "../feedback/notify-agency.js";
 import type { PushMessage } from "../feedback/notify-citizen.js";
 import type { DataFilesInForce } from "../feedback/officers/data-files-in-force.js";
+import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { createRouter } from "../feedback/routing/router.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
@@ -81,17 +82,23 @@ export async function startWorkerRole(deps: {
     logger.warn("officer chats are set but the Telegram channel is not: officer alerts cannot be sent");
   const officerAlerts = hasOfficerChats(chats);
   const relay = startOutboxRelay({ db, queues, logger, officerAlerts });
-  const classify = startClassifyWorker({ db, router, connection, logger });
   const zns = createConfiguredZns({ config, db, logger });
-  const notify = startNotifyWorker({
+  const notifyDeps = {
     db,
     push,
     ...(zns ? { zns } : {}),
     agencies,
     ...(officerAlerts ? { officers } : {}),
+  };
+  // The routing step is told by the classify job itself; later steps go through notify jobs.
+  const classify = startClassifyWorker({
+    db,
+    router,
     connection,
     logger,
+    notify: { ...notifyDeps, queue: queues[QUEUES.notify] },
   });
+  const notify = startNotifyWorker({ ...notifyDeps, connection, logger });
   const remind = startRemindWorker({ ...officers, connection, logger });
   const lessons = startLessonNotifyWorker({
     db,

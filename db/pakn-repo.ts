@@ -146,6 +146,12 @@ export interface TransitionInput {
       | "publicAnswer"
     >
   >;
+  /**
+   * The caller tells of the event itself right after the commit: its notify job's outbox row is
+   * written as relayed, so no relay enqueues it; should the caller fail to, the reconciler rebuilds
+   * the job (its notification is still undone).
+   */
+  notifyInHand?: boolean;
 }
 
 /**
@@ -193,8 +199,10 @@ export async function transitionPakn(
       RETURNING id AS e_id, pakn_id AS e_pakn_id, from_status AS e_from_status, to_status AS e_to_status,
         actor AS e_actor, note AS e_note, data AS e_data, created_at AS e_created_at),
     o AS (
-      INSERT INTO outbox (queue, job_id, payload)
-      SELECT ${QUEUES.notify}, 'notify-' || e_id, jsonb_build_object('eventId', e_id) FROM e)
+      INSERT INTO outbox (queue, job_id, payload, relayed_at)
+      SELECT ${QUEUES.notify}, 'notify-' || e_id, jsonb_build_object('eventId', e_id),
+        CASE WHEN ${input.notifyInHand === true} THEN now() END
+      FROM e)
     SELECT p.*, e.* FROM p, e`);
   const [raw] = rowsOf<Record<string, unknown>>(result);
   if (!raw) {
@@ -247,10 +255,13 @@ const eventWithPakn = perDatabase((db) =>
 );
 
 /** An event with the PAKN it belongs to (what notifications and alerts are composed from). */
-export async function findEventWithPakn(
-  db: Db,
-  eventId: number,
-): Promise<{ event: PaknEventRow; item: PaknRow } | undefined> {
+export interface EventWithPakn {
+  event: PaknEventRow;
+  item: PaknRow;
+}
+
+/** An event with the PAKN it belongs to, read in one statement. */
+export async function findEventWithPakn(db: Db, eventId: number): Promise<EventWithPakn | undefined> {
   const [found] = await eventWithPakn(db).execute({ eventId });
   return found;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
-import { findEventWithPakn } from "../db/pakn-repo.js";
+import { type EventWithPakn, findEventWithPakn } from "../db/pakn-repo.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
@@ -88,9 +88,9 @@ function alertPlan(
  */
 export async function notifyOfficers(
   deps: OfficerAlertDeps,
-  input: { eventId: number },
+  input: { eventId: number; found?: EventWithPakn },
 ): Promise<NotifyOutcome | "not_applicable"> {
-  const found = await findEventWithPakn(deps.db, input.eventId);
+  const found = input.found ?? (await findEventWithPakn(deps.db, input.eventId));
   if (!found) return "missing";
   const { event, item } = found;
   const plan = alertPlan(deps.chats, event, item);

@@ -2,7 +2,7 @@ import type { Reply } from "../bot/core/types.js";
 import { recordAttempt, settleCitizenNotification } from "../db/citizen-delivery-repo.js";
 import type { Db } from "../db/client.js";
 import { claimDeliveryRow, releaseDelivery, skipDelivery } from "../db/notification-claims.js";
-import { findEventWithPakn } from "../db/pakn-repo.js";
+import { type EventWithPakn, findEventWithPakn } from "../db/pakn-repo.js";
 import { sendOnChannel } from "./citizen-delivery/channel-route.js";
 import { tellsCitizen } from "./citizen-delivery/citizen-message.js";
 import type { ZnsSender } from "./citizen-delivery/zns-message.js";
@@ -56,13 +56,13 @@ export const NOTIFY_CLAIM_LEASE_MS = 60_000;
  * that matter, else it waits for their next message on that channel. The notification row is
  * claimed before anything is sent, so a retried or rebuilt job finds it told, waiting or busy; every
  * try is recorded with its reason for the console. A channel failure that may pass (the network)
- * gives the claim back for the job's retry.
+ * gives the claim back for the job's retry. `found` spares the read when the caller has the event.
  */
 export async function notifyCitizen(
   deps: NotifyCitizenDeps,
-  input: { eventId: number },
+  input: { eventId: number; found?: EventWithPakn },
 ): Promise<NotifyOutcome> {
-  const found = await findEventWithPakn(deps.db, input.eventId);
+  const found = input.found ?? (await findEventWithPakn(deps.db, input.eventId));
   if (!found) return "missing";
   const { event, item } = found;
   const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };

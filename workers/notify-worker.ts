@@ -2,13 +2,9 @@ import { DelayedError, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Db } from "../db/client.js";
 import { runResend } from "../feedback/citizen-delivery/run-resend.js";
-import type { ZnsSender } from "../feedback/citizen-delivery/zns-message.js";
-import { notifyOfficers, type OfficerAlertDeps } from "../feedback/notify-agency.js";
-import { notifyCitizen, type PushMessage } from "../feedback/notify-citizen.js";
+import { type NotifyEventDeps, notifyEvent } from "../feedback/notify-event.js";
 import { QUEUES } from "../feedback/queue-names.js";
-import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { postponeOnSendLater } from "./postpone-send.js";
 import { privateFailures } from "./private-failures.js";
 import { STALLED_JOB_OPTIONS } from "./queues.js";
@@ -29,19 +25,14 @@ export const NOTIFY_CONCURRENCY = 32;
 /** When another job holds the event's send (a rebuilt twin of a job in hand), look again this much later. */
 export const BUSY_RECHECK_MS = 5_000;
 
-/** The notify worker: a thin shell over `notifyCitizen`; channel rate limits are the given push's business (`throttledPush`). */
-export function startNotifyWorker(deps: {
-  db: Db;
-  push: PushMessage;
-  /** Zalo Notification Service, when the province configured its templates. */
-  zns?: ZnsSender;
-  agencies?: AgencyDirectory;
-  /** Officers' Telegram chats for new assignments and triage; unset: citizens only. */
-  officers?: OfficerAlertDeps;
-  connection: Redis;
-  logger: Logger;
-  prefix?: string;
-}): Worker {
+/** The notify worker: a thin shell over `notifyEvent` and `runResend`; channel rate limits are the given push's business (`throttledPush`). */
+export function startNotifyWorker(
+  deps: NotifyEventDeps & {
+    connection: Redis;
+    logger: Logger;
+    prefix?: string;
+  },
+): Worker {
   const worker = new Worker(
     QUEUES.notify,
     privateFailures(async (job, token) => {
@@ -54,13 +45,7 @@ export function startNotifyWorker(deps: {
       }
       const parsed = notifyJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("notify job data is not {eventId} or {attemptId}");
-      const outcome = await postponeOnSendLater(job, token, async () => {
-        const citizen = await notifyCitizen(deps, parsed.data);
-        // Officers hear of assignments and triage once the citizen is done (notify-agency.ts).
-        if (deps.officers && citizen !== "missing" && citizen !== "busy")
-          await notifyOfficers(deps.officers, parsed.data);
-        return citizen;
-      });
+      const outcome = await postponeOnSendLater(job, token, () => notifyEvent(deps, parsed.data));
       if (outcome === "missing") throw new UnrecoverableError(`event ${parsed.data.eventId} does not exist`);
       if (outcome === "busy" && token) {
         // Postponed, not failed: the sender in hand finishes it, or its claim runs out and this job takes over.

@@ -7,6 +7,9 @@ import { isQueueName } from "../feedback/queue-names.js";
 import type { PipelineQueues } from "./queues.js";
 import { reconcileJobs } from "./reconciler.js";
 
+/** Rows moved per round at most. */
+export const RELAY_BATCH = 500;
+
 interface OutboxRow {
   id: number | string;
   queue: string;
@@ -15,28 +18,31 @@ interface OutboxRow {
 }
 
 /**
- * Moves committed outbox rows into their queues: rows are locked with `FOR UPDATE SKIP LOCKED` (so
- * several relays share the work), added with their deterministic job id (BullMQ ignores a job id it
- * already has) and marked relayed in the same transaction; if Redis refuses, nothing is marked and
- * the next round tries again. Returns how many rows were relayed.
+ * Moves committed outbox rows into their queues in two round trips per batch: one statement takes
+ * the oldest unrelayed rows (`FOR UPDATE SKIP LOCKED`, so several relays share the work) and marks
+ * them relayed, then one `addBulk` per queue adds them under their deterministic job ids (BullMQ
+ * ignores an id it already has). If Redis refuses, the rows are unmarked for the next round; if this
+ * process dies in between, the reconciler rebuilds relayed rows whose work is undone. Returns how
+ * many rows were relayed.
  */
 export async function relayOutbox(
   deps: { db: Db; queues: PipelineQueues },
   options: { batch?: number } = {},
 ): Promise<number> {
-  const batch = options.batch ?? 500;
-  return deps.db.transaction(async (tx) => {
-    const rows = rowsOf<OutboxRow>(
-      await tx.execute(
-        sql`SELECT id, queue, job_id, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`,
-      ),
-    );
-    if (rows.length === 0) return 0;
-    const byQueue = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      if (!isQueueName(row.queue)) throw new Error(`outbox row ${row.id} names an unknown queue`);
-      byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
-    }
+  const batch = options.batch ?? RELAY_BATCH;
+  const rows = rowsOf<OutboxRow>(
+    await deps.db.execute(sql`
+      UPDATE outbox SET relayed_at = now()
+      WHERE id IN (
+        SELECT id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+      RETURNING id, queue, job_id, payload`),
+  ).sort((a, b) => Number(a.id) - Number(b.id));
+  if (rows.length === 0) return 0;
+  const byQueue = new Map<string, OutboxRow[]>();
+  const unknown = rows.filter((row) => !isQueueName(row.queue));
+  for (const row of rows)
+    if (isQueueName(row.queue)) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+  try {
     // One round trip per queue rather than per job.
     await Promise.all(
       [...byQueue].map(([name, group]) =>
@@ -45,12 +51,17 @@ export async function relayOutbox(
         ),
       ),
     );
-    const ids = rows.map((r) => Number(r.id));
-    await tx.execute(
-      sql`UPDATE outbox SET relayed_at = now() WHERE id = ANY(${`{${ids.join(",")}}`}::bigint[])`,
-    );
-    return rows.length;
-  });
+  } catch (err) {
+    const ids = `{${rows.map((r) => Number(r.id)).join(",")}}`;
+    await deps.db
+      .execute(sql`UPDATE outbox SET relayed_at = NULL WHERE id = ANY(${ids}::bigint[])`)
+      .catch(() => undefined);
+    throw err;
+  }
+  // A row naming an unknown queue is a programming error: it stays marked, out of every round.
+  if (unknown.length)
+    throw new Error(`outbox rows ${unknown.map((r) => r.id).join(", ")} name an unknown queue`);
+  return rows.length;
 }
 
 /**
@@ -75,7 +86,8 @@ export async function redisWasEmptied(
 }
 
 /**
- * Runs the relay in a loop: at once while there is work, every `intervalMs` when idle; `stop()`
+ * Runs the relay in a loop: at once after a full batch, else `intervalMs` later (so a steady
+ * stream is moved in batches of what arrived meanwhile, not one statement per row); `stop()`
  * waits for the round in progress. Every `lossCheckMs` it also looks whether Redis was emptied and
  * then rebuilds the lost jobs at once (the reconciler's minute tick would leave them waiting).
  */
@@ -85,6 +97,7 @@ export function startOutboxRelay(
 ): { stop: () => Promise<void> } {
   const intervalMs = options.intervalMs ?? 50;
   const lossCheckMs = options.lossCheckMs ?? 500;
+  const batch = options.batch ?? RELAY_BATCH;
   let lastLossCheck = 0;
   const rebuildIfEmptied = async () => {
     if (Date.now() - lastLossCheck < lossCheckMs) return;
@@ -110,7 +123,7 @@ export function startOutboxRelay(
       } catch (err) {
         deps.logger.warn({ err }, "outbox relay round failed; retrying");
       }
-      if (moved === 0 && !stopped) {
+      if (moved < batch && !stopped) {
         await new Promise<void>((resolve) => {
           wake = resolve;
           timer = setTimeout(resolve, intervalMs);

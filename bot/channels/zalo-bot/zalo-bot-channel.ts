@@ -77,8 +77,9 @@ export function createZaloBotChannel(
     if (!replies.length) return true;
     const { texts, payloads } = renderReplies(replies);
     for (const [i, text] of texts.entries()) if (!(await sendText(chatId, text, messageId))) return i > 0;
-    // A flood warning is not an answer: the numbers of the last answer stay valid.
-    if (result.meta.intent === "flood") return true;
+    // A flood warning is not an answer, nor a notification without options: the numbers of the
+    // last answer stay valid (and a push costs no Redis round trip).
+    if (result.meta.intent === "flood" || (result.meta.intent === "notify" && !payloads.length)) return true;
     await menu
       .remember(chatId, payloads)
       .catch((err) => logger.warn({ err }, "could not remember the numbered options"));

@@ -147,9 +147,11 @@ export interface TransitionInput {
     >
   >;
   /**
-   * The caller tells of the event itself right after the commit: its notify job's outbox row is
-   * written as relayed, so no relay enqueues it; should the caller fail to, the reconciler rebuilds
-   * the job (its notification is still undone).
+   * The caller tells the citizen of the event itself right after the commit: its notify job's
+   * outbox row is written as relayed (no relay enqueues it) and the citizen's notification is
+   * claimed in the same statement (`claimed` in the result). Should the caller die, the reconciler
+   * rebuilds the job, which sends once the claim's lease has run out. Only for steps the citizen
+   * is told of.
    */
   notifyInHand?: boolean;
 }
@@ -163,7 +165,7 @@ export interface TransitionInput {
 export async function transitionPakn(
   db: Db,
   input: TransitionInput,
-): Promise<{ row: PaknRow; event: PaknEventRow }> {
+): Promise<{ row: PaknRow; event: PaknEventRow; claimed?: number }> {
   if (!input.note?.trim()) {
     // Reasons are checked up front: the statement only knows the states.
     for (const from of statusesLeadingTo(input.to)) assertTransition(from, input.to, input.note);
@@ -175,6 +177,7 @@ export async function transitionPakn(
   });
   const from = `{${statusesLeadingTo(input.to).join(",")}}`;
   const at = (input.at ?? new Date()).toISOString();
+  const inHand = input.notifyInHand === true;
   const result = await db.execute(sql`
     WITH old AS (
       SELECT id, status FROM pakn WHERE id = ${input.paknId} FOR UPDATE),
@@ -201,9 +204,13 @@ export async function transitionPakn(
     o AS (
       INSERT INTO outbox (queue, job_id, payload, relayed_at)
       SELECT ${QUEUES.notify}, 'notify-' || e_id, jsonb_build_object('eventId', e_id),
-        CASE WHEN ${input.notifyInHand === true} THEN now() END
-      FROM e)
-    SELECT p.*, e.* FROM p, e`);
+        CASE WHEN ${inHand} THEN now() END
+      FROM e),
+    c AS (
+      INSERT INTO notifications (event_id, audience, status, attempts, sent_at)
+      SELECT e_id, 'citizen', 'sending', 1, now() FROM e WHERE ${inHand}
+      RETURNING id AS c_id)
+    SELECT p.*, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`);
   const [raw] = rowsOf<Record<string, unknown>>(result);
   if (!raw) {
     // Nothing written: say why (missing, or not allowed from the state it is in now).
@@ -212,7 +219,8 @@ export async function transitionPakn(
     assertTransition(current.status as PaknStatus, input.to, input.note);
     throw new Error(`PAKN ${input.paknId} changed state during the transition; try again`);
   }
-  return { row: mapRow(pakn, raw), event: mapRow(paknEvents, raw, "e_") };
+  const claimed = raw.c_id === null || raw.c_id === undefined ? undefined : Number(raw.c_id);
+  return { row: mapRow(pakn, raw), event: mapRow(paknEvents, raw, "e_"), ...(claimed ? { claimed } : {}) };
 }
 
 /** A PAKN by its tracking code. */

@@ -56,21 +56,24 @@ export const NOTIFY_CLAIM_LEASE_MS = 60_000;
  * that matter, else it waits for their next message on that channel. The notification row is
  * claimed before anything is sent, so a retried or rebuilt job finds it told, waiting or busy; every
  * try is recorded with its reason for the console. A channel failure that may pass (the network)
- * gives the claim back for the job's retry. `found` spares the read when the caller has the event.
+ * gives the claim back for the job's retry. `found` spares the read when the caller has the event,
+ * `claimed` the claim when the caller took it with the event (`TransitionInput.notifyInHand`).
  */
 export async function notifyCitizen(
   deps: NotifyCitizenDeps,
-  input: { eventId: number; found?: EventWithPakn },
+  input: { eventId: number; found?: EventWithPakn; claimed?: number },
 ): Promise<NotifyOutcome> {
   const found = input.found ?? (await findEventWithPakn(deps.db, input.eventId));
   if (!found) return "missing";
   const { event, item } = found;
   const delivery = { ledger: "notifications" as const, key: event.id, audience: "citizen" };
   if (!tellsCitizen(event)) {
+    if (input.claimed) throw new Error(`event ${event.id} was claimed but tells the citizen nothing`);
     await skipDelivery(deps.db, delivery);
     return "skipped";
   }
-  const claim = await claimDeliveryRow(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS);
+  const claim =
+    input.claimed ?? (await claimDeliveryRow(deps.db, delivery, deps.claimLeaseMs ?? NOTIFY_CLAIM_LEASE_MS));
   if (typeof claim !== "number") return claim;
   const now = deps.now ?? (() => new Date());
   const tried = (route: string, reason: string) =>

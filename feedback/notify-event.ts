@@ -10,12 +10,12 @@ export interface NotifyEventDeps extends NotifyCitizenDeps {
 
 /**
  * Tells everyone a PAKN event concerns, each once: the citizen first, then the officers it needs
- * (an assignment, a triage, a supplement), once the citizen's send is settled. `found` spares the
- * read when the caller already has the event and its PAKN.
+ * (an assignment, a triage, a supplement), once the citizen's send is settled. `found` and
+ * `claimed` spare the read and the claim when the caller has them (see `notifyCitizen`).
  */
 export async function notifyEvent(
   deps: NotifyEventDeps,
-  input: { eventId: number; found?: EventWithPakn },
+  input: { eventId: number; found?: EventWithPakn; claimed?: number },
 ): Promise<NotifyOutcome> {
   const citizen = await notifyCitizen(deps, input);
   if (deps.officers && citizen !== "missing" && citizen !== "busy")

@@ -2,12 +2,24 @@ import type { Db } from "../db/client.js";
 import { type EventWithPakn, findPaknById, transitionPakn } from "../db/pakn-repo.js";
 import type { Router } from "./routing/router.js";
 
-/** What routing one PAKN did; a move carries its event and the PAKN after it (what telling of it needs). */
+/**
+ * The event of a routing move and the PAKN after it (what telling of it needs), with the citizen's
+ * notification when it was claimed for the caller (`notifyInHand`).
+ */
+export type RoutingMove = EventWithPakn & { claimed?: number };
+
+/** What routing one PAKN did. */
 export type RouteOutcome =
-  | { kind: "assigned"; agency: string; confidence: number; moved: EventWithPakn }
-  | { kind: "triage"; confidence: number; moved: EventWithPakn }
+  | { kind: "assigned"; agency: string; confidence: number; moved: RoutingMove }
+  | { kind: "triage"; confidence: number; moved: RoutingMove }
   | { kind: "skipped"; status: string }
   | { kind: "missing" };
+
+const moveOf = (moved: Awaited<ReturnType<typeof transitionPakn>>): RoutingMove => ({
+  event: moved.event,
+  item: moved.row,
+  ...(moved.claimed ? { claimed: moved.claimed } : {}),
+});
 
 /**
  * Routes a newly received PAKN: a confident routing assigns it to the agency, a doubtful one
@@ -34,7 +46,7 @@ export async function routePakn(
       set: { field: routing.field },
       notifyInHand: deps.notifyInHand,
     });
-    return { kind: "triage", confidence: routing.confidence, moved: { event: moved.event, item: moved.row } };
+    return { kind: "triage", confidence: routing.confidence, moved: moveOf(moved) };
   }
   const moved = await transitionPakn(deps.db, {
     paknId: row.id,
@@ -48,6 +60,6 @@ export async function routePakn(
     kind: "assigned",
     agency: routing.agency,
     confidence: routing.confidence,
-    moved: { event: moved.event, item: moved.row },
+    moved: moveOf(moved),
   };
 }

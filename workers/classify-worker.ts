@@ -3,10 +3,9 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import type { EventWithPakn } from "../db/pakn-repo.js";
 import { type NotifyEventDeps, notifyEvent } from "../feedback/notify-event.js";
 import { QUEUES } from "../feedback/queue-names.js";
-import { routePakn } from "../feedback/route-pakn.js";
+import { type RoutingMove, routePakn } from "../feedback/route-pakn.js";
 import type { Router } from "../feedback/routing/router.js";
 import { SendLater } from "../feedback/send-later.js";
 import { privateFailures } from "./private-failures.js";
@@ -34,10 +33,10 @@ export interface NotifyInHand extends NotifyEventDeps {
  * Tells of a routing step now; when that fails for now, hands it to the notify queue (after the
  * rate limit's wait, or a second). Should even that fail, the reconciler rebuilds the job.
  */
-async function tellInHand(deps: NotifyInHand, moved: EventWithPakn, logger: Logger): Promise<void> {
+async function tellInHand(deps: NotifyInHand, moved: RoutingMove, logger: Logger): Promise<void> {
   const eventId = moved.event.id;
   try {
-    await notifyEvent(deps, { eventId, found: moved });
+    await notifyEvent(deps, { eventId, found: moved, claimed: moved.claimed });
   } catch (err) {
     const delay = err instanceof SendLater ? err.waitMs : 1_000;
     logger.info(

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { rowsOf } from "./migrate.js";
 import { deliveryAttempts, notifications } from "./schema.js";
+import { writeTold } from "./told-batch.js";
 
 /** One try to tell a citizen, as recorded for the console. */
 export interface AttemptRecord {
@@ -41,23 +42,22 @@ export type CitizenSettlement =
   | { status: "unreachable"; reason: string }
   | { status: "waiting"; reason: string | null; recipient: { channel: string; user: string } };
 
-/** Records the end of a claimed citizen notification. */
+/** Records the end of a claimed citizen notification (told: batched with others, `writeTold`). */
 export async function settleCitizenNotification(
   db: Db,
   notificationId: number,
   end: CitizenSettlement,
 ): Promise<void> {
+  if (end.status === "sent") return writeTold(db, { notificationId, route: end.route, at: end.toldAt });
   const set =
-    end.status === "sent"
-      ? { status: "sent", route: end.route, toldAt: end.toldAt, sentAt: end.toldAt }
-      : end.status === "unreachable"
-        ? { status: "unreachable", reason: end.reason }
-        : {
-            status: "waiting",
-            reason: end.reason,
-            recipientChannel: end.recipient.channel,
-            recipientUser: end.recipient.user,
-          };
+    end.status === "unreachable"
+      ? { status: "unreachable", reason: end.reason }
+      : {
+          status: "waiting",
+          reason: end.reason,
+          recipientChannel: end.recipient.channel,
+          recipientUser: end.recipient.user,
+        };
   await db.update(notifications).set(set).where(eq(notifications.id, notificationId));
 }
 

@@ -6,6 +6,7 @@ import { codeDay } from "../feedback/tracking-code.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
+import { executeNamed } from "./named-statement.js";
 import { daySequenceName, ensureDaySequence, forgetDaySequence, pgErrorCode } from "./pakn-code-sequence.js";
 import { perDatabase } from "./per-database.js";
 import { type PaknAttachment, pakn, paknEvents } from "./schema.js";
@@ -105,13 +106,13 @@ export async function createPakn(db: Db, input: NewPakn): Promise<CreatedPakn> {
   await ensureDaySequence(db, day);
   let result: unknown;
   try {
-    result = await db.execute(insertStatement(input, day));
+    result = await executeNamed(db, insertStatement(input, day));
   } catch (err) {
     // The day's sequence vanished under this process (a restored backup): make it again, once.
     if (pgErrorCode(err) !== "42P01") throw err;
     forgetDaySequence(db, day);
     await ensureDaySequence(db, day);
-    result = await db.execute(insertStatement(input, day));
+    result = await executeNamed(db, insertStatement(input, day));
   }
   const inserted = rowsOf<Record<string, unknown>>(result)[0];
   if (inserted) return { row: mapRow(pakn, inserted), created: true };
@@ -178,7 +179,9 @@ export async function transitionPakn(
   const from = `{${statusesLeadingTo(input.to).join(",")}}`;
   const at = (input.at ?? new Date()).toISOString();
   const inHand = input.notifyInHand === true;
-  const result = await db.execute(sql`
+  const result = await executeNamed(
+    db,
+    sql`
     WITH old AS (
       SELECT id, status FROM pakn WHERE id = ${input.paknId} FOR UPDATE),
     p AS (
@@ -210,7 +213,8 @@ export async function transitionPakn(
       INSERT INTO notifications (event_id, audience, status, attempts, sent_at)
       SELECT e_id, 'citizen', 'sending', 1, now() FROM e WHERE ${inHand}
       RETURNING id AS c_id)
-    SELECT p.*, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`);
+    SELECT p.*, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`,
+  );
   const [raw] = rowsOf<Record<string, unknown>>(result);
   if (!raw) {
     // Nothing written: say why (missing, or not allowed from the state it is in now).

@@ -51,6 +51,19 @@ async function existingByInbound(db: Db, channel: string, inboundMessageId: stri
   return row;
 }
 
+/**
+ * The PAKN columns by name (qualified by `table` when given): the named statements list them
+ * rather than `*`, so a column added by a migration does not change what a statement a live
+ * process prepared returns (PostgreSQL refuses to run it then).
+ */
+const paknColumns = (table?: string) =>
+  sql.join(
+    Object.values(getTableColumns(pakn)).map((c) =>
+      table ? sql`${sql.identifier(table)}.${sql.identifier(c.name)}` : sql.identifier(c.name),
+    ),
+    sql`, `,
+  );
+
 /** The one statement that stores a confirmation: code number, row, first event, routing, photo and receipt jobs. */
 function insertStatement(input: NewPakn, day: string) {
   // Every timestamp comes from the process clock that received it, never the server's now().
@@ -76,7 +89,7 @@ function insertStatement(input: NewPakn, day: string) {
         ${received}::timestamptz
       FROM n
       ON CONFLICT (channel, inbound_message_id) DO NOTHING
-      RETURNING *),
+      RETURNING ${paknColumns()}),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, created_at)
       SELECT id, NULL, 'received', ${`citizen:${input.channel}`}, ${received}::timestamptz FROM p
@@ -93,7 +106,7 @@ function insertStatement(input: NewPakn, day: string) {
       INSERT INTO outbox (queue, job_id, payload)
       SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
       WHERE ${hasImages})
-    SELECT * FROM p`;
+    SELECT ${paknColumns()} FROM p`;
 }
 
 /**
@@ -196,7 +209,7 @@ export async function transitionPakn(
         sql`, `,
       )}
       FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
-      RETURNING pakn.*, old.status AS old_status),
+      RETURNING ${paknColumns("pakn")}, old.status AS old_status),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data, created_at)
       SELECT id, old_status, ${input.to}, ${input.actor}, ${input.note ?? null}, ${JSON.stringify(input.data ?? {})}::jsonb,
@@ -213,7 +226,7 @@ export async function transitionPakn(
       INSERT INTO notifications (event_id, audience, status, attempts, sent_at)
       SELECT e_id, 'citizen', 'sending', 1, now() FROM e WHERE ${inHand}
       RETURNING id AS c_id)
-    SELECT p.*, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`,
+    SELECT ${paknColumns("p")}, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`,
   );
   const [raw] = rowsOf<Record<string, unknown>>(result);
   if (!raw) {

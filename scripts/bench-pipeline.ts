@@ -13,7 +13,7 @@
  * notified at all: the citizen got the code in the chat), and `delivery` counts where every citizen
  * notification ended: told on the channel, told by ZNS, waiting, lost, delivered twice.
  *
- *   npm run --silent bench:pipeline -- [--rate 300] [--duration 60] [--warmup 5]
+ *   npm run --silent bench:pipeline -- [--rate 400] [--duration 60] [--warmup 5]
  *     [--recovery-duration 20] [--redis-db 11] [--outside-window 0]
  */
 import { rmSync } from "node:fs";
@@ -39,7 +39,7 @@ import {
 } from "./bench/pipeline-outside-window.js";
 import { startWorkerProcess } from "./bench/pipeline-worker-process.js";
 
-const TARGET = { confirmationsPerSecond: 300, durationS: 60, p99Ms: 2_000, recoveryS: 60 };
+const TARGET = { confirmationsPerSecond: 400, durationS: 60, p99Ms: 1_000, recoveryS: 60 };
 const TOKEN = "3000000001:pipeline-bench-token";
 
 const { values: args } = parseArgs({

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { Redis as IORedis, type Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { createPakn } from "../../db/pakn-repo.js";
@@ -42,7 +42,29 @@ describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
     expect(job?.data).toEqual({ paknId: row.id });
   });
 
+  it("keeps a batch Redis refused for the next round", async () => {
+    const { row } = await createPakn(database.db, confirmedPakn("relay-refused"));
+    // A Redis that is down: commands fail at once instead of waiting for a reconnect.
+    const down = new IORedis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const unreachable = createQueues(down, { prefix: r.prefix.slice(0, -1) });
+    await expect(relayOutbox({ db: database.db, queues: unreachable })).rejects.toThrow();
+    await closeQueues(unreachable).catch(() => undefined);
+    down.disconnect();
+    expect(await relayOutbox({ db: database.db, queues })).toBe(1);
+    expect(await queues[QUEUES.classify].getJob(`classify-${row.id}`)).toBeTruthy();
+  });
+
   it("shares the work between relays running at the same time without enqueuing twice", async () => {
+    const queued = async () => {
+      const counted = await queues[QUEUES.classify].getJobCounts("waiting", "delayed", "active");
+      return (counted.waiting ?? 0) + (counted.delayed ?? 0) + (counted.active ?? 0);
+    };
+    const before = await queued();
     const created = await Promise.all(
       Array.from({ length: 30 }, (_, i) => createPakn(database.db, confirmedPakn(`relay-burst-${i}`))),
     );
@@ -55,8 +77,7 @@ describe.each(DRIVERS)("outbox relay on %s with the real Redis", (driver) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await loop.stop();
     expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30);
-    const counted = await queues[QUEUES.classify].getJobCounts("waiting", "delayed", "active");
-    expect((counted.waiting ?? 0) + (counted.delayed ?? 0) + (counted.active ?? 0)).toBe(31);
+    expect(await queued()).toBe(before + 30);
     for (const { row } of created)
       expect(await queues[QUEUES.classify].getJob(`classify-${row.id}`)).toBeTruthy();
   });

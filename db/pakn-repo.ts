@@ -3,6 +3,7 @@ import { assertTransition, type PaknStatus, statusesLeadingTo } from "../feedbac
 import { firstDeadlineCheck } from "../feedback/pakn-due-dates.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { codeDay } from "../feedback/tracking-code.js";
+import { batchCalls } from "./batch-calls.js";
 import type { Db } from "./client.js";
 import { mapRow } from "./map-row.js";
 import { rowsOf } from "./migrate.js";
@@ -298,6 +299,41 @@ const paknById = perDatabase((db) =>
     .where(eq(pakn.id, sql.placeholder("id")))
     .prepare("pakn_by_id"),
 );
+
+/** What routing a PAKN reads: its state, its text and the procedure it named (not the whole row). */
+export type RoutingInput = Pick<PaknRow, "id" | "status" | "content" | "procedureCode">;
+
+/** How long the first routing read waits for others to share its statement (jobs come in batches). */
+export const ROUTING_READ_WINDOW_MS = 3;
+
+const routingInputs = perDatabase((db) =>
+  batchCalls(
+    async (ids: number[]) => {
+      const rows = rowsOf<{
+        id: number | string;
+        status: string;
+        content: string;
+        procedure_code: string | null;
+      }>(
+        await executeNamed(
+          db,
+          sql`SELECT id, status, content, procedure_code FROM pakn WHERE id = ANY(${`{${ids.join(",")}}`}::bigint[])`,
+        ),
+      );
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      return ids.map((id): RoutingInput | undefined => {
+        const row = byId.get(id);
+        return row && { id, status: row.status, content: row.content, procedureCode: row.procedure_code };
+      });
+    },
+    { windowMs: ROUTING_READ_WINDOW_MS, max: 100 },
+  ),
+);
+
+/** What routing a PAKN reads, read together with the other routing jobs of the same moment. */
+export function findRoutingInput(db: Db, id: number): Promise<RoutingInput | undefined> {
+  return routingInputs(db)(id);
+}
 
 /** A PAKN by its id. */
 export async function findPaknById(db: Db, id: number): Promise<PaknRow | undefined> {

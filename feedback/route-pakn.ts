@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { type EventWithPakn, findPaknById, transitionPakn } from "../db/pakn-repo.js";
+import { type EventWithPakn, findRoutingInput, transitionPakn } from "../db/pakn-repo.js";
 import type { Router } from "./routing/router.js";
 
 /**
@@ -31,7 +31,7 @@ export async function routePakn(
   deps: { db: Db; router: Router; notifyInHand?: boolean },
   input: { paknId: number },
 ): Promise<RouteOutcome> {
-  const row = await findPaknById(deps.db, input.paknId);
+  const row = await findRoutingInput(deps.db, input.paknId);
   if (!row) return { kind: "missing" };
   if (row.status !== "received") return { kind: "skipped", status: row.status };
   const routing = deps.router.classify({ text: row.content, procedureCode: row.procedureCode });

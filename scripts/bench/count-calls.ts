@@ -19,8 +19,20 @@ export interface CallCounts {
 
 const counts: CallCounts = { sql: {}, redis: {}, redisPipelined: 0 };
 
+/** Keys of the statement texts seen (few distinct ones): the meter must not cost what it measures. */
+const keys = new Map<string, string>();
+
 /** What a statement is, for the counts: its first words, literals and numbers blanked. */
 export function statementKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = keyOf(text);
+    if (keys.size < 10_000) keys.set(text, key);
+  }
+  return key;
+}
+
+function keyOf(text: string): string {
   return text
     .replace(/\s+/g, " ")
     .trim()

@@ -90,6 +90,7 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+  const byStart = new Map([...byFirst].map(([first, list]) => [first, startIndex(list)]));
   return {
     size,
     rules,
@@ -100,8 +101,9 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
       // cước cho bé" holds "căn cước cho bé"; "tạm dừng kinh doanh" does not hold "dừng kinh doanh").
       let coveredTo = 0;
       for (let i = 0; i < tokens.length; i++) {
-        const rules = byFirst.get(tokens[i] as string);
-        if (!rules || coveredTo - i === 1) continue;
+        const start = byStart.get(tokens[i] as string);
+        if (!start || coveredTo - i === 1) continue;
+        const rules = candidates(start, tokens, i + 1, gaps);
         let phraseLength = 0;
         let end = coveredTo;
         for (const rule of rules) {
@@ -118,6 +120,45 @@ export function compileSynonyms(rows: SynonymRow[], vocabulary?: ReadonlySet<str
       return matches;
     },
   };
+}
+
+/** The rules sharing a first word, by their second word (one-word rules apart), each in list order. */
+interface StartIndex {
+  order: Map<SynonymRule, number>;
+  single: SynonymRule[];
+  bySecond: Map<string, SynonymRule[]>;
+}
+
+function startIndex(list: readonly SynonymRule[]): StartIndex {
+  const index: StartIndex = { order: new Map(), single: [], bySecond: new Map() };
+  for (const [i, rule] of list.entries()) {
+    index.order.set(rule, i);
+    const second = rule.phrase[1];
+    if (second === undefined) index.single.push(rule);
+    else index.bySecond.set(second, [...(index.bySecond.get(second) ?? []), rule]);
+  }
+  return index;
+}
+
+/**
+ * The rules that may match with their first word here, in list order: a rule's second word must
+ * be the next token, or the token after a possessive that may sit there (`matchAt`). The others
+ * cannot match, so leaving them out changes nothing but the time taken.
+ */
+function candidates(
+  start: StartIndex,
+  tokens: readonly string[],
+  next: number,
+  gaps: readonly (readonly string[])[],
+): readonly SynonymRule[] {
+  const lists = [start.single, start.bySecond.get(tokens[next] as string) ?? []];
+  for (const gap of gaps)
+    if (gap.every((w, j) => tokens[next + j] === w))
+      lists.push(start.bySecond.get(tokens[next + gap.length] as string) ?? []);
+  const found = lists.filter((l) => l.length > 0);
+  if (found.length <= 1) return found[0] ?? [];
+  const merged = [...new Set(found.flat())];
+  return merged.sort((a, b) => (start.order.get(a) as number) - (start.order.get(b) as number));
 }
 
 /** The accent keys of a phrase's words, when the row writes it word for word as normalized. */

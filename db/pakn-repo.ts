@@ -64,6 +64,9 @@ const paknColumns = (table?: string) =>
     ),
     sql`, `,
   );
+const PAKN_COLUMNS = paknColumns();
+const PAKN_COLUMNS_OF_PAKN = paknColumns("pakn");
+const PAKN_COLUMNS_OF_P = paknColumns("p");
 
 /** The one statement that stores a confirmation: code number, row, first event, routing, photo and receipt jobs. */
 function insertStatement(input: NewPakn, day: string) {
@@ -90,7 +93,7 @@ function insertStatement(input: NewPakn, day: string) {
         ${received}::timestamptz
       FROM n
       ON CONFLICT (channel, inbound_message_id) DO NOTHING
-      RETURNING ${paknColumns()}),
+      RETURNING ${PAKN_COLUMNS}),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, created_at)
       SELECT id, NULL, 'received', ${`citizen:${input.channel}`}, ${received}::timestamptz FROM p
@@ -107,7 +110,7 @@ function insertStatement(input: NewPakn, day: string) {
       INSERT INTO outbox (queue, job_id, payload)
       SELECT ${QUEUES.attachments}, 'attachments-' || id, jsonb_build_object('paknId', id) FROM p
       WHERE ${hasImages})
-    SELECT ${paknColumns()} FROM p`;
+    SELECT ${PAKN_COLUMNS} FROM p`;
 }
 
 /**
@@ -210,7 +213,7 @@ export async function transitionPakn(
         sql`, `,
       )}
       FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
-      RETURNING ${paknColumns("pakn")}, old.status AS old_status),
+      RETURNING ${PAKN_COLUMNS_OF_PAKN}, old.status AS old_status),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data, created_at)
       SELECT id, old_status, ${input.to}, ${input.actor}, ${input.note ?? null}, ${JSON.stringify(input.data ?? {})}::jsonb,
@@ -227,7 +230,7 @@ export async function transitionPakn(
       INSERT INTO notifications (event_id, audience, status, attempts, sent_at)
       SELECT e_id, 'citizen', 'sending', 1, now() FROM e WHERE ${inHand}
       RETURNING id AS c_id)
-    SELECT ${paknColumns("p")}, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`,
+    SELECT ${PAKN_COLUMNS_OF_P}, e.*, (SELECT c_id FROM c) AS c_id FROM p, e`,
   );
   const [raw] = rowsOf<Record<string, unknown>>(result);
   if (!raw) {

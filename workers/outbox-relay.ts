@@ -38,10 +38,10 @@ export async function relayOutbox(
       RETURNING id, queue, job_id, payload`),
   ).sort((a, b) => Number(a.id) - Number(b.id));
   if (rows.length === 0) return 0;
-  const byQueue = new Map<string, OutboxRow[]>();
+  const known = rows.filter((row) => isQueueName(row.queue));
   const unknown = rows.filter((row) => !isQueueName(row.queue));
-  for (const row of rows)
-    if (isQueueName(row.queue)) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+  const byQueue = new Map<string, OutboxRow[]>();
+  for (const row of known) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
   try {
     // One round trip per queue rather than per job.
     await Promise.all(
@@ -52,7 +52,7 @@ export async function relayOutbox(
       ),
     );
   } catch (err) {
-    const ids = `{${rows.map((r) => Number(r.id)).join(",")}}`;
+    const ids = `{${known.map((r) => Number(r.id)).join(",")}}`;
     await deps.db
       .execute(sql`UPDATE outbox SET relayed_at = NULL WHERE id = ANY(${ids}::bigint[])`)
       .catch(() => undefined);

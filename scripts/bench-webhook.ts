@@ -3,7 +3,10 @@
  * (scripts/bench/webhook-server.ts) against the local fake Bot API, offered a fixed rate of
  * updates open-loop from many chats, a few of them delivered twice. Prints one JSON object on
  * stdout (progress on stderr): webhook latency, achieved rate, statuses, and the replies that
- * reached the fake, matched per update (lost, duplicated, reordered).
+ * reached the fake, matched per update (lost, duplicated, reordered), and what one delivery costs
+ * in CPU ms: the server, this process (load generator and fake Bot API), Redis, and the
+ * conversation core alone (the same turns without any transport, measured here), with the cores
+ * the offered rate needs at that cost.
  *
  *   npm run --silent bench:webhook -- [--rate 500] [--duration 30] [--chats 2000]
  *     [--duplicates 0.03] [--connections 100] [--warmup 5] [--profile DIR]
@@ -21,6 +24,7 @@ import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
 import { expectedReplies } from "./bench/expected-replies.js";
 import { type ChatMatch, matchChat, type ReceivedMessage } from "./bench/match-replies.js";
 import { quantile } from "./bench/metrics.js";
+import { redisCpuMs } from "./bench/redis-cpu.js";
 import { offerLoad } from "./bench/webhook-load.js";
 import type { ServerMessage } from "./bench/webhook-server.js";
 import { BENCH_QUESTIONS, buildWorkload, chatIdOf, type Workload } from "./bench/webhook-workload.js";
@@ -154,7 +158,15 @@ async function main(): Promise<void> {
   });
   log("computing the expected replies on the same core");
   const kb = createKnowledgeBase(readProceduresFile(BUNDLED_PROCEDURES_FILE).procedures);
-  const expected = await expectedReplies(kb, Math.max(workload.turnsPerChat, warm.turnsPerChat));
+  const turns = Math.max(workload.turnsPerChat, warm.turnsPerChat);
+  const expected = await expectedReplies(kb, turns);
+  // The same turns again, warm: what the core and rendering cost with no HTTP, Redis or session I/O.
+  const corePasses = 3;
+  const coreStart = process.cpuUsage();
+  for (let pass = 0; pass < corePasses; pass++) await expectedReplies(kb, turns);
+  const coreCpu = process.cpuUsage(coreStart);
+  const coreMsPerTurn =
+    (coreCpu.user + coreCpu.system) / 1000 / (corePasses * BENCH_QUESTIONS.length * turns);
   const perChat = workload.updatesOfChat.map((_, i) => textsOf(expected, workload, i));
   const expectedMessages = perChat.flat().reduce((n, texts) => n + texts.length, 0);
   const warmMessages = warm.updatesOfChat
@@ -171,9 +183,14 @@ async function main(): Promise<void> {
     await run(fake, agent, port, warm, warmMessages);
   }
   fake.reset();
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const redisBefore = await redisCpuMs(redis);
+  const benchStart = process.cpuUsage();
   child.send({ type: "measure" });
   log(`offering ${workload.updates} updates (+${workload.duplicates} duplicates) at ${rate}/s`);
   const result = await run(fake, agent, port, workload, expectedMessages);
+  const benchCpu = process.cpuUsage(benchStart);
+  const redisMs = (await redisCpuMs(redis)) - redisBefore;
   agent.destroy();
   const server = await stopServer(child);
   const wallS = (performance.now() - result.startedAt) / 1000;
@@ -236,6 +253,15 @@ async function main(): Promise<void> {
     sendMessageCalls: fake.callsOf("sendMessage").length,
   };
   const achievedRate = r1(replied.length / Math.max(durationS, lastReplyS));
+  const r2 = (v: number) => Math.round(v * 100) / 100;
+  const perDelivery = (ms: number) => ms / Math.max(1, result.outcomes.length);
+  const cpuMsPerUpdate = {
+    server: r2(perDelivery(server.cpuMs)),
+    bench: r2(perDelivery((benchCpu.user + benchCpu.system) / 1000)),
+    redis: r2(perDelivery(redisMs)),
+    total: r2(perDelivery(server.cpuMs + (benchCpu.user + benchCpu.system) / 1000 + redisMs)),
+    coreAlone: r2(coreMsPerTurn),
+  };
   const latencyMs = percentiles(latencies);
   const checks = {
     offeredAtLeastTarget: rate >= TARGET.updatesPerSecond && durationS >= TARGET.durationS,
@@ -263,6 +289,10 @@ async function main(): Promise<void> {
         cpuPercent: Math.round((server.cpuMs / (wallS * 1000)) * 100),
         eventLoopDelayMs: { p99: r1(server.eventLoopDelayMs.p99), max: r1(server.eventLoopDelayMs.max) },
       },
+      cpuMsPerUpdate,
+      coresNeededAtOfferedRate: r2(
+        (cpuMsPerUpdate.total * rate * (result.outcomes.length / workload.updates)) / 1000,
+      ),
       generator: { connections: Number(args.connections), maxSendLagMs: r1(result.maxSendLagMs) },
       machine: { cores: cpus().length, loadAverage1mBefore: r1(load1) },
       target: { ...TARGET, met: Object.values(checks).every(Boolean), checks },
@@ -270,7 +300,6 @@ async function main(): Promise<void> {
   );
 
   await fake.close();
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   let removed = 0;
   for (let cursor = "0"; ; ) {
     const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);

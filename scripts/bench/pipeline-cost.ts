@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { type CallCounts, snapshot } from "./count-calls.js";
+import { redisCpuMs } from "./redis-cpu.js";
 
 /** Clock ticks per second of /proc's CPU times (Linux: 100). */
 const TICKS_PER_S = 100;
@@ -25,12 +26,6 @@ async function backendCpu(db: Db, dbName: string): Promise<Map<number, number>> 
     await db.execute(sql`SELECT pid FROM pg_stat_activity WHERE datname = ${dbName}`),
   );
   return new Map(rows.map((r) => [Number(r.pid), processCpuMs(Number(r.pid))]));
-}
-
-async function redisCpuMs(redis: Redis): Promise<number> {
-  const info = await redis.info("cpu");
-  const value = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-  return (value("used_cpu_user") + value("used_cpu_sys")) * 1000;
 }
 
 function readCounts(file: string): CallCounts {

@@ -1,21 +1,8 @@
-import type { Redis } from "ioredis";
-import type { Logger } from "pino";
 import type { Channel } from "../bot/channels/channel.js";
+import type { ChannelDeps } from "../bot/channels/channel-config.js";
 import { createTelegramChannel } from "../bot/channels/telegram/index.js";
 import { createZaloBotChannel, isZaloBotEnabled } from "../bot/channels/zalo-bot/index.js";
 import { createZaloOaChannel, isZaloOaEnabled } from "../bot/channels/zalo-oa/index.js";
-import type { Dispatcher } from "../bot/core/dispatch.js";
-import type { Database } from "../db/client.js";
-import type { Config } from "./config.js";
-
-/** What a channel may use. */
-export interface ChannelDeps {
-  config: Config;
-  dispatcher: Dispatcher;
-  logger: Logger;
-  redis: Redis;
-  database: Database;
-}
 
 /** The channels the configuration enables (a channel without its token stays off). */
 export function createChannels(deps: ChannelDeps): Channel[] {

@@ -1,10 +1,15 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { countProcedures, listProcedures, recordImportRun, upsertProcedures } from "../db/procedure-repo.js";
 import { BUNDLED_PROCEDURES_FILE } from "../knowledge/bundled.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import { readProceduresFile } from "../knowledge/importers/read-procedures-file.js";
 import { createKnowledgeBase } from "../knowledge/knowledge-base.js";
+import {
+  countProcedures,
+  listProcedures,
+  recordImportRun,
+  upsertProcedures,
+} from "../knowledge/procedure-repo.js";
 
 /** Loads the bundled procedures into an empty database, so the first start can answer at once. */
 export async function seedKnowledgeBase(db: Db, logger: Logger): Promise<void> {

@@ -1,6 +1,6 @@
 import { type DestinationStream, type Logger, pino } from "pino";
-import { LOG_SERIALIZERS, serializeError } from "./log-serializers.js";
-import { scrubLogText } from "./log-text.js";
+import { LOG_SERIALIZERS, serializeError } from "../lib/log-serializers.js";
+import { scrubLogText } from "../lib/log-text.js";
 
 /** Paths pino removes from every log line: secrets and personal data never reach the logs. */
 export const REDACT_PATHS = [
@@ -24,7 +24,7 @@ export const REDACT_PATHS = [
   'req.headers["x-bot-api-secret-token"]',
 ];
 
-export { scrubText } from "./log-text.js";
+export { scrubText } from "../lib/log-text.js";
 
 /** How a logger is made: level, and where lines go (stdout by default). */
 export interface LoggerOptions {

@@ -13,6 +13,7 @@ import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { createRouter } from "../feedback/routing/router.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
+import { RecipientUnreachableError } from "../lib/errors.js";
 import { photoFetcher, startAttachmentsWorker } from "../workers/attachments-worker.js";
 import { startClassifyWorker } from "../workers/classify-worker.js";
 import { startDeadlineScan } from "../workers/deadline-scan.js";
@@ -25,7 +26,6 @@ import { startRemindWorker } from "../workers/remind-worker.js";
 import { createSendSlots } from "../workers/send-slots.js";
 import { throttledPush } from "../workers/throttled-push.js";
 import { type Config, uploadsDirOf } from "./config.js";
-import { RecipientUnreachableError } from "./errors.js";
 
 /**
  * Sends through whichever channel the citizen used; false when that channel cannot push. With

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { linkSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { AppError } from "../app/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** The lock file's name inside DATA_DIR. */
 export const LOCK_FILE = "pglite.lock";

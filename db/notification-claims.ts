@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { RecipientUnreachableError } from "../app/errors.js";
+import { RecipientUnreachableError } from "../lib/errors.js";
 import type { Db } from "./client.js";
 import { rowsOf } from "./migrate.js";
 

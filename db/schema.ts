@@ -10,13 +10,18 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { Procedure } from "../knowledge/procedure.js";
+
+/**
+ * A procedure record as stored: knowledge/procedure.ts defines and validates it before it is
+ * written, and its readers there give it that type (the database layer does not know procedures).
+ */
+export type StoredProcedure = { code: string; name: string } & Record<string, unknown>;
 
 /** The knowledge base: one row per procedure, the canonical record as JSON, upserted by code. */
 export const procedures = pgTable("procedures", {
   code: text("code").primaryKey(),
   name: text("name").notNull(),
-  data: jsonb("data").$type<Procedure>().notNull(),
+  data: jsonb("data").$type<StoredProcedure>().notNull(),
   /** sha-256 of the canonical JSON, so a re-import of unchanged records writes nothing. */
   contentHash: text("content_hash").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

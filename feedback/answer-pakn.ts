@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { AppError } from "../app/errors.js";
 import type { Db } from "../db/client.js";
-import { type PaknRow, transitionPakn } from "../db/pakn-repo.js";
 import { pakn } from "../db/schema.js";
+import { AppError } from "../lib/errors.js";
+import { type PaknRow, transitionPakn } from "./pakn-repo.js";
 import { redactForPublic } from "./redact.js";
 
 /** Shortest answer worth sending to a citizen (a real sentence, not "ok"). */

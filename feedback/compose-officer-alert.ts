@@ -1,4 +1,4 @@
-import { scrubText } from "../app/logger.js";
+import { scrubText } from "../lib/log-text.js";
 import { kindLabel, statusLabel } from "./status-labels.js";
 import { formatVnDate } from "./vn-date.js";
 

@@ -1,5 +1,5 @@
-import type { Reply } from "../bot/core/types.js";
 import type { Db } from "../db/client.js";
+import type { Reply } from "../lib/reply.js";
 import { takeWaitingUpdates } from "./citizen-delivery/take-waiting.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
 import { type RateOutcome, rateLatestPublished, ratePakn } from "./rate-pakn.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../app/errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** Every state a PAKN can be in. */
 export const PAKN_STATUSES = [

@@ -1,8 +1,8 @@
 import type { Db } from "../db/client.js";
 import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
-import { type EventWithPakn, findEventWithPakn } from "../db/pakn-repo.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
 import type { NotifyOutcome, PushMessage } from "./notify-citizen.js";
+import { type EventWithPakn, findEventWithPakn } from "./pakn-repo.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 import { SendLater } from "./send-later.js";
 

@@ -1,12 +1,12 @@
-import type { Reply } from "../bot/core/types.js";
 import { recordAttempt, settleCitizenNotification } from "../db/citizen-delivery-repo.js";
 import type { Db } from "../db/client.js";
 import { claimDeliveryRow, releaseDelivery, skipDelivery } from "../db/notification-claims.js";
-import { type EventWithPakn, findEventWithPakn } from "../db/pakn-repo.js";
+import type { Reply } from "../lib/reply.js";
 import { sendOnChannel } from "./citizen-delivery/channel-route.js";
 import { tellsCitizen } from "./citizen-delivery/citizen-message.js";
 import type { ZnsSender } from "./citizen-delivery/zns-message.js";
 import { sendByZns } from "./citizen-delivery/zns-route.js";
+import { type EventWithPakn, findEventWithPakn } from "./pakn-repo.js";
 import type { AgencyDirectory } from "./routing/agencies.js";
 
 /**

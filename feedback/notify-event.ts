@@ -1,6 +1,6 @@
-import type { EventWithPakn } from "../db/pakn-repo.js";
 import { notifyOfficers, type OfficerAlertDeps } from "./notify-agency.js";
 import { type NotifyCitizenDeps, type NotifyOutcome, notifyCitizen } from "./notify-citizen.js";
+import type { EventWithPakn } from "./pakn-repo.js";
 
 /** What telling of an event needs: the citizen's routes, and officers' chats when configured. */
 export interface NotifyEventDeps extends NotifyCitizenDeps {

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, isNotNull, isNull } from "drizzle-orm";
-import { AppError } from "../app/errors.js";
 import type { Db } from "../db/client.js";
-import { sentBy } from "../db/pakn-repo.js";
 import { pakn } from "../db/schema.js";
+import { AppError } from "../lib/errors.js";
+import { sentBy } from "./pakn-repo.js";
 import type { PaknSender } from "./track-pakn.js";
 
 /** What a rating did: recorded, or why not (an unknown code and another sender's code look alike). */

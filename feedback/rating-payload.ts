@@ -1,4 +1,4 @@
-import type { Button } from "../bot/core/types.js";
+import type { Button } from "../lib/reply.js";
 
 /** The question under a published answer. */
 export const RATING_QUESTION = "Bạn hài lòng với câu trả lời này ở mức nào?";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { type EventWithPakn, findRoutingInput, transitionPakn } from "../db/pakn-repo.js";
+import { type EventWithPakn, findRoutingInput, transitionPakn } from "./pakn-repo.js";
 import type { Router } from "./routing/router.js";
 
 /**

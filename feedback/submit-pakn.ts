@@ -1,10 +1,10 @@
-import { AppError } from "../app/errors.js";
 import type { Db } from "../db/client.js";
-import { createPakn } from "../db/pakn-repo.js";
 import type { PaknAttachment } from "../db/schema.js";
+import { AppError } from "../lib/errors.js";
 import { FEEDBACK_KINDS, type FeedbackKind } from "./deadlines.js";
 import type { DueDatesFn } from "./pakn-due-dates.js";
 import { checkContent, isPlausibleAddress, isPlausibleName, stripControlChars } from "./pakn-input-rules.js";
+import { createPakn } from "./pakn-repo.js";
 import { normalizeVnPhone } from "./vn-phone.js";
 
 /** What the intake dialog collected and the citizen confirmed. */

@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { sentBy, transitionPakn } from "../db/pakn-repo.js";
 import { pakn, paknEvents } from "../db/schema.js";
 import { MAX_CONTENT_CHARS } from "./pakn-input-rules.js";
+import { sentBy, transitionPakn } from "./pakn-repo.js";
 import type { PaknSender } from "./track-pakn.js";
 
 /** A PAKN of the sender that an officer returned for more information, with what the officer asked. */

@@ -1,4 +1,4 @@
-import type { Button } from "../bot/core/types.js";
+import type { Button } from "../lib/reply.js";
 
 const START = "supplement|";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
-import { findPaknByCode, listPaknBySender, type PaknRow, paknHistory } from "../db/pakn-repo.js";
 import type { PaknAttachment } from "../db/schema.js";
+import { findPaknByCode, listPaknBySender, type PaknRow, paknHistory } from "./pakn-repo.js";
 import { kindLabel, statusLabel } from "./status-labels.js";
 import { parseTrackingCode } from "./tracking-code.js";
 

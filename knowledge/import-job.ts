@@ -3,10 +3,10 @@ import { rm } from "node:fs/promises";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
-import { recordImportRun, upsertProceduresWithChanges } from "../db/procedure-repo.js";
 import type { ImportFormat, ImportProblem } from "./importers/decode-procedure-line.js";
 import { streamProceduresFile } from "./importers/read-procedures-stream.js";
 import type { Procedure } from "./procedure.js";
+import { recordImportRun, upsertProceduresWithChanges } from "./procedure-repo.js";
 
 /** Broken lines kept in a job's state (the count covers them all). */
 const KEPT_PROBLEMS = 100;

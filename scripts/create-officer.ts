@@ -2,7 +2,6 @@
 // creates a console account that must change its password at first sign-in, and prints its
 // one-time password once on stdout (nothing else goes to stdout; messages go to stderr).
 import { loadConfig } from "../app/config.js";
-import { AppError } from "../app/errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { agencyDirectoryOf } from "../feedback/officers/asset-files.js";
@@ -11,6 +10,7 @@ import { audit } from "../feedback/officers/audit.js";
 import { checkAgencyExists, createOfficer } from "../feedback/officers/officer-repo.js";
 import { generateOneTimePassword } from "../feedback/officers/password.js";
 import { OFFICER_ROLES } from "../feedback/officers/roles.js";
+import { AppError } from "../lib/errors.js";
 import { parseCliArgs } from "./lib/cli-args.js";
 
 const USAGE =

@@ -1,12 +1,16 @@
 // `npm run --silent kb:export -- [FILE]`: writes the knowledge base in our canonical JSON-lines
 // format (to FILE or stdout), so a province can edit its list and import it back.
 import { writeFileSync } from "node:fs";
-import { loadProceduresFromDatabase } from "../db/load-procedures.js";
+import { loadConfig } from "../app/config.js";
 import { exportCanonical } from "../knowledge/importers/canonical.js";
+import { loadProceduresFromDatabase } from "../knowledge/load-procedures.js";
 
 async function run(): Promise<void> {
   const target = process.argv.slice(2).find((a) => a !== "--");
-  const text = exportCanonical(await loadProceduresFromDatabase());
+  const config = loadConfig();
+  const text = exportCanonical(
+    await loadProceduresFromDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+  );
   if (target) {
     writeFileSync(target, text);
     process.stderr.write(`kb:export: wrote ${text.split("\n").length - 1} procedures to ${target}\n`);

@@ -5,10 +5,10 @@ import { loadConfig } from "../app/config.js";
 import { createLogger } from "../app/logger.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { recordImportRun, upsertProceduresWithChanges } from "../db/procedure-repo.js";
 import type { ImportFormat, ImportProblem } from "../knowledge/importers/read-procedures-file.js";
 import { streamProceduresFile } from "../knowledge/importers/read-procedures-stream.js";
 import type { Procedure } from "../knowledge/procedure.js";
+import { recordImportRun, upsertProceduresWithChanges } from "../knowledge/procedure-repo.js";
 import { parseCliArgs } from "./lib/cli-args.js";
 
 const USAGE = "usage: npm run --silent kb:import -- FILE [--format dichvucong|motcua] [--json]";

@@ -11,10 +11,10 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { AppError } from "../app/errors.js";
 import { createLogger } from "../app/logger.js";
 import type { KnowledgeBase } from "../knowledge/decision-types.js";
 import type { ScoreExplanation } from "../knowledge/search/score-explanation.js";
+import { AppError } from "../lib/errors.js";
 import { openKnowledge } from "./lib/open-knowledge.js";
 
 const USAGE = "usage: npm run --silent kb:search -- [--kb FILE] [--jsonl] [--explain] < questions";

@@ -1,11 +1,11 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { LOG_SERIALIZERS } from "../app/log-serializers.js";
 import type { Channel } from "../bot/channels/channel.js";
 import type { WebInbox } from "../bot/channels/web-inbox.js";
 import type { Dispatcher } from "../bot/core/dispatch.js";
 import type { FeedbackService } from "../feedback/feedback-service.js";
+import { LOG_SERIALIZERS } from "../lib/log-serializers.js";
 import type { ChatIpLimit } from "./chat-ip-limit.js";
 import { registerErrorHandler } from "./error-handler.js";
 import { registerStrictJson } from "./json-body.js";

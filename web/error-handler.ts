@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import { AppError, type AppErrorCode } from "../app/errors.js";
-import { scrubLogText } from "../app/log-text.js";
+import { AppError, type AppErrorCode } from "../lib/errors.js";
+import { scrubLogText } from "../lib/log-text.js";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,

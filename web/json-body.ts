@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { AppError, type AppErrorCode } from "../app/errors.js";
 import { stripControlChars } from "../feedback/pakn-input-rules.js";
+import { AppError, type AppErrorCode } from "../lib/errors.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../app/errors.js";
+import { AppError } from "../lib/errors.js";
 
 // A C0 control character or DEL in a URL's path, percent-encoded or raw.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point

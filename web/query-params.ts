@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "../app/errors.js";
 import { stripControlChars } from "../feedback/pakn-input-rules.js";
+import { AppError } from "../lib/errors.js";
 
 /** A query string as the app parses it: one string per name, an array when a name repeats. */
 export type RawQuery = Record<string, string | string[]>;

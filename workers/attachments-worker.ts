@@ -2,7 +2,6 @@ import { UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { scrubText } from "../app/logger.js";
 import { downloadImage } from "../bot/channels/download-image.js";
 import type { TelegramFileFetcher } from "../bot/channels/telegram/download-file.js";
 import { WEB_PHOTO_REFERENCE, type WebPhotos } from "../bot/channels/web-photos.js";
@@ -11,6 +10,7 @@ import { AttachmentRejected } from "../feedback/attachment-rejected.js";
 import type { AttachmentStore } from "../feedback/attachment-store.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import { type FetchPhoto, storePaknPhotos } from "../feedback/store-pakn-photos.js";
+import { scrubText } from "../lib/log-text.js";
 import { privateFailures } from "./private-failures.js";
 
 /** The attachments job's data: the PAKN whose photos to fetch (job id `attachments-<paknId>`). */

@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { serializeError } from "../app/log-serializers.js";
+import { serializeError } from "../lib/log-serializers.js";
 
 type Processor<T> = (job: Job, token?: string) => Promise<T>;
 

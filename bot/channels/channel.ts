@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Reply } from "../core/types.js";
+import type { Reply } from "../../lib/reply.js";
 
 /**
  * A messaging channel as the composition root sees it: the HTTP routes it adds (webhooks), and

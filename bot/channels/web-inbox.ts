@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "../../feedback/attachment-store.js";
-import type { Reply } from "../core/types.js";
+import type { Reply } from "../../lib/reply.js";
 import type { Channel } from "./channel.js";
 import { createWebPhotos, type WebPhotos } from "./web-photos.js";
 import { createWebTranscript, type WebTranscript } from "./web-transcript.js";

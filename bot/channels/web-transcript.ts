@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Button } from "../core/types.js";
+import type { Button } from "../../lib/reply.js";
 
 /** One line of a web chat as the page shows it: who said it, the text, the buttons under a bot reply. */
 export interface TranscriptEntry {

@@ -1,4 +1,5 @@
 import { TEXTS } from "../../knowledge/compose/index.js";
+import { textReply } from "../../lib/reply.js";
 import { composeSteps } from "./compose-steps.js";
 import { buttons } from "./features/buttons.js";
 import { commands } from "./features/commands.js";
@@ -14,7 +15,7 @@ import { smallTalk } from "./features/small-talk.js";
 import { waitingUpdates } from "./features/waiting-updates.js";
 import { newSession, type Session, type SessionStore, sessionKey } from "./session.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
-import { type InboundMessage, type TurnResult, textReply } from "./types.js";
+import type { InboundMessage, TurnResult } from "./types.js";
 
 /** The conversation core every channel runs. */
 export interface Bot {

@@ -2,8 +2,9 @@ import type { Logger } from "pino";
 import type { FeedbackService } from "../../feedback/feedback-service.js";
 import type { LearningService } from "../../feedback/learning/learning-service.js";
 import type { Decision, KnowledgeBase } from "../../knowledge/decision-types.js";
+import type { Reply } from "../../lib/reply.js";
 import type { Session } from "./session.js";
-import type { InboundMessage, Reply, TurnMeta } from "./types.js";
+import type { InboundMessage, TurnMeta } from "./types.js";
 
 /** What every conversation step may use. */
 export interface BotDeps {

@@ -1,19 +1,4 @@
-/** A button under a reply; `payload` comes back as an inbound message when pressed. */
-export interface Button {
-  label: string;
-  payload: string;
-}
-
-/** One message the bot sends; channels only render it. */
-export interface Reply {
-  text: string;
-  buttons: Button[];
-}
-
-/** A reply with text only. */
-export function textReply(text: string): Reply {
-  return { text, buttons: [] };
-}
+import type { Reply } from "../../lib/reply.js";
 
 /** A photo or a place a citizen sent; kept for the complaint intake (files are fetched later). */
 export type Attachment =

@@ -1,6 +1,6 @@
-import { RecipientUnreachableError } from "../../app/errors.js";
-import type { PaknEventRow, PaknRow } from "../../db/pakn-repo.js";
+import { RecipientUnreachableError } from "../../lib/errors.js";
 import type { PushMessage } from "../notify-citizen.js";
+import type { PaknEventRow, PaknRow } from "../pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { citizenMessage } from "./citizen-message.js";
 

@@ -1,6 +1,6 @@
-import type { Reply } from "../../bot/core/types.js";
-import type { PaknEventRow, PaknRow } from "../../db/pakn-repo.js";
+import type { Reply } from "../../lib/reply.js";
 import { composeStatusNotification } from "../compose-notification.js";
+import type { PaknEventRow, PaknRow } from "../pakn-repo.js";
 import { ratingButtons } from "../rating-payload.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { statusLabel } from "../status-labels.js";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { deliveryAttempts, notifications, outbox, pakn, paknEvents } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import { audit } from "../officers/audit.js";
 import { QUEUES } from "../queue-names.js";
 

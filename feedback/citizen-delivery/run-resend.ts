@@ -4,8 +4,8 @@ import {
   finishResend,
   markToldByResend,
 } from "../../db/citizen-delivery-repo.js";
-import { findEventWithPakn } from "../../db/pakn-repo.js";
 import { NOTIFY_CLAIM_LEASE_MS, type NotifyCitizenDeps } from "../notify-citizen.js";
+import { findEventWithPakn } from "../pakn-repo.js";
 import { sendOnChannel } from "./channel-route.js";
 import { sendByZns } from "./zns-route.js";
 

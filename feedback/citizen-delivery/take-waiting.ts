@@ -1,7 +1,7 @@
-import { type Reply, textReply } from "../../bot/core/types.js";
 import { takeWaitingNotifications } from "../../db/citizen-delivery-repo.js";
 import type { Db } from "../../db/client.js";
-import { findEventWithPakn } from "../../db/pakn-repo.js";
+import { type Reply, textReply } from "../../lib/reply.js";
+import { findEventWithPakn } from "../pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { citizenMessage } from "./citizen-message.js";
 

@@ -1,7 +1,7 @@
-import { RecipientUnreachableError } from "../../app/errors.js";
 import { recordAttempt } from "../../db/citizen-delivery-repo.js";
 import type { Db } from "../../db/client.js";
-import type { PaknEventRow, PaknRow } from "../../db/pakn-repo.js";
+import { RecipientUnreachableError } from "../../lib/errors.js";
+import type { PaknEventRow, PaknRow } from "../pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { toZnsPhone } from "../vn-phone.js";
 import { znsFields, znsStepOf } from "./citizen-message.js";

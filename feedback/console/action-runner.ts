@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import type { PaknRow } from "../../db/pakn-repo.js";
 import { pakn } from "../../db/schema.js";
 import { audit } from "../officers/audit.js";
 import type { SignedInOfficer } from "../officers/roles.js";
+import type { PaknRow } from "../pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { ACTION_LABELS, type PaknAction, roleAllows, stateAllows } from "./allowed-actions.js";
 import { officerStatusLabel } from "./officer-labels.js";

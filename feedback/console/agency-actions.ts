@@ -1,6 +1,6 @@
-import { transitionPakn } from "../../db/pakn-repo.js";
 import { paknNotes } from "../../db/schema.js";
 import { answerPakn } from "../answer-pakn.js";
+import { transitionPakn } from "../pakn-repo.js";
 import { type ActionDeps, type ActionTarget, officerActor, runPaknAction } from "./action-runner.js";
 import { refuse } from "./refusal.js";
 

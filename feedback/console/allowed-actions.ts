@@ -1,6 +1,6 @@
-import type { PaknRow } from "../../db/pakn-repo.js";
 import { canTransition, type PaknStatus } from "../lifecycle.js";
 import { isProvinceWide, type SignedInOfficer } from "../officers/roles.js";
+import type { PaknRow } from "../pakn-repo.js";
 
 /** Everything an officer can do to a PAKN from its detail page. */
 export const PAKN_ACTIONS = [

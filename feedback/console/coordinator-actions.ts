@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { transitionPakn } from "../../db/pakn-repo.js";
 import { pakn } from "../../db/schema.js";
+import { transitionPakn } from "../pakn-repo.js";
 import { type ActionDeps, type ActionTarget, officerActor, runPaknAction } from "./action-runner.js";
 import { cleanText } from "./agency-actions.js";
 import { refuse } from "./refusal.js";

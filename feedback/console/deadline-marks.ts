@@ -1,5 +1,5 @@
-import type { PaknRow } from "../../db/pakn-repo.js";
 import { AWAITING_ANSWER, PAUSED_STATUSES, type PaknStatus } from "../lifecycle.js";
+import type { PaknRow } from "../pakn-repo.js";
 import type { WorkingCalendar } from "../working-calendar.js";
 
 /** How an item stands against its answer deadline, as the inbox marks it. */

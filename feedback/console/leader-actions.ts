@@ -1,5 +1,5 @@
-import type { PaknRow } from "../../db/pakn-repo.js";
 import { approvePakn, publishPakn, sendBackAnswer } from "../answer-pakn.js";
+import type { PaknRow } from "../pakn-repo.js";
 import { redactForPublic } from "../redact.js";
 import { type ActionDeps, type ActionTarget, officerActor, runPaknAction } from "./action-runner.js";
 import { cleanText } from "./agency-actions.js";

@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { type PaknEventRow, type PaknRow, paknHistory } from "../../db/pakn-repo.js";
 import { officers, paknNotes } from "../../db/schema.js";
 import type { SignedInOfficer } from "../officers/roles.js";
+import { type PaknEventRow, type PaknRow, paknHistory } from "../pakn-repo.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import type { WorkingCalendar } from "../working-calendar.js";
 import { allowedActions, type PaknAction } from "./allowed-actions.js";

@@ -1,9 +1,9 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
-import type { PaknRow } from "../../db/pakn-repo.js";
 import { pakn } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import { isProvinceWide, type SignedInOfficer } from "../officers/roles.js";
+import type { PaknRow } from "../pakn-repo.js";
 
 /**
  * The PAKN an officer may see, as a SQL condition every console query adds: an officer or leader

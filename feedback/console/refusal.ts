@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from "../../app/errors.js";
+import { AppError, type AppErrorCode } from "../../lib/errors.js";
 
 /**
  * A console action refused for a reason the officer must read: an English message for the logs

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { kbProcedureReviews, officers } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import { audit } from "../officers/audit.js";
 
 /** The longest note an editor may leave on a procedure under review. */

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { auditLog, kbLessonPhrases, kbLessons, pakn } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import { audit } from "../officers/audit.js";
 import { redactForPublic } from "../redact.js";
 import { MAX_ANSWER_CHARS } from "./resolve-misses.js";

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { kbFollowers, kbLessonPhrases, kbLessons, kbMisses, outbox } from "../../db/schema.js";
 import type { LessonKind } from "../../knowledge/learned/lesson-book.js";
+import { AppError } from "../../lib/errors.js";
 import { audit } from "../officers/audit.js";
 import { QUEUES } from "../queue-names.js";
 import { redactForPublic } from "../redact.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { eq, isNotNull } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { assetOverrides, officers } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import {
   ASSET_FILES,
   ASSET_NAMES,

@@ -1,5 +1,5 @@
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
+import { AppError } from "../../lib/errors.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { audit } from "./audit.js";
 import { accountBucket, clearThrottle, type ThrottleDeps, throttleStatus } from "./login-rate-limit.js";

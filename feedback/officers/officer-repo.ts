@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { officerSessions, officers } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { hashPassword } from "./password.js";
 import { isOfficerRole, isProvinceWide, type OfficerRole, type SignedInOfficer } from "./roles.js";

@@ -1,9 +1,9 @@
 import { asc, eq, ilike, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { recordProcedureChanges, upsertProceduresWithChanges } from "../../db/procedure-repo.js";
 import { procedures } from "../../db/schema.js";
 import { orderProcedureKeys } from "../../knowledge/importers/canonical.js";
 import { type Procedure, procedureSchema } from "../../knowledge/procedure.js";
+import { recordProcedureChanges, upsertProceduresWithChanges } from "../../knowledge/procedure-repo.js";
 import { audit } from "./audit.js";
 
 /** A procedure as the admin's list shows it. */
@@ -34,7 +34,7 @@ export async function loadProcedure(deps: { db: Db }, code: string): Promise<Pro
     .select({ data: procedures.data })
     .from(procedures)
     .where(eq(procedures.code, code));
-  return row ? orderProcedureKeys(row.data) : undefined;
+  return row ? orderProcedureKeys(row.data as unknown as Procedure) : undefined;
 }
 
 /** What saving an edited procedure did: saved (or unchanged), or why not, in Vietnamese for the admin. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { AppError } from "../../app/errors.js";
 import type { PaknAttachment } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import type { PaknSubmission, SubmittedPakn } from "../submit-pakn.js";
 import { submissionProblems } from "../submit-pakn.js";
 import { formatVnDate } from "../vn-date.js";

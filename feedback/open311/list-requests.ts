@@ -1,7 +1,7 @@
 import { and, desc, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
-import { AppError } from "../../app/errors.js";
 import type { Db } from "../../db/client.js";
 import { pakn } from "../../db/schema.js";
+import { AppError } from "../../lib/errors.js";
 import type { AgencyDirectory } from "../routing/agencies.js";
 import { OTHER_SERVICE_CODE, type ServiceCatalog } from "./service-catalog.js";
 import { parseW3, toVnW3 } from "./w3-datetime.js";

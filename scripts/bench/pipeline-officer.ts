@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
-import { transitionPakn } from "../../db/pakn-repo.js";
+import { transitionPakn } from "../../feedback/pakn-repo.js";
 
 /** The officer's reason, which the citizen is told (on the channel, or as the ZNS template's `note`). */
 export const RETURN_NOTE = "Đề nghị bổ sung bản chụp giấy tờ liên quan và địa chỉ cụ thể nơi xảy ra sự việc.";

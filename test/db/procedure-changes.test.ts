@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
+import { procedureChanges } from "../../db/schema.js";
 import {
   changedFields,
   lastImportChanges,
@@ -9,8 +10,7 @@ import {
   recordImportRun,
   upsertProcedures,
   upsertProceduresWithChanges,
-} from "../../db/procedure-repo.js";
-import { procedureChanges } from "../../db/schema.js";
+} from "../../knowledge/procedure-repo.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { makeChannel, makeProcedure } from "../helpers/procedures.js";
 

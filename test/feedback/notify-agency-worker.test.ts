@@ -5,7 +5,7 @@ import { configSchema, loadConfig } from "../../app/config.js";
 import { pushThrough } from "../../app/worker-role.js";
 import { createTelegramChannel } from "../../bot/channels/telegram/index.js";
 import type { Database } from "../../db/client.js";
-import { createPakn, transitionPakn } from "../../db/pakn-repo.js";
+import { createPakn, transitionPakn } from "../../feedback/pakn-repo.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
 import { startNotifyWorker } from "../../workers/notify-worker.js";
 import { relayOutbox } from "../../workers/outbox-relay.js";

@@ -6,13 +6,13 @@ import { pushThrough } from "../../app/worker-role.js";
 import type { Channel } from "../../bot/channels/channel.js";
 import { createConfiguredZns } from "../../bot/channels/zalo-oa/zns-sender.js";
 import { rowsOf } from "../../db/migrate.js";
-import { createPakn, transitionPakn } from "../../db/pakn-repo.js";
 import { requestResend } from "../../feedback/citizen-delivery/request-resend.js";
 import { runResend } from "../../feedback/citizen-delivery/run-resend.js";
 import { WAITING_UPDATES_LEAD } from "../../feedback/citizen-delivery/take-waiting.js";
 import type { ZnsSender } from "../../feedback/citizen-delivery/zns-message.js";
 import type { FeedbackService } from "../../feedback/feedback-service.js";
 import { notifyCitizen } from "../../feedback/notify-citizen.js";
+import { createPakn, transitionPakn } from "../../feedback/pakn-repo.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
 import {
   APP_ID,

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn, type NewPakn, paknHistory, transitionPakn } from "../../db/pakn-repo.js";
 import { pakn } from "../../db/schema.js";
 import { answerPakn, approvePakn, publishPakn } from "../../feedback/answer-pakn.js";
+import { createPakn, type NewPakn, paknHistory, transitionPakn } from "../../feedback/pakn-repo.js";
 import { rateLatestPublished, ratePakn } from "../../feedback/rate-pakn.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { confirmedPakn } from "../helpers/pakn.js";

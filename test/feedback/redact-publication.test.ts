@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn, findPaknById, transitionPakn } from "../../db/pakn-repo.js";
 import { answerPakn, approvePakn, publishPakn } from "../../feedback/answer-pakn.js";
 import { publicPreview } from "../../feedback/console/leader-actions.js";
+import { createPakn, findPaknById, transitionPakn } from "../../feedback/pakn-repo.js";
 import { REDACTED } from "../../feedback/redact.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { confirmedPakn } from "../helpers/pakn.js";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../app/errors.js";
 import type { Database } from "../../db/client.js";
-import { findPaknByCode } from "../../db/pakn-repo.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
+import { findPaknByCode } from "../../feedback/pakn-repo.js";
 import { submitPakn } from "../../feedback/submit-pakn.js";
+import { AppError } from "../../lib/errors.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { submission } from "./submission-factory.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { transitionPakn } from "../../db/pakn-repo.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
+import { transitionPakn } from "../../feedback/pakn-repo.js";
 import { submitPakn } from "../../feedback/submit-pakn.js";
 import { listOwnPakn, trackPakn } from "../../feedback/track-pakn.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";

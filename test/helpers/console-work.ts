@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { createPakn, type NewPakn, type PaknRow, transitionPakn } from "../../db/pakn-repo.js";
 import { officers } from "../../db/schema.js";
 import { answerPakn, approvePakn } from "../../feedback/answer-pakn.js";
 import type { PaknStatus } from "../../feedback/lifecycle.js";
 import type { OfficerRole, SignedInOfficer } from "../../feedback/officers/roles.js";
+import { createPakn, type NewPakn, type PaknRow, transitionPakn } from "../../feedback/pakn-repo.js";
 import { confirmedPakn } from "./pakn.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { NewPakn } from "../../db/pakn-repo.js";
+import type { NewPakn } from "../../feedback/pakn-repo.js";
 import { TEST_NOW } from "./test-clock.js";
 
 /**

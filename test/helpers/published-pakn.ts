@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { createPakn, type NewPakn, type PaknRow, transitionPakn } from "../../db/pakn-repo.js";
 import { pakn } from "../../db/schema.js";
 import { answerPakn, approvePakn, publishPakn } from "../../feedback/answer-pakn.js";
+import { createPakn, type NewPakn, type PaknRow, transitionPakn } from "../../feedback/pakn-repo.js";
 import { confirmedPakn } from "./pakn.js";
 import { TEST_NOW } from "./test-clock.js";
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { countProcedures } from "../../db/procedure-repo.js";
 import { BUNDLED_PROCEDURES_FILE } from "../../knowledge/bundled.js";
+import { countProcedures } from "../../knowledge/procedure-repo.js";
 import { createTestDatabase } from "../helpers/databases.js";
 import { runScript } from "../helpers/run-script.js";
 

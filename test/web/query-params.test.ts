@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "../../app/errors.js";
+import { AppError } from "../../lib/errors.js";
 import {
   idParam,
   pageParam,

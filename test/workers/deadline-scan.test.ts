@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn, transitionPakn } from "../../db/pakn-repo.js";
 import { outbox, paknReminders } from "../../db/schema.js";
 import { pausesFromHistory } from "../../feedback/clock-pauses.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
+import { createPakn, transitionPakn } from "../../feedback/pakn-repo.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { scanDeadlines } from "../../workers/deadline-scan.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";

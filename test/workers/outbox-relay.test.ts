@@ -1,7 +1,7 @@
 import { Redis as IORedis, type Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
-import { createPakn } from "../../db/pakn-repo.js";
+import { createPakn } from "../../feedback/pakn-repo.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { relayOutbox, startOutboxRelay } from "../../workers/outbox-relay.js";
 import {

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../app/errors.js";
 import {
   type CannedAnswer,
   canEditCanned,
@@ -11,6 +10,7 @@ import {
 } from "../../feedback/console/canned-answers.js";
 import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
 import { isProvinceWide, type SignedInOfficer } from "../../feedback/officers/roles.js";
+import { AppError } from "../../lib/errors.js";
 import { formField } from "../form-body.js";
 import { html, type SafeHtml } from "../html.js";
 import { sendPage } from "../layout.js";

@@ -1,6 +1,6 @@
-import type { UnreachableReason } from "../../app/errors.js";
 import { channelLabel } from "../../feedback/console/officer-labels.js";
 import { vnDateTime } from "../../feedback/console/vn-date-time.js";
+import type { UnreachableReason } from "../../lib/errors.js";
 
 /** Why a route did not reach the citizen, in plain Vietnamese (the channel's own wording for `window_closed`). */
 export const REASON_LABELS: Record<UnreachableReason, string> = {

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../app/errors.js";
-import type { PaknRow } from "../../db/pakn-repo.js";
 import type { ActionDeps, ActionTarget } from "../../feedback/console/action-runner.js";
 import {
   acceptTransfer,
@@ -22,6 +20,8 @@ import { approveAnswer, publishAnswer, sendBack } from "../../feedback/console/l
 import { inScope } from "../../feedback/console/pakn-scope.js";
 import { markPhotoSafe } from "../../feedback/console/photo-safety.js";
 import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
+import type { PaknRow } from "../../feedback/pakn-repo.js";
+import { AppError } from "../../lib/errors.js";
 import { type FormBody, formField } from "../form-body.js";
 import { toDbId } from "../query-params.js";
 import type { SiteDeps } from "../site.js";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../../app/errors.js";
 import { requestResend } from "../../feedback/citizen-delivery/request-resend.js";
 import { loadPaknFor } from "../../feedback/console/pakn-scope.js";
+import { AppError } from "../../lib/errors.js";
 import { formField } from "../form-body.js";
 import { toDbId } from "../query-params.js";
 import type { SiteDeps } from "../site.js";

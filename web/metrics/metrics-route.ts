@@ -2,9 +2,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-import { withTimeout } from "../../app/with-timeout.js";
 import type { Db } from "../../db/client.js";
 import { countOverdueByAgency } from "../../feedback/overdue-count.js";
+import { withTimeout } from "../../lib/with-timeout.js";
 import { registerHttpMetrics } from "./http-metrics.js";
 import { createQueueMetrics } from "./queue-metrics.js";
 

@@ -2,8 +2,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError } from "../../app/errors.js";
-import { scrubLogText } from "../../app/log-text.js";
 import type { Db } from "../../db/client.js";
 import type { FeedbackService } from "../../feedback/feedback-service.js";
 import { createOpen311Request, type Open311Params, paramOf } from "../../feedback/open311/create-request.js";
@@ -16,6 +14,8 @@ import { createServiceCatalog, type ServiceCatalog } from "../../feedback/open31
 import { parseW3 } from "../../feedback/open311/w3-datetime.js";
 import type { AgencyDirectory } from "../../feedback/routing/agencies.js";
 import { BUNDLED_ROUTING_RULES_FILE, parseRoutingRules } from "../../feedback/routing/routing-rules.js";
+import { AppError } from "../../lib/errors.js";
+import { scrubLogText } from "../../lib/log-text.js";
 import { registerFormBody } from "../form-body.js";
 import { readQuery } from "../query-params.js";
 import { toXmlList } from "./xml.js";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { AppError } from "../../app/errors.js";
 import type { TranscriptEntry } from "../../bot/channels/web-transcript.js";
+import { AppError } from "../../lib/errors.js";
 import { registerChatPhotos } from "./chat-photos.js";
 import { cookieSession } from "./chat-session.js";
 import { type ChatTurnDeps, runChatTurn } from "./chat-turn.js";

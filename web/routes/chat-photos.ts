@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { textReply } from "../../bot/core/types.js";
+import { textReply } from "../../lib/reply.js";
 import { cookieSession } from "./chat-session.js";
 import { CHAT_TEXTS } from "./chat-texts.js";
 import { type ChatTurnDeps, overBudget, runChatTurn } from "./chat-turn.js";

@@ -1,5 +1,5 @@
 import { BotError, GrammyError, HttpError } from "grammy";
-import { scrubText } from "../../../app/logger.js";
+import { scrubText } from "../../../lib/log-text.js";
 
 /**
  * A loggable description of an error from grammY or our handler. Never the error object itself:

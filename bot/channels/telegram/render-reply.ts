@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { Button, Reply } from "../../core/types.js";
+import type { Button, Reply } from "../../../lib/reply.js";
 import type { CallbackData } from "./callback-data.js";
 import { escapeHtml } from "./escape-html.js";
 import { splitText } from "./split-text.js";

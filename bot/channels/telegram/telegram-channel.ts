@@ -4,11 +4,11 @@ import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { Config } from "../../../app/config.js";
-import { RecipientUnreachableError } from "../../../app/errors.js";
+import { RecipientUnreachableError } from "../../../lib/errors.js";
+import type { Reply } from "../../../lib/reply.js";
 import type { Dispatcher } from "../../core/dispatch.js";
-import type { Reply } from "../../core/types.js";
 import type { Channel } from "../channel.js";
+import type { ChannelConfig } from "../channel-config.js";
 import { BOT_COMMANDS } from "./bot-commands.js";
 import { createCallbackData } from "./callback-data.js";
 import { describeError } from "./describe-error.js";
@@ -22,7 +22,10 @@ export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
 /** What the Telegram channel needs. */
 export interface TelegramChannelDeps {
-  config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT" | "TELEGRAM_WEBHOOK_SECRET" | "PUBLIC_URL">;
+  config: Pick<
+    ChannelConfig,
+    "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT" | "TELEGRAM_WEBHOOK_SECRET" | "PUBLIC_URL"
+  >;
   dispatcher: Dispatcher;
   logger: Logger;
   redis: Redis;

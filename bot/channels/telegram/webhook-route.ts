@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
-import { AppError } from "../../../app/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { describeError } from "./describe-error.js";
 
 /** Where Telegram posts updates (DESIGN.md contract). */

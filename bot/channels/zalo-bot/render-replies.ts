@@ -1,5 +1,5 @@
 import { splitText } from "../../../knowledge/compose/index.js";
-import type { Reply } from "../../core/types.js";
+import type { Reply } from "../../../lib/reply.js";
 
 /** The longest text the platform takes in one sendMessage. */
 export const ZALO_BOT_MAX_CHARS = 2_000;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
-import { AppError } from "../../../app/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import type { InboundMessage } from "../../core/types.js";
 import { parseZaloBotUpdate } from "./parse-update.js";
 import { secretTokenMatches } from "./secret-token.js";

@@ -1,8 +1,8 @@
-import type { ChannelDeps } from "../../../app/channels.js";
-import type { Config } from "../../../app/config.js";
-import { RecipientUnreachableError } from "../../../app/errors.js";
-import type { InboundMessage, Reply, TurnResult } from "../../core/types.js";
+import { RecipientUnreachableError } from "../../../lib/errors.js";
+import type { Reply } from "../../../lib/reply.js";
+import type { InboundMessage, TurnResult } from "../../core/types.js";
 import type { Channel } from "../channel.js";
+import type { ChannelConfig, ChannelDeps } from "../channel-config.js";
 import { createNumberMenu } from "./number-menu.js";
 import { renderReplies } from "./render-replies.js";
 import { registerZaloBotWebhook, ZALO_BOT_WEBHOOK_PATH } from "./webhook-route.js";
@@ -20,7 +20,7 @@ export interface ZaloBotChannelOptions {
 }
 
 /** The Zalo Bot Platform channel is on when both its token and its webhook secret are set. */
-export function isZaloBotEnabled(config: Config): boolean {
+export function isZaloBotEnabled(config: ChannelConfig): boolean {
   return Boolean(config.ZALO_BOT_TOKEN && config.ZALO_BOT_WEBHOOK_SECRET);
 }
 

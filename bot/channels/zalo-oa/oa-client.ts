@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { Config } from "../../../app/config.js";
 import type { Db } from "../../../db/client.js";
+import type { ChannelConfig } from "../channel-config.js";
 import { ZALO_CHANNEL } from "./parse-event.js";
 import { createTokenKeeper, type TokenKeeper } from "./token-keeper.js";
 import { createZaloApi, type ZaloApi } from "./zalo-api-client.js";
@@ -13,7 +13,7 @@ export interface ZaloOaClient {
 
 /** Builds the OA's client from the configuration (the token pair kept in PostgreSQL, shared by processes). */
 export function createZaloOaClient(
-  deps: { config: Config; db: Db; logger: Logger },
+  deps: { config: ChannelConfig; db: Db; logger: Logger },
   options: { now?: () => number; renewAheadMs?: number } = {},
 ): ZaloOaClient {
   const { config } = deps;

@@ -1,5 +1,5 @@
 import { splitText, TEXTS, truncateAtWord } from "../../../knowledge/compose/index.js";
-import type { Button, Reply } from "../../core/types.js";
+import type { Button, Reply } from "../../../lib/reply.js";
 import { PAYLOAD_PREFIX } from "./parse-event.js";
 import type { ZaloCsMessage } from "./zalo-api-client.js";
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../../../db/client.js";
 import { recordDeliveryFailure } from "../../../db/delivery-failure-repo.js";
-import type { Reply } from "../../core/types.js";
+import type { Reply } from "../../../lib/reply.js";
 import { ZALO_CHANNEL } from "./parse-event.js";
 import { renderReplies } from "./render-replies.js";
 import { errorSummary, type TokenKeeper } from "./token-keeper.js";

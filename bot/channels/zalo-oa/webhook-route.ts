@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { AppError } from "../../../app/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { parseZaloEvent, type ZaloEventOutcome } from "./parse-event.js";
 import {
   DEFAULT_MAX_EVENT_AGE_MS,

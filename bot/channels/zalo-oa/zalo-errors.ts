@@ -1,4 +1,4 @@
-import type { UnreachableReason } from "../../../app/errors.js";
+import type { UnreachableReason } from "../../../lib/errors.js";
 
 /** Zalo's answer codes for an access token that is invalid or expired: refresh and retry once. */
 export const TOKEN_ERRORS: ReadonlySet<number> = new Set([

@@ -1,7 +1,6 @@
-import type { ChannelDeps } from "../../../app/channels.js";
-import type { Config } from "../../../app/config.js";
-import { RecipientUnreachableError } from "../../../app/errors.js";
+import { RecipientUnreachableError } from "../../../lib/errors.js";
 import type { Channel } from "../channel.js";
+import type { ChannelConfig, ChannelDeps } from "../channel-config.js";
 import { createZaloOaClient } from "./oa-client.js";
 import { ZALO_CHANNEL, type ZaloEventOutcome } from "./parse-event.js";
 import { createZaloSender } from "./send-replies.js";
@@ -21,7 +20,7 @@ export interface ZaloOaChannelOptions {
 }
 
 /** The Zalo OA channel is on when the app id, the OA secret key and an access or refresh token are set. */
-export function isZaloOaEnabled(config: Config): boolean {
+export function isZaloOaEnabled(config: ChannelConfig): boolean {
   return Boolean(
     config.ZALO_APP_ID &&
       config.ZALO_OA_SECRET_KEY &&

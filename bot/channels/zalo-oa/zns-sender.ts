@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
-import type { Config } from "../../../app/config.js";
-import { RecipientUnreachableError } from "../../../app/errors.js";
 import type { Db } from "../../../db/client.js";
 import type { ZnsSender } from "../../../feedback/citizen-delivery/zns-message.js";
 import { fillTemplate, type ZnsTemplates } from "../../../feedback/citizen-delivery/zns-templates.js";
+import { RecipientUnreachableError } from "../../../lib/errors.js";
+import type { ChannelConfig } from "../channel-config.js";
 import { createZaloOaClient } from "./oa-client.js";
 import { errorSummary, type TokenKeeper } from "./token-keeper.js";
 import type { ZaloApi, ZnsTemplateMessage } from "./zalo-api-client.js";
@@ -84,12 +84,16 @@ export function createZnsSender(deps: {
 }
 
 /** ZNS is on when the province configured its templates and the OA (whose token ZNS uses) is set up. */
-export function isZnsEnabled(config: Config): boolean {
+export function isZnsEnabled(config: ChannelConfig): boolean {
   return Boolean(config.ZALO_ZNS_TEMPLATES?.size) && isZaloOaEnabled(config);
 }
 
 /** The ZNS sender the configuration asks for, or undefined (with a warning when only half of it is set). */
-export function createConfiguredZns(deps: { config: Config; db: Db; logger: Logger }): ZnsSender | undefined {
+export function createConfiguredZns(deps: {
+  config: ChannelConfig;
+  db: Db;
+  logger: Logger;
+}): ZnsSender | undefined {
   const templates = deps.config.ZALO_ZNS_TEMPLATES;
   if (!templates?.size) return undefined;
   const logger = deps.logger.child({ channel: "zns" });

@@ -1,7 +1,7 @@
 import { TEXTS } from "../../../knowledge/compose/index.js";
+import { type Reply, textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { type Reply, textReply } from "../types.js";
 import { startIntake } from "./pakn-flow.js";
 import { fileButton } from "./pakn-prompts.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";

@@ -1,7 +1,7 @@
 import { LEARNED_TEXTS } from "../../../knowledge/compose/compose-learned.js";
+import { type Button, textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { type Button, textReply } from "../types.js";
 import { withoutLongNumbers } from "./kb-question.js";
 import { decodeLearnAction, encodeLearnAction, isLearnPayload, type LearnAction } from "./learn-payloads.js";
 import { encodePaknAction } from "./pakn-payloads.js";

@@ -1,8 +1,8 @@
 import { isPlausibleAddress, isPlausibleName } from "../../../feedback/pakn-input-rules.js";
 import { normalizeVnPhone } from "../../../feedback/vn-phone.js";
+import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { answerIfFound } from "./kb-question.js";
 import { isCancelText } from "./pakn-answers.js";
 import { isProcedureQuestion, mentionsComplaintOrDenunciation } from "./pakn-classify.js";

@@ -1,7 +1,7 @@
 import { checkContent, MAX_CONTENT_CHARS } from "../../../feedback/pakn-input-rules.js";
 import { foldTokens, normalizeTokens } from "../../../knowledge/normalize.js";
+import { textReply } from "../../../lib/reply.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { type IntakeStep, newDraft, type PaknDraft } from "./pakn-draft.js";
 import { encodePaknAction } from "./pakn-payloads.js";
 import { promptFor, shorten } from "./pakn-prompts.js";

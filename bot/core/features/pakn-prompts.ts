@@ -1,6 +1,6 @@
 import { kindLabel } from "../../../feedback/status-labels.js";
 import type { KnowledgeBase } from "../../../knowledge/decision-types.js";
-import type { Button, Reply } from "../types.js";
+import type { Button, Reply } from "../../../lib/reply.js";
 import type { PaknDraft } from "./pakn-draft.js";
 import { encodePaknAction } from "./pakn-payloads.js";
 import { fill, PAKN_LABELS, PAKN_TEXTS } from "./pakn-texts.js";

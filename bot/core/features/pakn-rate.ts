@@ -1,8 +1,8 @@
 import type { RateOutcome } from "../../../feedback/rate-pakn.js";
 import { decodeRatingPayload, isRatingPayload } from "../../../feedback/rating-payload.js";
+import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { PAKN_TEXTS } from "./pakn-texts.js";
 
 /** What the citizen hears after rating a published answer. */

@@ -1,8 +1,8 @@
-import { AppError } from "../../../app/errors.js";
 import { kindLabel } from "../../../feedback/status-labels.js";
 import { formatVnDate } from "../../../feedback/vn-date.js";
+import { AppError } from "../../../lib/errors.js";
+import { textReply } from "../../../lib/reply.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import type { PaknDraft } from "./pakn-draft.js";
 import { askAgain } from "./pakn-flow.js";
 import { reviewButtons, startAgainButton } from "./pakn-prompts.js";

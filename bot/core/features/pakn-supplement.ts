@@ -1,4 +1,3 @@
-import { withTimeout } from "../../../app/with-timeout.js";
 import type { PendingSupplement, SupplementOutcome } from "../../../feedback/supplement-pakn.js";
 import {
   decodeSupplementStart,
@@ -6,9 +5,10 @@ import {
   SUPPLEMENT_PAYLOADS,
 } from "../../../feedback/supplement-payload.js";
 import { parseTrackingCode } from "../../../feedback/tracking-code.js";
+import { textReply } from "../../../lib/reply.js";
+import { withTimeout } from "../../../lib/with-timeout.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { shorten } from "./pakn-prompts.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
 import { describeChoices, isShortReply, typedChoice } from "./typed-choice.js";

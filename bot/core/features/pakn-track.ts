@@ -1,8 +1,8 @@
 import type { TrackedPakn } from "../../../feedback/track-pakn.js";
 import { parseTrackingCode } from "../../../feedback/tracking-code.js";
 import { formatVnDate } from "../../../feedback/vn-date.js";
+import { textReply } from "../../../lib/reply.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { encodePaknAction } from "./pakn-payloads.js";
 import { shorten } from "./pakn-prompts.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";

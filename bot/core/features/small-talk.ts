@@ -1,8 +1,8 @@
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import { normalizeText } from "../../../knowledge/normalize.js";
+import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { textReply } from "../types.js";
 import { welcomeReply } from "./commands.js";
 import { startHandoff } from "./pakn-dialog.js";
 import { fileButton } from "./pakn-prompts.js";

@@ -1,5 +1,5 @@
 import { SUPPLEMENT_PAYLOADS } from "../../../feedback/supplement-payload.js";
-import type { Button } from "../types.js";
+import type { Button } from "../../../lib/reply.js";
 import { decodePaknAction, type PaknAction } from "./pakn-payloads.js";
 import {
   bundledTypedReplies,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWebInbox } from "../../../bot/channels/web-inbox.js";
 import type { Database } from "../../../db/client.js";
-import { listPaknBySender } from "../../../db/pakn-repo.js";
+import { listPaknBySender } from "../../../feedback/pakn-repo.js";
 import { buildWebApp } from "../../../web/app.js";
 import { createTestDispatcher, testFeedbackService } from "../../helpers/bot.js";
 import { createTestDatabase } from "../../helpers/databases.js";

@@ -5,7 +5,7 @@ import type { Channel } from "../../../bot/channels/channel.js";
 import { createTelegramChannel } from "../../../bot/channels/telegram/index.js";
 import { createZaloBotChannel } from "../../../bot/channels/zalo-bot/index.js";
 import type { Database } from "../../../db/client.js";
-import { listPaknBySender } from "../../../db/pakn-repo.js";
+import { listPaknBySender } from "../../../feedback/pakn-repo.js";
 import { buildWebApp } from "../../../web/app.js";
 import { createTestDispatcher, testFeedbackService } from "../../helpers/bot.js";
 import { createTestDatabase } from "../../helpers/databases.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { createPakn, type PaknEventRow, paknHistory, transitionPakn } from "../../../db/pakn-repo.js";
 import { citizenDeliveries, untoldPaknIds } from "../../../feedback/citizen-delivery/delivery-history.js";
+import { createPakn, type PaknEventRow, paknHistory, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { seedAttempt, seedNotification } from "../../helpers/citizen-deliveries.js";
 import { seedOfficer } from "../../helpers/console-work.js";
 import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../../app/errors.js";
 import type { Database } from "../../../db/client.js";
-import { createPakn, paknHistory, transitionPakn } from "../../../db/pakn-repo.js";
 import { auditLog, deliveryAttempts, outbox } from "../../../db/schema.js";
 import { requestResend } from "../../../feedback/citizen-delivery/request-resend.js";
+import { createPakn, paknHistory, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { QUEUES } from "../../../feedback/queue-names.js";
+import { AppError } from "../../../lib/errors.js";
 import { seedNotification } from "../../helpers/citizen-deliveries.js";
 import { seedOfficer } from "../../helpers/console-work.js";
 import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { type PaknRow, transitionPakn } from "../../../db/pakn-repo.js";
 import { fieldsInScope, listInbox } from "../../../feedback/console/inbox.js";
 import { parseInboxFilters } from "../../../feedback/console/inbox-filters.js";
 import { loadPaknFor } from "../../../feedback/console/pakn-scope.js";
 import { loadWorkingCalendar } from "../../../feedback/holidays-file.js";
 import type { SignedInOfficer } from "../../../feedback/officers/roles.js";
+import { type PaknRow, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { endOfLocalDay } from "../../../feedback/working-calendar.js";
 import { seedOfficer, seedPakn } from "../../helpers/console-work.js";
 import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { paknHistory } from "../../../db/pakn-repo.js";
 import { auditLog, outbox, pakn, paknNotes } from "../../../db/schema.js";
 import type { ActionDeps } from "../../../feedback/console/action-runner.js";
 import {
@@ -24,6 +23,7 @@ import { loadPaknFor } from "../../../feedback/console/pakn-scope.js";
 import { markPhotoSafe } from "../../../feedback/console/photo-safety.js";
 import { notifyCitizen } from "../../../feedback/notify-citizen.js";
 import type { SignedInOfficer } from "../../../feedback/officers/roles.js";
+import { paknHistory } from "../../../feedback/pakn-repo.js";
 import { loadAgencies } from "../../../feedback/routing/agencies.js";
 import { seedOfficer, seedPakn } from "../../helpers/console-work.js";
 import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";

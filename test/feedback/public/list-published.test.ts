@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import type { PaknRow } from "../../../db/pakn-repo.js";
+import type { PaknRow } from "../../../feedback/pakn-repo.js";
 import { listPublishedFields, listPublishedPakn } from "../../../feedback/public/list-published.js";
 import { parsePeriod } from "../../../feedback/public/public-period.js";
 import { findPublishedPakn } from "../../../feedback/public/published-item.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { createPakn, transitionPakn } from "../../../db/pakn-repo.js";
+import { createPakn, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { publicStats } from "../../../feedback/public/public-stats.js";
 import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";
 import { confirmedPakn } from "../../helpers/pakn.js";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paknHistory } from "../../../db/pakn-repo.js";
 import { pakn } from "../../../db/schema.js";
+import { paknHistory } from "../../../feedback/pakn-repo.js";
 import { getAs, postForm, type Session } from "../../helpers/console-http.js";
 import { seedPakn } from "../../helpers/console-work.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPakn, type PaknRow, transitionPakn } from "../../../db/pakn-repo.js";
 import { deliveryAttempts, outbox } from "../../../db/schema.js";
+import { createPakn, type PaknRow, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { QUEUES } from "../../../feedback/queue-names.js";
 import { seedAttempt, seedNotification } from "../../helpers/citizen-deliveries.js";
 import { getAs, postForm, type Session, withFlash } from "../../helpers/console-http.js";

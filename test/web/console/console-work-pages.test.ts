@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paknHistory } from "../../../db/pakn-repo.js";
 import { auditLog, outbox, pakn } from "../../../db/schema.js";
+import { paknHistory } from "../../../feedback/pakn-repo.js";
 import { endOfLocalDay } from "../../../feedback/working-calendar.js";
 import { getAs, postForm, type Session, withFlash } from "../../helpers/console-http.js";
 import { seedPakn } from "../../helpers/console-work.js";

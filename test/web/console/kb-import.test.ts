@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countProcedures } from "../../../db/procedure-repo.js";
 import { auditLog } from "../../../db/schema.js";
 import { BUNDLED_PROCEDURES_FILE } from "../../../knowledge/bundled.js";
+import { countProcedures } from "../../../knowledge/procedure-repo.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";
 import { buildTestSite, type TestSite } from "../../helpers/site.js";
 

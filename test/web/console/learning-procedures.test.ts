@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordImportRun, upsertProceduresWithChanges } from "../../../db/procedure-repo.js";
 import { auditLog, kbProcedureReviews } from "../../../db/schema.js";
 import { loadReviewing } from "../../../feedback/learning/procedure-review.js";
 import { createOfficer } from "../../../feedback/officers/officer-repo.js";
 import type { Procedure } from "../../../knowledge/procedure.js";
+import { recordImportRun, upsertProceduresWithChanges } from "../../../knowledge/procedure-repo.js";
 import { getAs, postForm, type Session, withFlash } from "../../helpers/console-http.js";
 import { hostileBody, hostileQuery } from "../../helpers/hostile-input.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";

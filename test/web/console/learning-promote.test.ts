@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPakn, transitionPakn } from "../../../db/pakn-repo.js";
 import { kbLessonPhrases, kbLessons } from "../../../db/schema.js";
 import { answerPakn } from "../../../feedback/answer-pakn.js";
 import { loadLessons } from "../../../feedback/learning/lesson-repo.js";
+import { createPakn, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { getAs, postForm, type Session, withFlash } from "../../helpers/console-http.js";
 import { bundledKnowledgeBase } from "../../helpers/knowledge.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";

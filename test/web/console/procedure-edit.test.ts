@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertProcedures } from "../../../db/procedure-repo.js";
 import { auditLog, procedures } from "../../../db/schema.js";
 import type { Procedure } from "../../../knowledge/procedure.js";
+import { upsertProcedures } from "../../../knowledge/procedure-repo.js";
 import { DRIVERS } from "../../helpers/databases.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";
 import { makeChannel, makeProcedure } from "../../helpers/procedures.js";

@@ -2,7 +2,7 @@ import { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { createPakn, transitionPakn } from "../../../db/pakn-repo.js";
+import { createPakn, transitionPakn } from "../../../feedback/pakn-repo.js";
 import { QUEUES } from "../../../feedback/queue-names.js";
 import { buildWebApp } from "../../../web/app.js";
 import { registerMetrics } from "../../../web/metrics/metrics-route.js";

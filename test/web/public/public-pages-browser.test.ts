@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PaknRow } from "../../../db/pakn-repo.js";
+import type { PaknRow } from "../../../feedback/pakn-repo.js";
 import { ARTIFACTS_DIR, launchBrowser } from "../../helpers/browser.js";
 import { seedPublicPakn } from "../../helpers/published-pakn.js";
 import { buildTestSite, type TestSite } from "../../helpers/site.js";

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PaknRow } from "../../../db/pakn-repo.js";
+import type { PaknRow } from "../../../feedback/pakn-repo.js";
 import { jpegBytes } from "../../helpers/image-bytes.js";
 import { seedPublicPakn } from "../../helpers/published-pakn.js";
 import { buildTestSite, type TestSite } from "../../helpers/site.js";

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { AppError } from "../../../app/errors.js";
 import { agencyDirectoryOf } from "../../../feedback/officers/asset-files.js";
 import { readAsset } from "../../../feedback/officers/asset-overrides.js";
 import {
@@ -14,6 +13,7 @@ import {
 import { findById, listOfficers, type OfficerRecord } from "../../../feedback/officers/officer-repo.js";
 import { isOfficerRole, OFFICER_ROLES, ROLE_LABELS } from "../../../feedback/officers/roles.js";
 import type { AgencyDirectory } from "../../../feedback/routing/agencies.js";
+import { AppError } from "../../../lib/errors.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError } from "../../../app/errors.js";
 import { listMissGroups } from "../../../feedback/learning/miss-groups.js";
 import { resolveMisses } from "../../../feedback/learning/resolve-misses.js";
 import { KNOWLEDGE_EDITOR_ROLES } from "../../../feedback/officers/roles.js";
 import { LESSON_KINDS, type LessonKind } from "../../../knowledge/learned/lesson-book.js";
+import { AppError } from "../../../lib/errors.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";

@@ -1,12 +1,12 @@
 import { desc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../../app/errors.js";
 import { kbLessonPhrases, kbLessons, officers } from "../../../db/schema.js";
 import { vnDateTime } from "../../../feedback/console/vn-date-time.js";
 import { loadLessons } from "../../../feedback/learning/lesson-repo.js";
 import { retireLesson } from "../../../feedback/learning/resolve-misses.js";
 import { KNOWLEDGE_EDITOR_ROLES } from "../../../feedback/officers/roles.js";
 import { toLocalDate } from "../../../feedback/working-calendar.js";
+import { AppError } from "../../../lib/errors.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";
 import { toDbId } from "../../query-params.js";

@@ -1,14 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError } from "../../../app/errors.js";
-import {
-  lastImportChanges,
-  type ProcedureRecordInfo,
-  procedureRecordInfo,
-  type RecordedProcedureChange,
-  recentProcedureChanges,
-} from "../../../db/procedure-repo.js";
 import { procedures } from "../../../db/schema.js";
 import { vnDateTime } from "../../../feedback/console/vn-date-time.js";
 import {
@@ -20,6 +12,14 @@ import {
 } from "../../../feedback/learning/procedure-review.js";
 import { KNOWLEDGE_EDITOR_ROLES } from "../../../feedback/officers/roles.js";
 import type { Procedure } from "../../../knowledge/procedure.js";
+import {
+  lastImportChanges,
+  type ProcedureRecordInfo,
+  procedureRecordInfo,
+  type RecordedProcedureChange,
+  recentProcedureChanges,
+} from "../../../knowledge/procedure-repo.js";
+import { AppError } from "../../../lib/errors.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import { sendPage } from "../../layout.js";

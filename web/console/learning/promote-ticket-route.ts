@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../../../app/errors.js";
 import { loadPaknFor } from "../../../feedback/console/pakn-scope.js";
 import { promoteTicket } from "../../../feedback/learning/promote-ticket.js";
 import {
@@ -7,6 +6,7 @@ import {
   KNOWLEDGE_EDITOR_ROLES,
   type SignedInOfficer,
 } from "../../../feedback/officers/roles.js";
+import { AppError } from "../../../lib/errors.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";
 import type { SiteDeps } from "../../site.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
-import { countProcedures, listProcedures, upsertProcedures } from "../../db/procedure-repo.js";
+import { countProcedures, listProcedures, upsertProcedures } from "../../knowledge/procedure-repo.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { makeProcedure } from "../helpers/procedures.js";
 

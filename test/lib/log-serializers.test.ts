@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { redactDatabaseMessage, redactUrl } from "../../app/log-serializers.js";
 import { createLogger } from "../../app/logger.js";
 import type { Database } from "../../db/client.js";
+import { redactDatabaseMessage, redactUrl } from "../../lib/log-serializers.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 
 const NAME = "Nguyễn Thị Mai";

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
+import { outbox, paknCodeCounters } from "../../db/schema.js";
 import {
   createPakn,
   findPaknByCode,
@@ -8,8 +9,7 @@ import {
   type NewPakn,
   paknHistory,
   transitionPakn,
-} from "../../db/pakn-repo.js";
-import { outbox, paknCodeCounters } from "../../db/schema.js";
+} from "../../feedback/pakn-repo.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 
 const day = (iso: string) => new Date(iso);

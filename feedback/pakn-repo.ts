@@ -1,16 +1,21 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
-import { assertTransition, type PaknStatus, statusesLeadingTo } from "../feedback/lifecycle.js";
-import { firstDeadlineCheck } from "../feedback/pakn-due-dates.js";
-import { QUEUES } from "../feedback/queue-names.js";
-import { codeDay } from "../feedback/tracking-code.js";
-import { batchCalls } from "./batch-calls.js";
-import type { Db } from "./client.js";
-import { mapRow } from "./map-row.js";
-import { rowsOf } from "./migrate.js";
-import { executeNamed } from "./named-statement.js";
-import { daySequenceName, ensureDaySequence, forgetDaySequence, pgErrorCode } from "./pakn-code-sequence.js";
-import { perDatabase } from "./per-database.js";
-import { type PaknAttachment, pakn, paknEvents } from "./schema.js";
+import { batchCalls } from "../db/batch-calls.js";
+import type { Db } from "../db/client.js";
+import { mapRow } from "../db/map-row.js";
+import { rowsOf } from "../db/migrate.js";
+import { executeNamed } from "../db/named-statement.js";
+import {
+  daySequenceName,
+  ensureDaySequence,
+  forgetDaySequence,
+  pgErrorCode,
+} from "../db/pakn-code-sequence.js";
+import { perDatabase } from "../db/per-database.js";
+import { type PaknAttachment, pakn, paknEvents } from "../db/schema.js";
+import { assertTransition, type PaknStatus, statusesLeadingTo } from "./lifecycle.js";
+import { firstDeadlineCheck } from "./pakn-due-dates.js";
+import { QUEUES } from "./queue-names.js";
+import { codeDay } from "./tracking-code.js";
 
 /** A PAKN row as stored. */
 export type PaknRow = typeof pakn.$inferSelect;

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Procedure } from "../knowledge/procedure.js";
-import type { Db } from "./client.js";
-import { rowsOf } from "./migrate.js";
-import { importRuns, procedureChanges, procedures } from "./schema.js";
+import type { Db } from "../db/client.js";
+import { rowsOf } from "../db/migrate.js";
+import { importRuns, procedureChanges, procedures } from "../db/schema.js";
+import type { Procedure } from "./procedure.js";
 
 /** What an upsert did. */
 export interface UpsertSummary {
@@ -94,7 +94,7 @@ export async function upsertProceduresWithChanges(
               differing.map((b) => b.p.code),
             ),
           );
-        for (const r of rows) before.set(r.code, r.data);
+        for (const r of rows) before.set(r.code, r.data as unknown as Procedure);
       }
       const result = await tx
         .insert(procedures)
@@ -135,7 +135,7 @@ export async function upsertProceduresWithChanges(
 /** All procedures, ordered by code, to build the search index from. */
 export async function listProcedures(db: Db): Promise<Procedure[]> {
   const rows = await db.select({ data: procedures.data }).from(procedures).orderBy(asc(procedures.code));
-  return rows.map((r) => r.data);
+  return rows.map((r) => r.data as unknown as Procedure);
 }
 
 /** Number of procedures in the knowledge base (0 means first start). */

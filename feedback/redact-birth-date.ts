@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldLower } from "../knowledge/normalize.js";
 import { foldAligned } from "./redact-sender.js";
 import { redactionWords } from "./redact-words.js";
 
@@ -9,13 +9,14 @@ import { redactionWords } from "./redact-words.js";
  * "vệ sinh ngày …" or "trẻ sinh năm 2019" (words in assets/redaction-words.tsv).
  */
 
-const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
 const lower = (s: string) => s.normalize("NFC").toLowerCase();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Leads that say little by themselves ("sinh", "SN", "DOB"): they want a full date or a four-digit year. */
 const WEAK_LEADS = new Set(["sinh", "sn", "dob"]);
-const LEAD_WORDS = redactionWords("birth-lead").map((l) => fold(l).replace(/,/g, " ").split(/\s+/).join(" "));
+const LEAD_WORDS = redactionWords("birth-lead").map((l) =>
+  foldLower(l).replace(/,/g, " ").split(/\s+/).join(" "),
+);
 /** Every lead holds one of these (kept by folding), so a text without any is passed over unfolded. */
 const KEY = /sinh|sn|dob/i;
 for (const lead of LEAD_WORDS)
@@ -25,7 +26,7 @@ const LEADS = [...new Set(LEAD_WORDS)]
   .map((l) => l.split(" ").map(escapeRe).join("[\\s,]+"));
 const NOT_AFTER = redactionWords("birth-not-after");
 const NOT_AFTER_LOWER = new Set(NOT_AFTER.map(lower));
-const NOT_AFTER_FOLDED = new Set(NOT_AFTER.map(fold));
+const NOT_AFTER_FOLDED = new Set(NOT_AFTER.map(foldLower));
 
 const S = "[ \\t]*";
 const SEP = `${S}[/.-]${S}`;
@@ -50,8 +51,8 @@ const BIRTH = new RegExp(
 function notABirth(before: string): boolean {
   const word = /([\p{L}\p{M}]+)[ \t]*$/u.exec(before)?.[1];
   if (!word) return false;
-  const typedPlain = fold(word) === lower(word);
-  return typedPlain ? NOT_AFTER_FOLDED.has(fold(word)) : NOT_AFTER_LOWER.has(lower(word));
+  const typedPlain = foldLower(word) === lower(word);
+  return typedPlain ? NOT_AFTER_FOLDED.has(foldLower(word)) : NOT_AFTER_LOWER.has(lower(word));
 }
 
 /** Replaces dates of birth with `by`, keeping the words before them. */

@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldLower } from "../knowledge/normalize.js";
 import { isSyllable } from "./redact-names.js";
 import { replaceFolded } from "./redact-sender.js";
 import { redactionWords } from "./redact-words.js";
@@ -11,7 +11,6 @@ import { redactionWords } from "./redact-words.js";
  * anonymisation and stay, as do abbreviations of places ("P. Bắc Hà", "TP. Hà Tĩnh").
  */
 
-const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
 const lower = (s: string) => s.normalize("NFC").toLowerCase();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -41,7 +40,7 @@ export function redactGluedInitials(text: string, by: string): string {
 
 /** Whether a word found folded is the name's word: written plain, or with the name's diacritics. */
 const sameWord = (original: string, nameWord: string) =>
-  fold(original) === lower(original) || lower(original) === lower(nameWord);
+  foldLower(original) === lower(original) || lower(original) === lower(nameWord);
 
 /**
  * Replaces the sender's name written with initials with `by`: "N.V.A", "NVA", "Nguyễn V. An",
@@ -50,7 +49,7 @@ const sameWord = (original: string, nameWord: string) =>
 export function redactSenderInitials(text: string, name: string | null | undefined, by: string): string {
   const words = (name ?? "").normalize("NFC").split(/\s+/).filter(Boolean);
   if (words.length === 0) return text;
-  const folded = words.map(fold);
+  const folded = words.map(foldLower);
   let out = text;
   if (words.length >= 2) {
     const parts = folded.map((w, i) => {
@@ -72,7 +71,7 @@ export function redactSenderInitials(text: string, name: string | null | undefin
     });
   }
   const given = folded.at(-1) as string;
-  const titles = [...new Set(HONORIFICS.map(fold))].map(escapeRe).join("|");
+  const titles = [...new Set(HONORIFICS.map(foldLower))].map(escapeRe).join("|");
   return replaceFolded(out, `((?:${titles})[ \\t]+)${escapeRe(given[0] as string)}`, by, {
     keepLead: true,
     accept: (letter, lead, after) => {

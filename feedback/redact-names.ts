@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldDiacritics, foldLower } from "../knowledge/normalize.js";
 
 /**
  * People's names in Vietnamese text, found without a dictionary of names: after a title (ông,
@@ -7,7 +7,6 @@ import { foldDiacritics } from "../knowledge/normalize.js";
  * signature closing the text. Offices, bodies, places and already-anonymised initials are kept.
  */
 
-const fold = (s: string) => foldDiacritics(s.toLowerCase());
 /** A capitalised word ("Nhật") or one in capitals ("NHẬT"); names never cross a line. */
 const CAP = String.raw`(?:\p{Lu}{2,}(?![\p{Ll}\p{M}])|\p{Lu}[\p{Ll}\p{M}]*)`;
 const NAME = String.raw`${CAP}(?:[ \t]+${CAP}){0,4}`;
@@ -121,7 +120,7 @@ const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aei
 
 /** Whether a word can be a Vietnamese syllable (so part of a Vietnamese name). */
 export function isSyllable(word: string): boolean {
-  return SYLLABLE.test(fold(word));
+  return SYLLABLE.test(foldLower(word));
 }
 
 /** The words of a candidate name up to the first that begins an office or a body. */
@@ -138,7 +137,7 @@ function nameWords(candidate: string): string[] {
 }
 
 function isPlace(words: string[]): boolean {
-  const folded = fold(words.join(" "));
+  const folded = foldLower(words.join(" "));
   return [...PROVINCES].some((p) => folded === p || folded.startsWith(`${p} `));
 }
 
@@ -155,7 +154,7 @@ function replaceName(
   if (words.length === 0) return undefined;
   // "ông C", "bà T.T.H": the writer already anonymised the person.
   if ((words[0] as string).length === 1) return undefined;
-  if (TITLE_PHRASES.has(fold(`${lead.trim()} ${words[0]}`))) return undefined;
+  if (TITLE_PHRASES.has(foldLower(`${lead.trim()} ${words[0]}`))) return undefined;
   if (role && isPlace(words)) return undefined;
   return `${by}${candidate.slice(words.join(" ").length)}`;
 }

@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldLower } from "../knowledge/normalize.js";
 import { redactionWords } from "./redact-words.js";
 
 /**
@@ -6,15 +6,13 @@ import { redactionWords } from "./redact-words.js";
  * no diacritics) so "Nguyen Van Binh" and "NGUYỄN VĂN BÌNH" are found like "Nguyễn Văn Bình".
  */
 
-const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
-
 /** The folded text, one UTF-16 unit for one, so offsets found in it hold in the original. */
 export function foldAligned(text: string): string {
-  const whole = fold(text);
+  const whole = foldLower(text);
   if (whole.length === text.length) return whole;
   let out = "";
   for (const ch of text) {
-    const f = fold(ch);
+    const f = foldLower(ch);
     out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
   }
   return out;
@@ -75,11 +73,11 @@ function sameAccents(original: string, name: string): boolean {
   return original
     .split(/[\s,.;:/–-]+/)
     .filter(Boolean)
-    .every((w) => fold(w) === lower(w) || nameWords.has(lower(w)));
+    .every((w) => foldLower(w) === lower(w) || nameWords.has(lower(w)));
 }
 
 const wordsSource = (phrase: string) =>
-  fold(phrase)
+  foldLower(phrase)
     .split(/[\s,.;:/–-]+/)
     .filter(Boolean)
     .map(escapeRe)
@@ -91,7 +89,7 @@ const wordsSource = (phrase: string) =>
  * "em là Bình").
  */
 export function redactSenderName(text: string, name: string | null | undefined, by: string): string {
-  const words = fold(name ?? "")
+  const words = foldLower(name ?? "")
     .split(/\s+/)
     .filter(Boolean);
   if (words.length === 0 || !name) return text;
@@ -136,7 +134,7 @@ const FILLER_WORDS = new Set(["so", "nha", "duong", "pho", "d"]);
 
 /** Splits an address into its parts (at commas, or before each administrative level). */
 export function addressParts(address: string): string[] {
-  const folded = fold(address);
+  const folded = foldLower(address);
   const byComma = folded.split(/\s*[,;]\s*|\s+-\s+/).filter(Boolean);
   if (byComma.length > 1) return byComma;
   const levels = LEVELS.map(([l]) => l).join("|");
@@ -165,7 +163,7 @@ const namesStreet = (part: string) =>
  * with its diacritics and typed plain: "cô" or "co" matches, "có" does not.
  */
 const spellings = (list: "home-lead" | "home-person" | "home-verb" | "home-intro" | "home-household") =>
-  [...new Set(redactionWords(list).flatMap((w) => [w.toLowerCase(), fold(w)]))]
+  [...new Set(redactionWords(list).flatMap((w) => [w.toLowerCase(), foldLower(w)]))]
     .sort((a, b) => b.length - a.length)
     .map((w) => escapeRe(w).replace(/ +/g, "\\s+"))
     .join("|");
@@ -209,7 +207,7 @@ export function redactSenderAddress(text: string, address: string | null | undef
         if (IN_NUMBER_BEFORE.test(before) || IN_NUMBER_AFTER.test(after)) return false;
         if (HOME_LEAD.test(before.normalize("NFC"))) return true;
         if (SHARED.test(part) || !/\d/.test(part)) return false;
-        return namesStreet(part) || !alone.test(fold(replaced));
+        return namesStreet(part) || !alone.test(foldLower(replaced));
       },
     });
   }

@@ -1,4 +1,4 @@
-import { foldDiacritics } from "../knowledge/normalize.js";
+import { foldLower } from "../knowledge/normalize.js";
 import { foldAligned } from "./redact-sender.js";
 import { REDACTION_WORDS } from "./redact-words.js";
 
@@ -7,10 +7,8 @@ import { REDACTION_WORDS } from "./redact-words.js";
  * alone or mixed with digits ("09 tám bảy …"). The digit words are in assets/redaction-words.tsv.
  */
 
-const fold = (s: string) => foldDiacritics(s.normalize("NFC").toLowerCase());
-
 /** Folded digit word -> its digit. */
-const DIGIT_WORDS = new Map(REDACTION_WORDS.digit.map((d) => [fold(d.word), d.value as string]));
+const DIGIT_WORDS = new Map(REDACTION_WORDS.digit.map((d) => [foldLower(d.word), d.value as string]));
 const WORDS = [...DIGIT_WORDS.keys()].map((w) => w.replace(/[^a-z]/g, "")).join("|");
 /**
  * Four or more digit words or digit groups in a row: where a spelled phone may be. Folded text is

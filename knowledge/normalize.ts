@@ -88,6 +88,11 @@ export function foldDiacritics(text: string): string {
   return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
+/** Lower-cases and folds a text whole (no tokens), for comparing words with or without diacritics. */
+export function foldLower(text: string): string {
+  return foldDiacritics(String(text).normalize("NFC").toLowerCase());
+}
+
 /**
  * Repairs a plain-ASCII syllable typed with Telex but no input method ("dangw", "kys", "giaays",
  * "dduwowngf") and squeezes letters repeated for emphasis ("nhaaa"), because such tokens would
@@ -158,8 +163,7 @@ export function normalizeText(text: string, vocabulary?: ReadonlySet<string>): s
 
 /** Folds a trusted text (a procedure name, a dictionary entry) into tokens without chat or Telex repair. */
 export function foldTokens(text: string): string[] {
-  const folded = foldDiacritics(String(text).normalize("NFC").toLowerCase());
-  return (folded.match(TOKEN) ?? []).map(canonicalSyllable);
+  return (foldLower(text).match(TOKEN) ?? []).map(canonicalSyllable);
 }
 
 /**

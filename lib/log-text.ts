@@ -1,12 +1,16 @@
-const PHONE = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
-const ID_NUMBER = /(?<!\d)\d{9}(?:\d{3})?(?!\d)/g;
+import { ID_NUMBER, LANDLINE, PHONE } from "./personal-numbers.js";
+
 const BOT_TOKEN = /\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g;
 /** Drizzle's failed-query message lists the values after `params:`, up to the end of the message. */
 const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |\ncaused by: |$)/g;
 
 /** Masks phone numbers, CMND/CCCD numbers and bot tokens inside free text before it is logged. */
 export function scrubText(text: string): string {
-  return text.replace(BOT_TOKEN, "[token]").replace(PHONE, "[phone]").replace(ID_NUMBER, "[id]");
+  return text
+    .replace(BOT_TOKEN, "[token]")
+    .replace(PHONE, "[phone]")
+    .replace(LANDLINE, "[phone]")
+    .replace(ID_NUMBER, "[id]");
 }
 
 /**

@@ -10,7 +10,7 @@ import { ensurePrivateDir, restrictUmask } from "../db/private-dir.js";
 import { calendarGap } from "../feedback/calendar-coverage.js";
 import { createFeedbackService } from "../feedback/feedback-service.js";
 import { createLearningService } from "../feedback/learning/learning-service.js";
-import { loadDataFilesInForce } from "../feedback/officers/data-files-in-force.js";
+import { loadDataFilesInForce } from "../feedback/data-files/data-files-in-force.js";
 import { workingDayDueDates } from "../feedback/pakn-due-dates.js";
 import { AppError } from "../lib/errors.js";
 import { buildWebApp } from "../web/app.js";

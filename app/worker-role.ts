@@ -8,7 +8,7 @@ import { createAttachmentStore } from "../feedback/attachment-store.js";
 import { loadWorkingCalendar } from "../feedback/holidays-file.js";
 import { hasOfficerChats, type OfficerAlertDeps } from "../feedback/notify-agency.js";
 import type { PushMessage } from "../feedback/notify-citizen.js";
-import type { DataFilesInForce } from "../feedback/officers/data-files-in-force.js";
+import type { DataFilesInForce } from "../feedback/data-files/data-files-in-force.js";
 import { QUEUES } from "../feedback/queue-names.js";
 import type { AgencyDirectory } from "../feedback/routing/agencies.js";
 import { createRouter } from "../feedback/routing/router.js";

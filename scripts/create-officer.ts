@@ -4,8 +4,8 @@
 import { loadConfig } from "../app/config.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { agencyDirectoryOf } from "../feedback/officers/asset-files.js";
-import { readAsset } from "../feedback/officers/asset-overrides.js";
+import { agencyDirectoryOf } from "../feedback/data-files/asset-files.js";
+import { readAsset } from "../feedback/data-files/asset-overrides.js";
 import { audit } from "../feedback/officers/audit.js";
 import { checkAgencyExists, createOfficer } from "../feedback/officers/officer-repo.js";
 import { generateOneTimePassword } from "../feedback/officers/password.js";

@@ -25,6 +25,16 @@ const MESSAGE: Record<AppErrorCode, string> = {
   unavailable: "Hệ thống đang bận, vui lòng thử lại sau ít phút.",
 };
 
+/**
+ * The HTTP status an error is answered with: its code's, 403 when an officer's role (not the
+ * item's state) was the reason (`data.forbidden`, see feedback/console/refusal.ts), 500 otherwise.
+ */
+export function statusOf(err: unknown): number {
+  if (!(err instanceof AppError)) return 500;
+  if (err.data.forbidden === true) return 403;
+  return STATUS[err.code];
+}
+
 /** What busboy (under @fastify/multipart) throws for a malformed upload: the sender's fault. */
 const MALFORMED_MULTIPART = /^Multipart: |^Boundary required$|unexpected end of multipart data/i;
 

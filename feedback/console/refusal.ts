@@ -26,13 +26,3 @@ export function userMessageOf(err: unknown): string {
   }
   return "Đã có lỗi, vui lòng thử lại sau ít phút.";
 }
-
-/** The HTTP status a refused console action is answered with. */
-export function refusalStatus(err: unknown): number {
-  if (!(err instanceof AppError)) return 500;
-  if (err.data.forbidden === true) return 403;
-  if (err.code === "not_found") return 404;
-  if (err.code === "conflict") return 409;
-  if (err.code === "unavailable") return 503;
-  return 400;
-}

@@ -8,9 +8,10 @@ import {
   listCannedAnswers,
   updateCannedAnswer,
 } from "../../feedback/console/canned-answers.js";
-import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
+import { userMessageOf } from "../../feedback/console/refusal.js";
 import { isProvinceWide, type SignedInOfficer } from "../../feedback/officers/roles.js";
 import { AppError } from "../../lib/errors.js";
+import { statusOf } from "../error-handler.js";
 import { formField } from "../form-body.js";
 import { html, type SafeHtml } from "../html.js";
 import { sendPage } from "../layout.js";
@@ -92,7 +93,7 @@ export function registerCannedAnswersPage(app: FastifyInstance, deps: SiteDeps):
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const typed = { title: formField(req.body, "title"), body: formField(req.body, "body") };
-      return sendList(deps, req, reply, { status: refusalStatus(err), error: userMessageOf(err), typed });
+      return sendList(deps, req, reply, { status: statusOf(err), error: userMessageOf(err), typed });
     }
     setFlash(reply, message, deps.secureCookies);
     return reply.redirect(PATH, 303);

@@ -19,9 +19,10 @@ import {
 import { approveAnswer, publishAnswer, sendBack } from "../../feedback/console/leader-actions.js";
 import { inScope } from "../../feedback/console/pakn-scope.js";
 import { markPhotoSafe } from "../../feedback/console/photo-safety.js";
-import { refusalStatus, userMessageOf } from "../../feedback/console/refusal.js";
+import { userMessageOf } from "../../feedback/console/refusal.js";
 import type { PaknRow } from "../../feedback/pakn-repo.js";
 import { AppError } from "../../lib/errors.js";
+import { statusOf } from "../error-handler.js";
 import { type FormBody, formField } from "../form-body.js";
 import { toDbId } from "../query-params.js";
 import type { SiteDeps } from "../site.js";
@@ -100,7 +101,7 @@ async function perform(
     if (err.code === "not_found") return sendPaknNotFound(req, reply);
     req.log.info({ action, code: err.code, detail: err.message }, "console action refused");
     return sendPaknDetail(deps, req, reply, code, {
-      status: refusalStatus(err),
+      status: statusOf(err),
       error: userMessageOf(err),
       values: typedValues(req.body),
       failed: action,

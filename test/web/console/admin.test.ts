@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetOverrides, auditLog, officers } from "../../../db/schema.js";
-import { readAsset, readBundledAsset } from "../../../feedback/officers/asset-overrides.js";
+import { readAsset, readBundledAsset } from "../../../feedback/data-files/asset-overrides.js";
 import { findByEmail } from "../../../feedback/officers/officer-repo.js";
 import { DRIVERS } from "../../helpers/databases.js";
 import { cookieFrom, createTestOfficer, postLogin, signInOfficer } from "../../helpers/officers.js";

@@ -6,13 +6,13 @@ import {
   type AssetName,
   type AssetProblem,
   isAssetName,
-} from "../../../feedback/officers/asset-files.js";
+} from "../../../feedback/data-files/asset-files.js";
 import {
   listAssetStatus,
   readAsset,
   restoreBundledAsset,
   saveAssetOverride,
-} from "../../../feedback/officers/asset-overrides.js";
+} from "../../../feedback/data-files/asset-overrides.js";
 import { createWorkingCalendar } from "../../../feedback/working-calendar.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { agencyDirectoryOf } from "../../../feedback/officers/asset-files.js";
-import { readAsset } from "../../../feedback/officers/asset-overrides.js";
+import { agencyDirectoryOf } from "../../../feedback/data-files/asset-files.js";
+import { readAsset } from "../../../feedback/data-files/asset-overrides.js";
 import {
   adminClearSignInThrottle,
   adminCreateOfficer,

@@ -4,7 +4,7 @@ import {
   findProcedures,
   loadProcedure,
   saveProcedureJson,
-} from "../../../feedback/officers/procedure-edit.js";
+} from "../../../feedback/learning/procedure-edit.js";
 import { formField } from "../../form-body.js";
 import { html } from "../../html.js";
 import { sendPage } from "../../layout.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.js";
-import { readBundledAsset, saveAssetOverride } from "../../../feedback/officers/asset-overrides.js";
-import { loadDataFilesInForce } from "../../../feedback/officers/data-files-in-force.js";
+import { readBundledAsset, saveAssetOverride } from "../../../feedback/data-files/asset-overrides.js";
+import { loadDataFilesInForce } from "../../../feedback/data-files/data-files-in-force.js";
 import { normalizeTokens } from "../../../knowledge/normalize.js";
 import { createTestDatabase } from "../../helpers/databases.js";
 import { createTestOfficer } from "../../helpers/officers.js";

@@ -4,7 +4,7 @@ import { procedures } from "../../db/schema.js";
 import { orderProcedureKeys } from "../../knowledge/importers/canonical.js";
 import { type Procedure, procedureSchema } from "../../knowledge/procedure.js";
 import { recordProcedureChanges, upsertProceduresWithChanges } from "../../knowledge/procedure-repo.js";
-import { audit } from "./audit.js";
+import { audit } from "../officers/audit.js";
 
 /** A procedure as the admin's list shows it. */
 export interface ProcedureListing {

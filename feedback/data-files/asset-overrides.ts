@@ -11,7 +11,7 @@ import {
   agencyDirectoryOf,
   checkAssetContent,
 } from "./asset-files.js";
-import { audit } from "./audit.js";
+import { audit } from "../officers/audit.js";
 
 /** The bundled version of a data file, as shipped in assets/. */
 export function readBundledAsset(name: AssetName): string {

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/migrate.js";
 import { isQueueName } from "../feedback/queue-names.js";
+import { startLoop } from "../lib/stoppable-loop.js";
 import type { PipelineQueues } from "./queues.js";
 import { reconcileJobs } from "./reconciler.js";
 
@@ -111,32 +112,15 @@ export function startOutboxRelay(
     });
     if (rebuilt > 0) deps.logger.warn({ rebuilt }, "Redis was emptied; rebuilt the jobs it lost");
   };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (!stopped) {
-      let moved = 0;
-      try {
-        await rebuildIfEmptied();
-        moved = await relayOutbox(deps, options);
-      } catch (err) {
-        deps.logger.warn({ err }, "outbox relay round failed; retrying");
-      }
-      if (moved < batch && !stopped) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          timer = setTimeout(resolve, intervalMs);
-        });
-      }
+  const loop = startLoop(async () => {
+    let moved = 0;
+    try {
+      await rebuildIfEmptied();
+      moved = await relayOutbox(deps, options);
+    } catch (err) {
+      deps.logger.warn({ err }, "outbox relay round failed; retrying");
     }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      wake?.();
-      await loop;
-    },
-  };
+    return moved < batch ? "pause" : "again";
+  }, intervalMs);
+  return { stop: () => loop.stop() };
 }

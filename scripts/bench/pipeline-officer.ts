@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { transitionPakn } from "../../feedback/pakn-repo.js";
+import { startLoop } from "../../lib/stoppable-loop.js";
 
 /** The officer's reason, which the citizen is told (on the channel, or as the ZNS template's `note`). */
 export const RETURN_NOTE = "Đề nghị bổ sung bản chụp giấy tờ liên quan và địa chỉ cụ thể nơi xảy ra sự việc.";
@@ -24,12 +25,9 @@ export function startReturningOfficer(
 ): ReturningOfficer {
   const intervalMs = options.intervalMs ?? 500;
   const batch = options.batch ?? 200;
-  let stopped = false;
   let returned = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
 
-  const round = async () => {
+  const round = async (): Promise<"pause"> => {
     const rows = rowsOf<{ id: string | number }>(
       await db.execute(sql`
         SELECT p.id FROM pakn p
@@ -40,7 +38,7 @@ export function startReturningOfficer(
         ORDER BY p.id LIMIT ${batch}`),
     );
     for (const row of rows) {
-      if (stopped) return;
+      if (loop.stopped) return "pause";
       await transitionPakn(db, {
         paknId: Number(row.id),
         to: "returned",
@@ -49,25 +47,13 @@ export function startReturningOfficer(
       });
       returned++;
     }
+    return "pause";
   };
 
-  const loop = (async () => {
-    while (!stopped) {
-      await round();
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, intervalMs);
-      });
-    }
-  })();
-
+  const loop = startLoop(round, intervalMs);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      wake?.();
-      await loop;
+      await loop.stop();
       return returned;
     },
   };

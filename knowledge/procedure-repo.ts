@@ -44,6 +44,8 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return keys.filter((k) => sortedJson(before[k]) !== sortedJson(after[k]));
 }
 
+const codesOf = (batch: ReadonlyArray<{ p: Procedure }>) => batch.map((b) => b.p.code);
+
 /**
  * Inserts or updates procedures by code in one transaction, so a failed import leaves the
  * knowledge base as it was; unchanged records are not rewritten (re-import is idempotent).
@@ -75,12 +77,7 @@ export async function upsertProceduresWithChanges(
       const stored = await tx
         .select({ code: procedures.code, hash: procedures.contentHash })
         .from(procedures)
-        .where(
-          inArray(
-            procedures.code,
-            batch.map((b) => b.p.code),
-          ),
-        );
+        .where(inArray(procedures.code, codesOf(batch)));
       const storedHash = new Map(stored.map((r) => [r.code, r.hash]));
       const differing = batch.filter((b) => storedHash.has(b.p.code) && storedHash.get(b.p.code) !== b.hash);
       const before = new Map<string, Procedure>();
@@ -88,12 +85,7 @@ export async function upsertProceduresWithChanges(
         const rows = await tx
           .select({ code: procedures.code, data: procedures.data })
           .from(procedures)
-          .where(
-            inArray(
-              procedures.code,
-              differing.map((b) => b.p.code),
-            ),
-          );
+          .where(inArray(procedures.code, codesOf(differing)));
         for (const r of rows) before.set(r.code, r.data as unknown as Procedure);
       }
       const result = await tx

@@ -26,7 +26,6 @@ import { rowsOf } from "../db/migrate.js";
 import { countCalls } from "./bench/count-calls.js";
 import { startCostMeter } from "./bench/pipeline-cost.js";
 import { createScratchDatabase } from "./bench/pipeline-database.js";
-import { startFakeZaloApi } from "./bench/pipeline-fake-zalo.js";
 import { offerConfirmations } from "./bench/pipeline-load.js";
 import { startReturningOfficer } from "./bench/pipeline-officer.js";
 import { notifiedTimes, type PhaseOutcome, routedTimes, waitUntilDone } from "./bench/pipeline-outcomes.js";
@@ -38,6 +37,7 @@ import {
   ZNS_SETUP,
 } from "./bench/pipeline-outside-window.js";
 import { startWorkerProcess } from "./bench/pipeline-worker-process.js";
+import { startFakeZaloBot } from "./lib/fake-zalo-bot-api.js";
 
 const TARGET = { confirmationsPerSecond: 400, durationS: 60, p99Ms: 1_000, recoveryS: 60 };
 const TOKEN = "3000000001:pipeline-bench-token";
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     throw new Error(`Redis db ${args["redis-db"]} is not empty; pick a free one with --redis-db`);
   }
   const scratch = await createScratchDatabase("bench", 40);
-  const fake = await startFakeZaloApi(TOKEN, { unreachableShare: outsideWindow });
+  const fake = await startFakeZaloBot(TOKEN, { unreachableShare: outsideWindow });
   const zns = outsideWindow > 0 ? await startBenchZns() : undefined;
   const db = scratch.database.db;
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { QUEUES } from "../../feedback/queue-names.js";
-import type { FakeZaloApi } from "./pipeline-fake-zalo.js";
+import type { FakeZaloBot } from "../lib/fake-zalo-bot-api.js";
 import type { FakeZns } from "./pipeline-fake-zns.js";
 
 /** One citizen notification a bench PAKN is owed (an event with a notify job), as the database has it. */
@@ -137,7 +137,7 @@ export interface DeliveryCounts {
  */
 export function deliveryCounts(
   rows: readonly CitizenNotificationRow[],
-  fakes: { bot: FakeZaloApi; zns?: FakeZns },
+  fakes: { bot: FakeZaloBot; zns?: FakeZns },
   phase: { channel: string; tag: string },
 ): DeliveryCounts {
   const { bot, zns } = fakes;

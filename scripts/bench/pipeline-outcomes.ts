@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
+import type { FakeZaloBot } from "../lib/fake-zalo-bot-api.js";
 import { quantile } from "./metrics.js";
 import { citizenNotifications, firstOwed, settledChats } from "./pipeline-delivery.js";
-import type { FakeZaloApi } from "./pipeline-fake-zalo.js";
 import type { Submitted } from "./pipeline-load.js";
 
 /** When each chat's PAKN left 'received' (its routing event), by chat id, in ms since the epoch. */
@@ -30,7 +30,7 @@ export async function routingEventsPerPakn(db: Db, tag: string): Promise<number>
 }
 
 /** The first message each chat received, in ms since the epoch. */
-export function notifiedTimes(fake: FakeZaloApi): Map<string, number> {
+export function notifiedTimes(fake: FakeZaloBot): Map<string, number> {
   const first = new Map<string, number>();
   for (const m of fake.delivered) if (!first.has(m.chatId)) first.set(m.chatId, m.at);
   return first;
@@ -77,7 +77,7 @@ export interface SettledOtherwise {
  */
 export async function phaseOutcome(
   db: Db,
-  fake: FakeZaloApi,
+  fake: FakeZaloBot,
   tag: string,
   submitted: readonly Submitted[],
   others?: {
@@ -136,7 +136,7 @@ export async function phaseOutcome(
  */
 export async function waitUntilDone(
   db: Db,
-  fake: FakeZaloApi,
+  fake: FakeZaloBot,
   tag: string,
   chatIds: readonly string[],
   timeoutMs: number,

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { FakeZaloBot } from "../lib/fake-zalo-bot-api.js";
 import {
   citizenNotifications,
   deliveryCounts,
@@ -7,7 +8,6 @@ import {
   settledOtherwise,
   waitUntilSettled,
 } from "./pipeline-delivery.js";
-import type { FakeZaloApi } from "./pipeline-fake-zalo.js";
 import { type FakeZns, startFakeZns } from "./pipeline-fake-zns.js";
 import type { Submitted } from "./pipeline-load.js";
 import type { ReturningOfficer } from "./pipeline-officer.js";
@@ -54,7 +54,7 @@ export async function startBenchZns(): Promise<{ fake: FakeZns; workerEnv: Worke
 /** A phase's outcome; with ZNS on, chats the bot could not reach count by where their notification ended. */
 export async function outcomeOf(
   db: Db,
-  fake: FakeZaloApi,
+  fake: FakeZaloBot,
   zns: FakeZns | undefined,
   tag: string,
   submitted: readonly Submitted[],
@@ -89,7 +89,7 @@ export async function settleReturns(
 /** Where the measured and the recovery phases' citizen notifications ended, and what the fakes refused. */
 export async function deliveryReport(
   db: Db,
-  fake: FakeZaloApi,
+  fake: FakeZaloBot,
   zns: FakeZns,
   returned: { run: number | undefined; flush: number | undefined },
 ) {

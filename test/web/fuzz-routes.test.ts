@@ -15,6 +15,7 @@ import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
+import { type FakeZaloBot, startFakeZaloBot } from "../../scripts/lib/fake-zalo-bot-api.js";
 import { buildWebApp } from "../../web/app.js";
 import { ACTION_PATHS } from "../../web/console/action-paths.js";
 import { type AppRoute, routesOf } from "../helpers/app-routes.js";
@@ -22,7 +23,6 @@ import { createTestDispatcher } from "../helpers/bot.js";
 import { seedPakn } from "../helpers/console-work.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
 import { type FakeTelegram, startFakeTelegram, textUpdate } from "../helpers/fake-telegram.js";
-import { type FakeZaloBot, startFakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { type FakeZaloOa, startFakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import {
   encodeHostile,

@@ -6,11 +6,11 @@ import { createTelegramChannel } from "../../../bot/channels/telegram/index.js";
 import { createZaloBotChannel } from "../../../bot/channels/zalo-bot/index.js";
 import type { Database } from "../../../db/client.js";
 import { listPaknBySender } from "../../../feedback/pakn-repo.js";
+import { type FakeZaloBot, startFakeZaloBot } from "../../../scripts/lib/fake-zalo-bot-api.js";
 import { buildWebApp } from "../../../web/app.js";
 import { createTestDispatcher, testFeedbackService } from "../../helpers/bot.js";
 import { createTestDatabase } from "../../helpers/databases.js";
 import { type FakeTelegram, startFakeTelegram, textUpdate } from "../../helpers/fake-telegram.js";
-import { type FakeZaloBot, startFakeZaloBot } from "../../helpers/fake-zalo-bot.js";
 import { silentLogger } from "../../helpers/knowledge.js";
 import { createTestRedis } from "../../helpers/redis.js";
 

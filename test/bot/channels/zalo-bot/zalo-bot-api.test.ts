@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZaloBotApi, ZaloBotApiError } from "../../../../bot/channels/zalo-bot/index.js";
-import { type FakeZaloBot, startFakeZaloBot } from "../../../helpers/fake-zalo-bot.js";
+import { type FakeZaloBot, startFakeZaloBot } from "../../../../scripts/lib/fake-zalo-bot-api.js";
 
 const TOKEN = "987654321:api-test-token";
 

@@ -6,9 +6,9 @@ import type { Channel } from "../../../../bot/channels/channel.js";
 import { createZaloBotChannel } from "../../../../bot/channels/zalo-bot/index.js";
 import type { Dispatcher } from "../../../../bot/core/dispatch.js";
 import { TEXTS } from "../../../../knowledge/compose/index.js";
+import { type FakeZaloBot, startFakeZaloBot } from "../../../../scripts/lib/fake-zalo-bot-api.js";
 import { buildWebApp } from "../../../../web/app.js";
 import { createTestDispatcher } from "../../../helpers/bot.js";
-import { type FakeZaloBot, startFakeZaloBot } from "../../../helpers/fake-zalo-bot.js";
 import { silentLogger } from "../../../helpers/knowledge.js";
 import { createTestRedis } from "../../../helpers/redis.js";
 

@@ -1,4 +1,5 @@
 import type { ClockPause } from "./deadlines.js";
+import { isPaused } from "./lifecycle.js";
 
 /** A status change as the history records it. */
 export interface StatusChange {
@@ -8,17 +9,23 @@ export interface StatusChange {
 }
 
 /**
- * The intervals a PAKN spent returned to the citizen, read from its history (oldest first): each
- * move into "returned" opens one, the next move out of it closes it; the last may still be open.
+ * The intervals a PAKN's clock was paused (returned to the citizen), read from its history (oldest
+ * first): each move into a paused state opens one, the next move out of the paused states closes
+ * it; the last may still be open.
  */
 export function pausesFromHistory(history: readonly StatusChange[]): ClockPause[] {
   const pauses: ClockPause[] = [];
   let open: ClockPause | undefined;
   for (const change of history) {
-    if (change.toStatus === "returned" && !open) {
+    if (isPaused(change.toStatus) && !open) {
       open = { from: change.createdAt };
       pauses.push(open);
-    } else if (change.fromStatus === "returned" && change.toStatus !== "returned" && open) {
+    } else if (
+      change.fromStatus !== null &&
+      isPaused(change.fromStatus) &&
+      !isPaused(change.toStatus) &&
+      open
+    ) {
       open.to = change.createdAt;
       open = undefined;
     }

@@ -1,3 +1,4 @@
+import { RUNNING_STATUSES } from "./lifecycle.js";
 import { RATING_QUESTION } from "./rating-payload.js";
 import { formatVnDate } from "./vn-date.js";
 
@@ -47,7 +48,7 @@ export function composeStatusNotification(input: NotificationInput): string {
       `Trả lời:\n${answer.length > ANSWER_EXCERPT ? `${answer.slice(0, ANSWER_EXCERPT).trimEnd()}…` : answer}`,
     );
   }
-  const open = ["received", "classified", "assigned", "in_progress", "transferred"].includes(input.toStatus);
+  const open = (RUNNING_STATUSES as readonly string[]).includes(input.toStatus);
   if (open && input.answerDueAt) lines.push(`Hạn trả lời dự kiến: ${formatVnDate(input.answerDueAt)}.`);
   lines.push(`Bạn có thể gõ /tracuu ${input.code} để xem toàn bộ quá trình xử lý.`);
   // The published answer ends with the satisfaction question; its buttons go under it (notify-citizen).

@@ -41,21 +41,83 @@ const TRANSITIONS: Record<PaknStatus, readonly PaknStatus[]> = {
   out_of_scope: [],
 };
 
+/**
+ * What each state does to the answer deadline's clock, declared once: "runs" while the answer is
+ * being worked on, "paused" while the PAKN waits for the citizen (returned to them for more), and
+ * "stopped" once the answer is drafted or the PAKN is closed.
+ */
+const CLOCK: Record<PaknStatus, "runs" | "paused" | "stopped"> = {
+  received: "runs",
+  classified: "runs",
+  assigned: "runs",
+  in_progress: "runs",
+  transferred: "runs",
+  returned: "paused",
+  answered: "stopped",
+  approved: "stopped",
+  published: "stopped",
+  rejected: "stopped",
+  merged: "stopped",
+  out_of_scope: "stopped",
+};
+
+/** Whether `to` can be reached from `from` in one or more moves without passing through a state of `avoid`. */
+function reaches(from: PaknStatus, to: PaknStatus, avoid: readonly PaknStatus[] = []): boolean {
+  const seen = new Set<PaknStatus>([from]);
+  const queue: PaknStatus[] = [from];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    for (const next of TRANSITIONS[s]) {
+      if (next === to) return true;
+      if (seen.has(next) || avoid.includes(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
+}
+
 /** States that end a PAKN's life: nothing moves it again. */
 export const FINAL_STATUSES: readonly PaknStatus[] = PAKN_STATUSES.filter((s) => TRANSITIONS[s].length === 0);
 
-/** States in which a PAKN still waits for its answer (its deadline matters): received up to, not including, answered. */
-export const AWAITING_ANSWER: readonly PaknStatus[] = [
-  "received",
-  "classified",
-  "assigned",
-  "in_progress",
-  "transferred",
-  "returned",
-];
+/**
+ * States in which a PAKN still waits for its answer (its deadline matters): those from which a
+ * move to "answered" is still ahead — received up to, not including, answered.
+ */
+export const AWAITING_ANSWER: readonly PaknStatus[] = PAKN_STATUSES.filter(
+  (s) => s !== "answered" && reaches(s, "answered"),
+);
 
-/** States whose answer deadline clock does not run. */
-export const PAUSED_STATUSES: readonly PaknStatus[] = ["returned"];
+/** States whose answer deadline clock does not run (the PAKN waits for the citizen). */
+export const PAUSED_STATUSES: readonly PaknStatus[] = PAKN_STATUSES.filter((s) => CLOCK[s] === "paused");
+
+/** States whose answer deadline clock runs (waiting for the answer, not for the citizen). */
+export const RUNNING_STATUSES: readonly PaknStatus[] = PAKN_STATUSES.filter((s) => CLOCK[s] === "runs");
+
+/**
+ * States in which no agency holds the PAKN yet (triage): waiting for an answer, but only through
+ * an assignment — received, classified, or transferred away.
+ */
+export const AWAITING_AGENCY: readonly PaknStatus[] = AWAITING_ANSWER.filter(
+  (s) => s !== "assigned" && !reaches(s, "answered", ["assigned"]),
+);
+
+/** States of a drafted answer on its way to the public: neither awaiting an answer nor final. */
+export const ANSWER_IN_REVIEW: readonly PaknStatus[] = PAKN_STATUSES.filter(
+  (s) => !AWAITING_ANSWER.includes(s) && !FINAL_STATUSES.includes(s),
+);
+
+/**
+ * States in which the PAKN has its answer (drafted, approved or published): "answered" and what
+ * follows it without the answer being reopened.
+ */
+export const ANSWERED_STATUSES: readonly PaknStatus[] = PAKN_STATUSES.filter(
+  (s) => s === "answered" || (!AWAITING_ANSWER.includes(s) && reaches("answered", s, AWAITING_ANSWER)),
+);
+
+/** Whether the answer deadline's clock is paused in this state (a string from the database is welcome). */
+export function isPaused(status: string): boolean {
+  return (PAUSED_STATUSES as readonly string[]).includes(status);
+}
 
 /** Transitions that must say why (the citizen and the public are told the reason). */
 const NEEDS_REASON: ReadonlySet<PaknStatus> = new Set([

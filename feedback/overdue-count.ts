@@ -1,7 +1,8 @@
-import { and, inArray, lt, sql } from "drizzle-orm";
+import { and, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { pakn } from "../db/schema.js";
 import { AWAITING_ANSWER } from "./lifecycle.js";
+import { statusIn } from "./status-sql.js";
 
 /** How many PAKN of one agency (null: not yet assigned) are past their answer date. */
 export interface OverdueCount {
@@ -17,7 +18,7 @@ export async function countOverdueByAgency(deps: { db: Db }, input: { now: Date 
   const rows = await deps.db
     .select({ agencyId: pakn.agencyId, count: sql<number | string>`count(*)` })
     .from(pakn)
-    .where(and(inArray(pakn.status, [...AWAITING_ANSWER]), lt(pakn.answerDueAt, input.now)))
+    .where(and(statusIn(pakn.status, AWAITING_ANSWER), lt(pakn.answerDueAt, input.now)))
     .groupBy(pakn.agencyId);
   return rows.map((r) => ({ agencyId: r.agencyId, count: Number(r.count) }));
 }

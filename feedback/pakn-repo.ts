@@ -12,9 +12,10 @@ import {
 } from "../db/pakn-code-sequence.js";
 import { perDatabase } from "../db/per-database.js";
 import { type PaknAttachment, pakn, paknEvents } from "../db/schema.js";
-import { assertTransition, type PaknStatus, statusesLeadingTo } from "./lifecycle.js";
+import { assertTransition, PAUSED_STATUSES, type PaknStatus, statusesLeadingTo } from "./lifecycle.js";
 import { firstDeadlineCheck } from "./pakn-due-dates.js";
 import { QUEUES } from "./queue-names.js";
+import { statusIn } from "./status-sql.js";
 import { codeDay } from "./tracking-code.js";
 
 /** A PAKN row as stored. */
@@ -198,7 +199,6 @@ export async function transitionPakn(
     const column = columns[key as keyof typeof columns];
     return sql`${sql.identifier(column.name)} = ${value === null ? null : sql.param(value, column)}`;
   });
-  const from = `{${statusesLeadingTo(input.to).join(",")}}`;
   const at = (input.at ?? new Date()).toISOString();
   const inHand = input.notifyInHand === true;
   const result = await executeNamed(
@@ -213,11 +213,12 @@ export async function transitionPakn(
           sql`status = ${input.to}`,
           sql`updated_at = ${at}::timestamptz`,
           // Into or out of a pause the deadlines move: the next deadline scan looks again.
-          sql`deadline_check_at = CASE WHEN ${input.to} = 'returned' OR old.status = 'returned' THEN NULL ELSE pakn.deadline_check_at END`,
+          sql`deadline_check_at = CASE WHEN ${statusIn(sql`${input.to}`, PAUSED_STATUSES)}
+            OR ${statusIn(sql`old.status`, PAUSED_STATUSES)} THEN NULL ELSE pakn.deadline_check_at END`,
         ],
         sql`, `,
       )}
-      FROM old WHERE pakn.id = old.id AND old.status = ANY(${from}::text[])
+      FROM old WHERE pakn.id = old.id AND ${statusIn(sql`old.status`, statusesLeadingTo(input.to))}
       RETURNING ${PAKN_COLUMNS_OF_PAKN}, old.status AS old_status),
     e AS (
       INSERT INTO pakn_events (pakn_id, from_status, to_status, actor, note, data, created_at)

@@ -1,11 +1,11 @@
 /**
  * The BullMQ queues of the PAKN pipeline, in one place: the outbox names them, workers consume them.
  * Job ids are derived from database ids (`classify-12`, never with ":"), so retries are idempotent.
+ * Publishing has no queue: it is a leader's explicit console action, done in the request.
  */
 export const QUEUES = {
   classify: "pakn-classify",
   notify: "pakn-notify",
-  publish: "pakn-publish",
   remind: "pakn-remind",
   attachments: "pakn-attachments",
   /** An editor's answer to an unanswered question, for a citizen who asked to be told (`lesson-<followerId>`). */

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/migrate.js";
+import { AWAITING_ANSWER } from "../feedback/lifecycle.js";
 import { isQueueName } from "../feedback/queue-names.js";
+import { statusIn } from "../feedback/status-sql.js";
 import type { PipelineQueues } from "./queues.js";
 
 interface PendingRow {
@@ -40,7 +42,7 @@ const undone = (officerAlerts: boolean) => sql`
         AND n.audience IN ('agency', 'coordinator') AND n.status IN ('sent', 'unreachable')))
     OR (o.queue = 'pakn-remind' AND EXISTS (
       SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint
-        AND p.status IN ('received', 'classified', 'assigned', 'in_progress', 'transferred', 'returned'))
+        AND ${statusIn(sql`p.status`, AWAITING_ANSWER)})
       AND NOT EXISTS (
       SELECT 1 FROM pakn_reminders r JOIN reminder_deliveries d ON d.reminder_id = r.id
       WHERE r.pakn_id = (o.payload->>'paknId')::bigint AND r.point = o.payload->>'point'

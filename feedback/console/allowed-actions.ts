@@ -1,4 +1,4 @@
-import { canTransition, type PaknStatus } from "../lifecycle.js";
+import { AWAITING_AGENCY, type PaknStatus, statusesLeadingTo } from "../lifecycle.js";
 import { isProvinceWide, type SignedInOfficer } from "../officers/roles.js";
 import type { PaknRow } from "../pakn-repo.js";
 
@@ -60,22 +60,31 @@ export const ACTION_TARGET: Partial<Record<PaknAction, PaknStatus>> = {
   out_of_scope: "out_of_scope",
 };
 
-/** The states each action starts from (a subset of what the lifecycle allows; the lifecycle is checked too). */
-const FROM: Partial<Record<PaknAction, readonly PaknStatus[]>> = {
-  accept: ["transferred"],
-  start: ["assigned"],
-  resume: ["returned"],
-  transfer: ["assigned", "in_progress"],
-  return: ["assigned", "in_progress"],
-  answer: ["assigned", "in_progress"],
-  approve: ["answered"],
-  send_back: ["answered"],
-  publish: ["approved"],
-  assign: ["received", "classified", "transferred"],
-  merge: ["received", "classified", "assigned", "in_progress"],
-  reject: ["received", "classified", "assigned", "in_progress", "transferred", "returned"],
-  out_of_scope: ["received", "classified", "assigned", "transferred"],
+/**
+ * Where the console deliberately offers an action from fewer states than the lifecycle allows
+ * into its target, each with its reason; every other action is offered from every state that may
+ * lead to its target.
+ */
+const NARROWED: Partial<Record<PaknAction, (from: PaknStatus) => boolean>> = {
+  // An agency accepts what another agency forwarded to it; triage items are the coordinator's to assign.
+  accept: (from) => from === "transferred",
+  // Work is started, resumed and redone by three buttons, each named by where the item comes from.
+  start: (from) => from === "assigned",
+  resume: (from) => from === "returned",
+  send_back: (from) => from === "answered",
+  // An agency transfers what it holds; an item nobody holds yet is routed by assigning it.
+  transfer: (from) => !AWAITING_AGENCY.includes(from),
+  // Assigning routes an item nobody holds; a returned item stays with its agency (it resumes).
+  assign: (from) => AWAITING_AGENCY.includes(from),
 };
+
+/** The states the console offers each transition action from: the lifecycle's, narrowed by `NARROWED`. */
+const FROM: Partial<Record<PaknAction, readonly PaknStatus[]>> = Object.fromEntries(
+  Object.entries(ACTION_TARGET).map(([action, to]) => [
+    action,
+    statusesLeadingTo(to).filter(NARROWED[action as PaknAction] ?? (() => true)),
+  ]),
+);
 
 type Who = "agency" | "leader" | "province" | "anyone";
 
@@ -118,13 +127,11 @@ export function roleAllows(
   return WHO[action].some((who) => roleFits(officer, item, who));
 }
 
-/** Whether the item's state allows the action (the console's rule and the lifecycle's). */
+/** Whether the item's state allows the action (the lifecycle's moves, narrowed by the console's rules). */
 export function stateAllows(item: Pick<PaknRow, "status" | "attachments">, action: PaknAction): boolean {
   if (action === "note") return true;
   if (action === "photo") return item.attachments.some((a) => a.kind === "image" && a.path);
-  const to = ACTION_TARGET[action];
-  const from = item.status as PaknStatus;
-  return Boolean(to && FROM[action]?.includes(from) && canTransition(from, to));
+  return Boolean(FROM[action]?.includes(item.status as PaknStatus));
 }
 
 /**

@@ -78,6 +78,24 @@ export async function getCannedAnswer(
 }
 
 /** Refuses an officer whose role may not manage canned answers. */
+/** Records an officer's change to a canned answer in the audit log. */
+function auditCanned(
+  tx: Db,
+  officer: SignedInOfficer,
+  change: "create" | "update" | "delete",
+  row: { id: number; agencyId: string | null },
+  ip: string | undefined,
+): Promise<void> {
+  return audit(tx, {
+    officerId: officer.id,
+    action: `canned.${change}`,
+    targetType: "canned_answer",
+    targetId: String(row.id),
+    data: { agencyId: row.agencyId },
+    ip,
+  });
+}
+
 function assertCanManage(officer: SignedInOfficer): void {
   if (!canManageCanned(officer))
     throw refuse(
@@ -121,14 +139,7 @@ export async function createCannedAnswer(
     const tx = txn as unknown as Db;
     const [row] = await tx.insert(cannedAnswers).values(values).returning();
     if (!row) throw new Error("canned answer was not written");
-    await audit(tx, {
-      officerId: officer.id,
-      action: "canned.create",
-      targetType: "canned_answer",
-      targetId: String(row.id),
-      data: { agencyId: row.agencyId },
-      ip: input.ip,
-    });
+    await auditCanned(tx, officer, "create", { id: row.id, agencyId: row.agencyId }, input.ip);
     return row;
   });
 }
@@ -149,14 +160,7 @@ export async function updateCannedAnswer(
       .where(and(eq(cannedAnswers.id, id), editable(officer)))
       .returning();
     if (!row) throw refuse("not_found", "no such editable canned answer", "Không tìm thấy mẫu trả lời.");
-    await audit(tx, {
-      officerId: officer.id,
-      action: "canned.update",
-      targetType: "canned_answer",
-      targetId: String(id),
-      data: { agencyId: row.agencyId },
-      ip: input.ip,
-    });
+    await auditCanned(tx, officer, "update", { id: id, agencyId: row.agencyId }, input.ip);
     return row;
   });
 }
@@ -176,14 +180,7 @@ export async function deleteCannedAnswer(
       .where(and(eq(cannedAnswers.id, id), editable(officer)))
       .returning({ id: cannedAnswers.id, agencyId: cannedAnswers.agencyId });
     if (!row) throw refuse("not_found", "no such editable canned answer", "Không tìm thấy mẫu trả lời.");
-    await audit(tx, {
-      officerId: officer.id,
-      action: "canned.delete",
-      targetType: "canned_answer",
-      targetId: String(id),
-      data: { agencyId: row.agencyId },
-      ip: options.ip,
-    });
+    await auditCanned(tx, officer, "delete", { id: id, agencyId: row.agencyId }, options.ip);
   });
 }
 

@@ -1,4 +1,4 @@
-import { AWAITING_ANSWER, PAUSED_STATUSES, type PaknStatus } from "../lifecycle.js";
+import { isPaused, RUNNING_STATUSES } from "../lifecycle.js";
 import type { PaknRow } from "../pakn-repo.js";
 import type { WorkingCalendar } from "../working-calendar.js";
 
@@ -22,10 +22,7 @@ export function dueSoonLimit(calendar: WorkingCalendar, now: Date): Date {
 
 /** Whether the item still waits for its answer and its clock is running. */
 export function clockRunning(status: string): boolean {
-  return (
-    (AWAITING_ANSWER as readonly string[]).includes(status) &&
-    !(PAUSED_STATUSES as readonly string[]).includes(status as PaknStatus)
-  );
+  return (RUNNING_STATUSES as readonly string[]).includes(status);
 }
 
 /** The mark of one item at `now`: paused while returned, overdue past its due date, due soon within two working days. */
@@ -34,7 +31,7 @@ export function deadlineMark(
   now: Date,
   row: Pick<PaknRow, "status" | "answerDueAt">,
 ): DeadlineMark {
-  if ((PAUSED_STATUSES as readonly string[]).includes(row.status)) return "paused";
+  if (isPaused(row.status)) return "paused";
   if (!clockRunning(row.status)) return null;
   const due = row.answerDueAt.getTime();
   if (due < now.getTime()) return "overdue";
@@ -54,6 +51,6 @@ export function wasLate(
 ): boolean | null {
   if (row.answeredAt) return row.answeredAt.getTime() > row.answerDueAt.getTime();
   if (clockRunning(row.status)) return now.getTime() > row.answerDueAt.getTime();
-  if ((PAUSED_STATUSES as readonly string[]).includes(row.status)) return false;
+  if (isPaused(row.status)) return false;
   return null;
 }

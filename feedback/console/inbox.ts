@@ -1,8 +1,15 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { pakn } from "../../db/schema.js";
-import { AWAITING_ANSWER, FINAL_STATUSES, PAUSED_STATUSES } from "../lifecycle.js";
+import {
+  ANSWER_IN_REVIEW,
+  AWAITING_AGENCY,
+  FINAL_STATUSES,
+  PAUSED_STATUSES,
+  RUNNING_STATUSES,
+} from "../lifecycle.js";
 import { isProvinceWide, type SignedInOfficer } from "../officers/roles.js";
+import { statusIn, statusNotIn } from "../status-sql.js";
 import { endOfLocalDay, startOfLocalDay, type WorkingCalendar } from "../working-calendar.js";
 import { type DeadlineMark, deadlineMark, dueSoonLimit } from "./deadline-marks.js";
 import { foldedContainsAll } from "./folded-match.js";
@@ -57,29 +64,32 @@ export interface InboxPage {
   counts: InboxCounts;
 }
 
-const RUNNING = AWAITING_ANSWER.filter((s) => !PAUSED_STATUSES.includes(s));
 const EXCERPT_CHARS = 160;
 
 /** Items no agency holds yet, or that the router assigned without being sure. */
 function triageCondition(): SQL {
-  return sql`((${pakn.agencyId} IS NULL AND ${inArray(pakn.status, ["received", "classified", "transferred"])})
+  return sql`((${pakn.agencyId} IS NULL AND ${statusIn(pakn.status, AWAITING_AGENCY)})
     OR (${pakn.status} = 'assigned' AND EXISTS (SELECT 1 FROM pakn_events e WHERE e.pakn_id = ${pakn.id}
       AND e.actor = 'system:router' AND e.to_status = 'assigned'
       AND (e.data->>'confidence')::float8 < ${LOW_ROUTING_CONFIDENCE})))`;
 }
 
 function markCondition(mark: InboxFilters["mark"], now: Date, soon: Date): SQL | undefined {
-  if (mark === "paused") return inArray(pakn.status, [...PAUSED_STATUSES]) as SQL;
-  if (mark === "overdue") return and(inArray(pakn.status, RUNNING), lt(pakn.answerDueAt, now));
+  if (mark === "paused") return statusIn(pakn.status, PAUSED_STATUSES);
+  if (mark === "overdue") return and(statusIn(pakn.status, RUNNING_STATUSES), lt(pakn.answerDueAt, now));
   if (mark === "due_soon")
-    return and(inArray(pakn.status, RUNNING), gte(pakn.answerDueAt, now), lte(pakn.answerDueAt, soon));
+    return and(
+      statusIn(pakn.status, RUNNING_STATUSES),
+      gte(pakn.answerDueAt, now),
+      lte(pakn.answerDueAt, soon),
+    );
   return undefined;
 }
 
 /** The WHERE of an inbox query: scope first, then every filter the officer set. */
 export function inboxCondition(officer: SignedInOfficer, filters: InboxFilters, now: Date, soon: Date): SQL {
   const parts: (SQL | undefined)[] = [paknScope(officer)];
-  if (filters.status === "open") parts.push(notInArray(pakn.status, [...FINAL_STATUSES]) as SQL);
+  if (filters.status === "open") parts.push(statusNotIn(pakn.status, FINAL_STATUSES));
   else if (filters.status !== "all") parts.push(eq(pakn.status, filters.status) as SQL);
   parts.push(markCondition(filters.mark, now, soon));
   if (filters.field) parts.push(eq(pakn.field, filters.field) as SQL);
@@ -105,9 +115,9 @@ export function inboxCondition(officer: SignedInOfficer, filters: InboxFilters, 
  */
 export function inboxOrder(): SQL[] {
   return [
-    sql`CASE WHEN ${inArray(pakn.status, RUNNING)} THEN 0
-      WHEN ${inArray(pakn.status, [...PAUSED_STATUSES])} THEN 1
-      WHEN ${inArray(pakn.status, ["answered", "approved"])} THEN 2 ELSE 3 END`,
+    sql`CASE WHEN ${statusIn(pakn.status, RUNNING_STATUSES)} THEN 0
+      WHEN ${statusIn(pakn.status, PAUSED_STATUSES)} THEN 1
+      WHEN ${statusIn(pakn.status, ANSWER_IN_REVIEW)} THEN 2 ELSE 3 END`,
     asc(pakn.answerDueAt) as unknown as SQL,
     asc(pakn.id) as unknown as SQL,
   ];

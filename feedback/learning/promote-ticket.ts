@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditLog, kbLessonPhrases, kbLessons, pakn } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
+import { ANSWERED_STATUSES } from "../lifecycle.js";
 import { audit } from "../officers/audit.js";
 import { redactForPublic } from "../redact.js";
 import { MAX_ANSWER_CHARS } from "./resolve-misses.js";
 
 /** Statuses in which a question ticket's answer is final enough to answer others with. */
-const ANSWERED = new Set(["answered", "approved", "published"]);
+const ANSWERED: ReadonlySet<string> = new Set(ANSWERED_STATUSES);
 
 /**
  * Promotes a citizen's question ticket ("Gửi câu hỏi cho cán bộ") that an officer answered to an

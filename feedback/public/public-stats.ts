@@ -1,7 +1,8 @@
-import { and, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, gte, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { pakn } from "../../db/schema.js";
-import { AWAITING_ANSWER } from "../lifecycle.js";
+import { ANSWERED_STATUSES, AWAITING_ANSWER } from "../lifecycle.js";
+import { statusIn } from "../status-sql.js";
 import { type LocalMonth, monthOf, nextMonth, startOfMonth } from "./public-period.js";
 
 /** The counts behind one line of the statistics. */
@@ -41,8 +42,6 @@ export interface PublicStats {
 
 /** Longest span of months one statistics request may cover. */
 export const MAX_STAT_MONTHS = 36;
-/** The answered states: the answer exists (awaiting approval, approved or published). */
-const ANSWERED = ["answered", "approved", "published"] as const;
 /** Neither due nor answered: refused, out of scope (they get a reason, not an answer). */
 const NOT_COUNTED = "merged";
 
@@ -90,8 +89,8 @@ export async function publicStats(
   if (fromMonth > toMonth) [fromMonth, toMonth] = [toMonth, fromMonth];
   const months = monthsBetween(fromMonth, toMonth);
   fromMonth = months[0] ?? fromMonth;
-  const answered = sql`(${inArray(pakn.status, [...ANSWERED])} AND ${pakn.answeredAt} IS NOT NULL)`;
-  const waiting = sql`(${inArray(pakn.status, [...AWAITING_ANSWER])} AND ${pakn.answerDueAt} < ${now.toISOString()}::timestamptz)`;
+  const answered = sql`(${statusIn(pakn.status, ANSWERED_STATUSES)} AND ${pakn.answeredAt} IS NOT NULL)`;
+  const waiting = sql`(${statusIn(pakn.status, AWAITING_ANSWER)} AND ${pakn.answerDueAt} < ${now.toISOString()}::timestamptz)`;
   // Viet Nam has no daylight saving time: its months are UTC+7 throughout.
   const month = sql<string>`to_char((${pakn.receivedAt} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`;
   const rows = await deps.db

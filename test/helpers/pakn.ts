@@ -23,3 +23,13 @@ export function confirmedPakn(inboundMessageId: string, over: Partial<NewPakn> =
     ...over,
   };
 }
+
+/** A confirmed PAKN received at `at`, its due dates left at the receipt for the deadline scan to compute. */
+export function receivedPakn(inboundMessageId: string, at: Date): NewPakn {
+  return confirmedPakn(inboundMessageId, {
+    receivedAt: at,
+    consentAt: at,
+    forwardDueAt: at,
+    answerDueAt: at,
+  });
+}

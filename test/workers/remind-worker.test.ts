@@ -6,13 +6,13 @@ import type { Channel } from "../../bot/channels/channel.js";
 import { createTelegramChannel } from "../../bot/channels/telegram/index.js";
 import type { Database } from "../../db/client.js";
 import { reminderDeliveries } from "../../db/schema.js";
+import { scanDeadlines } from "../../feedback/deadline-scan.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import type { OfficerAlertDeps } from "../../feedback/notify-agency.js";
 import type { PushMessage } from "../../feedback/notify-citizen.js";
 import { createPakn, transitionPakn } from "../../feedback/pakn-repo.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
 import { sendReminder } from "../../feedback/send-reminder.js";
-import { scanDeadlines } from "../../workers/deadline-scan.js";
 import { relayOutbox } from "../../workers/outbox-relay.js";
 import {
   closeQueues,

@@ -3,11 +3,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.js";
 import { pakn, paknEvents, paknReminders } from "../../db/schema.js";
+import { scanDeadlines } from "../../feedback/deadline-scan.js";
 import { loadWorkingCalendar } from "../../feedback/holidays-file.js";
 import { createPakn, transitionPakn } from "../../feedback/pakn-repo.js";
-import { scanDeadlines } from "../../workers/deadline-scan.js";
 import { createTestDatabase, DRIVERS } from "../helpers/databases.js";
-import { confirmedPakn } from "../helpers/pakn.js";
+import { receivedPakn } from "../helpers/pakn.js";
 
 const at = (iso: string) => new Date(iso);
 const RECEIVED = at("2026-11-02T09:00:00+07:00");
@@ -15,13 +15,7 @@ const RECEIVED = at("2026-11-02T09:00:00+07:00");
 const NOW = at("2026-11-20T10:00:00+07:00");
 const ALL_POINTS = ["due", "eighty", "half", "overdue"];
 
-const received = (id: string) =>
-  confirmedPakn(id, {
-    receivedAt: RECEIVED,
-    consentAt: RECEIVED,
-    forwardDueAt: RECEIVED,
-    answerDueAt: RECEIVED,
-  });
+const received = (id: string) => receivedPakn(id, RECEIVED);
 
 describe.each(DRIVERS)("deadline scan with odd rows on %s", (driver) => {
   let database: Database;

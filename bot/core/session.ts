@@ -1,5 +1,5 @@
 import type { Field } from "../../knowledge/procedure.js";
-import type { PaknDraft } from "./features/pakn-draft.js";
+import type { PaknDraft } from "./features/pakn-intake/draft.js";
 
 /** What the bot remembers about a conversation between messages. */
 export interface Session {
@@ -31,6 +31,12 @@ export interface Session {
   /** Turns seen, for the welcome on first contact. */
   turns: number;
 }
+
+/**
+ * What "start over" (`/huy`) does to one feature's part of the session; each feature that keeps
+ * something there says what, and create-bot.ts hands the list to the commands.
+ */
+export type SessionReset = (session: Session) => void;
 
 /** Loads and saves sessions by key; implementations expire idle sessions. */
 export interface SessionStore {

@@ -14,6 +14,8 @@ export interface BotDeps {
   feedback?: FeedbackService;
   /** The miss log and helpful votes; without it (no database) nothing is learned. */
   learning?: LearningService;
+  /** The clock (the consent's time); the machine's when not given. */
+  now?: () => Date;
 }
 
 /** One turn: the inbound message, the session to read and change, and the replies being built. */

@@ -1,4 +1,5 @@
 import { textUpdate } from "../lib/fake-telegram-api.js";
+import { seededRandom } from "../lib/seeded-random.js";
 
 /**
  * What citizens write to the bot, as a varied mix: procedure questions (accented and not, short
@@ -82,18 +83,6 @@ export function chatIdOf(chat: number): number {
   return 6_100_000_000 + chat;
 }
 
-/** A small deterministic PRNG (mulberry32), so two runs offer the same load. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Offers `rate` updates a second for `durationS` seconds, spread over `chats` chats in a fixed
  * shuffled round (so each chat writes every `chats / rate` seconds, in order), with a share of
@@ -110,7 +99,7 @@ export function buildWorkload(options: {
   firstUpdateId?: number;
 }): Workload {
   const { rate, durationS, duplicateShare } = options;
-  const next = random(options.seed ?? 20_260_301);
+  const next = seededRandom(options.seed ?? 20_260_301).next;
   const total = Math.round(rate * durationS);
   const chats = Math.max(1, Math.min(options.chats, total));
   const order = Array.from({ length: chats }, (_, i) => i);

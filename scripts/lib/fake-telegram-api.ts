@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readJsonBody } from "./read-json-body.js";
 
 /** One Bot API call the fake received, with its JSON parameters. */
 export interface TelegramCall {
@@ -51,15 +52,6 @@ const BOT_USER = {
   can_read_all_group_messages: false,
   supports_inline_queries: false,
 };
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  const parsed = JSON.parse(text) as unknown;
-  return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-}
 
 /** Starts the fake on a free port; only `token` is accepted (others get 401 like the real API). */
 export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
@@ -174,7 +166,7 @@ export async function startFakeTelegram(token: string): Promise<FakeTelegram> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     let body: Record<string, unknown>;
     try {
-      body = await readJson(req);
+      body = await readJsonBody(req);
     } catch {
       return send(400, { ok: false, error_code: 400, description: "Bad Request: invalid JSON" });
     }

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inShare } from "../bench/pipeline-share.js";
+import { readJsonBody } from "./read-json-body.js";
 
 /** One API call the fake received (after its token was checked and any planned failure). */
 export interface ZaloBotCall {
@@ -66,15 +67,6 @@ interface Pending {
   response: ServerResponse;
   /** The connection closed before an answer: the sender is gone. */
   gone: boolean;
-}
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  const parsed = JSON.parse(text) as unknown;
-  return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
 }
 
 const send = (response: ServerResponse, status: number, body: unknown) => {
@@ -161,7 +153,7 @@ export async function startFakeZaloBot(
     const [, callToken = "", method = ""] = match;
     let params: Record<string, unknown>;
     try {
-      params = await readJson(request);
+      params = await readJsonBody(request);
     } catch {
       return refuse(response, 400, "Bad Request: invalid JSON");
     }

@@ -1,4 +1,4 @@
-import type { Random } from "./seeded-random.js";
+import type { Random } from "../../scripts/lib/seeded-random.js";
 
 /** Strings that have broken, or could break, a handler: control characters, odd numbers and dates, markup, sizes. */
 export const HOSTILE_STRINGS: readonly string[] = [

@@ -16,6 +16,7 @@ import { workingDayDueDates } from "../../feedback/pakn-due-dates.js";
 import { QUEUES } from "../../feedback/queue-names.js";
 import { loadAgencies } from "../../feedback/routing/agencies.js";
 import { type FakeZaloBot, startFakeZaloBot } from "../../scripts/lib/fake-zalo-bot-api.js";
+import { seededRandom } from "../../scripts/lib/seeded-random.js";
 import { buildWebApp } from "../../web/app.js";
 import { ACTION_PATHS } from "../../web/console/action-paths.js";
 import { type AppRoute, routesOf } from "../helpers/app-routes.js";
@@ -35,7 +36,6 @@ import { bundledKnowledgeBase, silentLogger } from "../helpers/knowledge.js";
 import { createTestOfficer, signInOfficer } from "../helpers/officers.js";
 import { seedPublicPakn } from "../helpers/published-pakn.js";
 import { createTestRedis } from "../helpers/redis.js";
-import { seededRandom } from "../helpers/seeded-random.js";
 
 /** Tuesday 10 March 2026, 10:00 in Viet Nam: the clock of the site, the intake and the Zalo channel. */
 const NOW = new Date("2026-03-10T03:00:00Z");

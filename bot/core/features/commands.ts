@@ -1,9 +1,10 @@
 import { TEXTS } from "../../../knowledge/compose/index.js";
 import { type Reply, textReply } from "../../../lib/reply.js";
-import type { Step } from "../compose-steps.js";
+import { concatSteps, type Step } from "../compose-steps.js";
+import { command, parseCommand, text } from "../filters.js";
+import type { SessionReset } from "../session.js";
 import type { TurnContext } from "../turn-context.js";
-import { startIntake } from "./pakn-flow.js";
-import { fileButton } from "./pakn-prompts.js";
+import { fileButton, startIntake } from "./pakn-intake/index.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";
 import { typedMeanings } from "./typed-replies.js";
 
@@ -25,51 +26,39 @@ function startFromWords(ctx: TurnContext): boolean {
   return true;
 }
 
-const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$/i;
+/** Starts the intake (/phananh). */
+function startFiling(ctx: TurnContext): void {
+  startIntake(ctx);
+  if (ctx.deps.feedback) ctx.meta.intent = "feedback";
+}
 
 /**
- * Handles slash commands (/start, /help, /hoi, /huy, /phananh, /tracuu; /bosung is the supplement's); `/hoi <câu hỏi>` passes
- * the question on as if typed. Filing asked for in words works like /phananh.
+ * Handles slash commands (/start, /help, /hoi, /huy, /phananh, /tracuu; /bosung is the supplement's):
+ * `/huy` starts over, each feature resetting its own part of the session (`resets`); `/hoi <câu hỏi>`
+ * passes the question on as if typed. Filing asked for in words works like /phananh.
  */
-export const commands: Step<TurnContext> = async (ctx, next) => {
-  const match = COMMAND.exec(ctx.text);
-  if (!match) {
-    if (ctx.message.payload === undefined && startFromWords(ctx)) return;
-    return next();
-  }
-  const name = (match[1] ?? "").toLowerCase();
-  const rest = (match[2] ?? "").trim();
-  switch (name) {
-    case "start":
-    case "help":
-    case "trogiup":
-      ctx.reply(welcomeReply(ctx), { intent: name === "start" ? "start" : "help" });
-      return;
-    case "hoi":
-      if (rest) {
-        ctx.text = rest;
-        return next();
-      }
-      ctx.reply(textReply(TEXTS.askPrompt), { intent: "ask" });
-      return;
-    case "huy":
-      ctx.session.candidateCodes = undefined;
-      ctx.session.pendingFields = undefined;
-      ctx.session.lastCode = undefined;
-      ctx.session.recentCodes = undefined;
-      ctx.session.intake = undefined;
-      // A supplement given up is not asked about again in this conversation.
-      if (ctx.session.supplement)
-        ctx.session.supplement = { code: ctx.session.supplement.code, declined: true };
+export function commands(resets: readonly SessionReset[]): Step<TurnContext> {
+  return concatSteps([
+    text(async (ctx, next) => {
+      if (parseCommand(ctx.text) || !startFromWords(ctx)) return next();
+    }),
+    command("start", (ctx) => ctx.reply(welcomeReply(ctx), { intent: "start" })),
+    command(["help", "trogiup"], (ctx) => ctx.reply(welcomeReply(ctx), { intent: "help" })),
+    command("huy", (ctx) => {
+      for (const reset of resets) reset(ctx.session);
       ctx.reply(textReply(TEXTS.cancelled), { intent: "cancel" });
-      return;
-    case "phananh":
-      startIntake(ctx);
-      if (ctx.deps.feedback) ctx.meta.intent = "feedback";
-      return;
-    case "tracuu":
-      return rest ? replyTracking(ctx, rest) : replyOwnList(ctx);
-    default:
-      ctx.reply(welcomeReply(ctx), { intent: "help" });
-  }
-};
+    }),
+    command("phananh", startFiling),
+    command("tracuu", (ctx, args) => (args ? replyTracking(ctx, args) : replyOwnList(ctx))),
+    // Any other command gets the help; /hoi comes last, as what it passes on is read as typed.
+    command(
+      (name) => name !== "hoi",
+      (ctx) => ctx.reply(welcomeReply(ctx), { intent: "help" }),
+    ),
+    command("hoi", (ctx, args, next) => {
+      if (!args) return ctx.reply(textReply(TEXTS.askPrompt), { intent: "ask" });
+      ctx.text = args;
+      return next();
+    }),
+  ]);
+}

@@ -2,9 +2,9 @@ import { LEARNED_TEXTS } from "../../../knowledge/compose/compose-learned.js";
 import { type Button, textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
-import { withoutLongNumbers } from "./kb-question.js";
+import { withoutLongNumbers } from "./kb-answer.js";
 import { decodeLearnAction, encodeLearnAction, isLearnPayload, type LearnAction } from "./learn-payloads.js";
-import { encodePaknAction } from "./pakn-payloads.js";
+import { paknButton } from "./pakn-buttons.js";
 import { PAKN_LABELS } from "./pakn-texts.js";
 
 /** Intents of a turn that asked the knowledge base a fresh question (not a button, not a pick). */
@@ -104,7 +104,7 @@ async function onButton(ctx: TurnContext, action: LearnAction): Promise<void> {
     if (ctx.deps.feedback) {
       // The question can still go to an officer, as after "not found".
       ctx.session.handoffQuestion = question;
-      buttons.push({ label: PAKN_LABELS.handoff, payload: encodePaknAction({ type: "handoff" }) });
+      buttons.push(paknButton(PAKN_LABELS.handoff, { type: "handoff" }));
     }
   }
   ctx.reply({ text: LEARNED_TEXTS.sorry, buttons }, { intent: "kb_vote" });

@@ -1,7 +1,8 @@
 import type { Step } from "../compose-steps.js";
+import { text } from "../filters.js";
 import type { TurnContext } from "../turn-context.js";
-import { classifyFeedbackMessage } from "./pakn-classify.js";
-import { explainComplaintPath } from "./pakn-dialog.js";
+import { classifyFeedbackMessage } from "./feedback-intent.js";
+import { explainComplaintPath } from "./pakn-intake/index.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";
 
 /**
@@ -9,8 +10,7 @@ import { replyOwnList, replyTracking } from "./pakn-track.js";
  * up and khiếu nại/tố cáo get their legal path. (A reported problem is offered as a PAKN with the
  * knowledge base's answer: see kb-question.ts.)
  */
-export const paknDetect: Step<TurnContext> = async (ctx, next) => {
-  if (ctx.message.payload !== undefined || !ctx.text) return next();
+export const paknDetect: Step<TurnContext> = text(async (ctx, next) => {
   const intent = classifyFeedbackMessage(ctx.text);
   if (!intent) return next();
   switch (intent.type) {
@@ -21,4 +21,4 @@ export const paknDetect: Step<TurnContext> = async (ctx, next) => {
     case "complaint_path":
       return explainComplaintPath(ctx);
   }
-};
+});

@@ -8,9 +8,10 @@ import { parseTrackingCode } from "../../../feedback/tracking-code.js";
 import { textReply } from "../../../lib/reply.js";
 import { withTimeout } from "../../../lib/with-timeout.js";
 import type { Step } from "../compose-steps.js";
+import type { SessionReset } from "../session.js";
 import type { TurnContext } from "../turn-context.js";
-import { shorten } from "./pakn-prompts.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
+import { shorten } from "./shorten.js";
 import { describeChoices, isShortReply, typedChoice } from "./typed-choice.js";
 
 /** What the citizen hears while answering an officer's request for more information. */
@@ -28,6 +29,11 @@ export const SUPPLEMENT_TEXTS = {
   busy: "Hệ thống đang bận nên chưa ghi nhận được nội dung bổ sung. Bạn vui lòng gửi lại sau ít phút.",
   noQuestion: "cần thêm thông tin",
 } as const;
+
+/** What `/huy` does to the supplement's part of the session: one given up is not asked about again here. */
+export const resetSupplement: SessionReset = (session) => {
+  if (session.supplement) session.supplement = { code: session.supplement.code, declined: true };
+};
 
 /** How long a typed message waits to learn whether a supplement is pending before it is answered as usual. */
 const LOOKUP_BUDGET_MS = 800;

@@ -3,9 +3,9 @@ import { parseTrackingCode } from "../../../feedback/tracking-code.js";
 import { formatVnDate } from "../../../feedback/vn-date.js";
 import { textReply } from "../../../lib/reply.js";
 import type { TurnContext } from "../turn-context.js";
-import { encodePaknAction } from "./pakn-payloads.js";
-import { shorten } from "./pakn-prompts.js";
+import { paknButton } from "./pakn-buttons.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
+import { shorten } from "./shorten.js";
 
 /** The status reply: public part for anyone with the code, details only for the submitter. */
 export function trackedText(tracked: TrackedPakn): string {
@@ -80,9 +80,7 @@ export async function replyOwnList(ctx: TurnContext): Promise<void> {
   ctx.reply(
     {
       text: [PAKN_TEXTS.ownListHead, ...lines, PAKN_TEXTS.ownListTail].join("\n"),
-      buttons: items
-        .slice(0, 5)
-        .map((i) => ({ label: i.code, payload: encodePaknAction({ type: "track", code: i.code }) })),
+      buttons: items.slice(0, 5).map((i) => paknButton(i.code, { type: "track", code: i.code })),
     },
     { intent: "lookup_own" },
   );

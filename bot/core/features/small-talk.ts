@@ -4,8 +4,7 @@ import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import type { TurnContext } from "../turn-context.js";
 import { welcomeReply } from "./commands.js";
-import { startHandoff } from "./pakn-dialog.js";
-import { fileButton } from "./pakn-prompts.js";
+import { fileButton, startHandoff } from "./pakn-intake/index.js";
 import { type TypedMeaning, typedMeanings } from "./typed-replies.js";
 
 // Folded, normalized forms (see normalizeText): whole-message greetings and thanks only, so

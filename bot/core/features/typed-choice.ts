@@ -1,6 +1,6 @@
 import { SUPPLEMENT_PAYLOADS } from "../../../feedback/supplement-payload.js";
 import type { Button } from "../../../lib/reply.js";
-import { decodePaknAction, type PaknAction } from "./pakn-payloads.js";
+import { decodePaknButton, type PaknButton } from "./pakn-buttons.js";
 import {
   bundledTypedReplies,
   foldReply,
@@ -10,8 +10,8 @@ import {
 } from "./typed-replies.js";
 
 /** What typing each PAKN button's words means, best first (the first one is suggested when asking again). */
-function paknMeanings(action: PaknAction): TypedMeaning[] {
-  switch (action.type) {
+function paknMeanings(button: PaknButton): TypedMeaning[] {
+  switch (button.type) {
     case "accept_offer":
       return ["yes", "phan_anh", "file", "confirm"];
     case "start":
@@ -19,15 +19,15 @@ function paknMeanings(action: PaknAction): TypedMeaning[] {
     case "decline_offer":
       return ["no", "skip", "cancel"];
     case "kind":
-      return [action.kind];
+      return [button.kind];
     case "complaint_path":
       return ["complaint"];
     case "related":
-      return action.code ? ["yes"] : ["no", "skip"];
+      return button.code ? ["yes"] : ["no", "skip"];
     case "skip":
       return ["skip", "done", "no"];
     case "consent":
-      return action.agree ? ["yes", "confirm"] : ["no"];
+      return button.agree ? ["yes", "confirm"] : ["no"];
     case "confirm":
       return ["confirm", "yes"];
     case "edit":
@@ -46,8 +46,8 @@ function paknMeanings(action: PaknAction): TypedMeaning[] {
 export function buttonMeanings(payload: string): TypedMeaning[] {
   if (payload === SUPPLEMENT_PAYLOADS.send) return ["yes", "confirm"];
   if (payload === SUPPLEMENT_PAYLOADS.notIt) return ["no"];
-  const action = decodePaknAction(payload);
-  return action ? paknMeanings(action) : [];
+  const button = decodePaknButton(payload);
+  return button ? paknMeanings(button) : [];
 }
 
 /**

@@ -12,11 +12,15 @@ import { bundledKnowledgeBase, silentLogger } from "../../helpers/knowledge.js";
 export const CONTENT =
   "Đoạn đường liên thôn 3 bị ngập sâu nửa mét mỗi khi mưa, học sinh không đi học được đã hai tuần nay";
 
-/** The conversation core with real Redis sessions and, when a database is given, the PAKN service. */
-export function paknBot(r: { redis: Redis; prefix: string }, db?: Db) {
+/**
+ * The conversation core with real Redis sessions and, when a database is given, the PAKN service;
+ * `now` is the bot's clock (the machine's when not given).
+ */
+export function paknBot(r: { redis: Redis; prefix: string }, db?: Db, options: { now?: () => Date } = {}) {
   const bot: Bot = createBot({
     kb: bundledKnowledgeBase(),
     logger: silentLogger,
+    now: options.now,
     sessions: createRedisSessionStore(r.redis, { ttlSeconds: 600, prefix: `${r.prefix}session:` }),
     feedback: db
       ? createFeedbackService({ db, dueDates: workingDayDueDates(loadWorkingCalendar()) })

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { newDraft } from "../../../bot/core/features/pakn-draft.js";
+import { newDraft } from "../../../bot/core/features/pakn-intake/draft.js";
 import { createRedisSessionStore, SessionTooLargeError } from "../../../bot/core/redis-session-store.js";
 import { createTestRedis } from "../../helpers/redis.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withoutLongNumbers } from "../../../bot/core/features/kb-question.js";
+import { withoutLongNumbers } from "../../../bot/core/features/kb-answer.js";
 import type { Database } from "../../../db/client.js";
 import { createTestDatabase } from "../../helpers/databases.js";
 import { createTestRedis } from "../../helpers/redis.js";

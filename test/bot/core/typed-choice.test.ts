@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodePaknAction } from "../../../bot/core/features/pakn-payloads.js";
+import { encodePaknButton } from "../../../bot/core/features/pakn-buttons.js";
 import { describeChoices, isShortReply, typedChoice } from "../../../bot/core/features/typed-choice.js";
 import {
   bundledTypedReplies,
@@ -8,9 +8,9 @@ import {
   typedOptionNumber,
 } from "../../../bot/core/features/typed-replies.js";
 
-const button = (label: string, action: Parameters<typeof encodePaknAction>[0]) => ({
+const button = (label: string, action: Parameters<typeof encodePaknButton>[0]) => ({
   label,
-  payload: encodePaknAction(action),
+  payload: encodePaknButton(action),
 });
 const OFFER = [
   button("Gửi phản ánh", { type: "accept_offer" }),

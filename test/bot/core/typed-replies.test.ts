@@ -4,6 +4,7 @@ import type { Database } from "../../../db/client.js";
 import { pakn } from "../../../db/schema.js";
 import { createTestDatabase } from "../../helpers/databases.js";
 import { createTestRedis } from "../../helpers/redis.js";
+import { TEST_NOW } from "../../helpers/test-clock.js";
 import { CONTENT, labelsOf, paknBot, textOf } from "./pakn-harness.js";
 
 /** A reported problem the bot offers to file (no procedure question in it). */
@@ -22,7 +23,7 @@ describe("typed answers to the questions the bot asks", () => {
 
   beforeAll(async () => {
     ({ database, dispose } = await createTestDatabase("pg"));
-    t = paknBot(r, database.db);
+    t = paknBot(r, database.db, { now: () => TEST_NOW });
   });
   afterAll(async () => {
     await dispose();
@@ -132,6 +133,8 @@ describe("typed answers to the questions the bot asks", () => {
       contactAddress: "Tổ 2, phường Hòa Khánh, TP Đà Nẵng",
     });
     expect(row?.consentAt).toBeInstanceOf(Date);
+    // The consent's time is the bot's clock, not the machine's.
+    expect(row?.consentAt?.toISOString()).toBe(TEST_NOW.toISOString());
   });
 
   it("keeps the place out of the content when the kind was never chosen by button", async () => {

@@ -1,5 +1,6 @@
 import { foldKey } from "../../../knowledge/compose/label-phrases.js";
 import type { Procedure } from "../../../knowledge/procedure.js";
+import { seededRandom } from "../../../scripts/lib/seeded-random.js";
 
 /** Words a button label must not end with: they promise words that were cut. */
 export const DANGLING_END = new Set([
@@ -21,18 +22,6 @@ export const DANGLING_END = new Set([
   "để",
 ]);
 
-/** A small seeded random generator (mulberry32), so sweeps are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const firstWords = (name: string, n: number) =>
   name
     .replace(/^thủ tục\s+/iu, "")
@@ -52,7 +41,7 @@ export function candidateSets(procedures: readonly Procedure[], perGroup: number
     if (key.split(" ").length < 3) continue;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
-  const random = seededRandom(seed);
+  const random = seededRandom(seed).next;
   const sets: Procedure[][] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;

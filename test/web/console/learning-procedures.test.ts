@@ -5,10 +5,10 @@ import { loadReviewing } from "../../../feedback/learning/procedure-review.js";
 import { createOfficer } from "../../../feedback/officers/officer-repo.js";
 import type { Procedure } from "../../../knowledge/procedure.js";
 import { recordImportRun, upsertProceduresWithChanges } from "../../../knowledge/procedure-repo.js";
+import { seededRandom } from "../../../scripts/lib/seeded-random.js";
 import { getAs, postForm, type Session, withFlash } from "../../helpers/console-http.js";
 import { hostileBody, hostileQuery } from "../../helpers/hostile-input.js";
 import { createTestOfficer, signInOfficer } from "../../helpers/officers.js";
-import { seededRandom } from "../../helpers/seeded-random.js";
 import { buildTestSite, type TestSite } from "../../helpers/site.js";
 import { TEST_NOW } from "../../helpers/test-clock.js";
 

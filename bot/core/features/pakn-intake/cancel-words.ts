@@ -1,4 +1,4 @@
-import { typedMeanings } from "./typed-replies.js";
+import { typedMeanings } from "../typed-replies.js";
 
 /**
  * Whether a typed message cancels the intake ("/huy", "hủy", "thôi": the whole message, words from

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FeedbackKind } from "../../../feedback/deadlines.js";
+import type { FeedbackKind } from "../../../../feedback/deadlines.js";
 
 /** Where the intake dialog is: the question the citizen is answering now. */
 export type IntakeStep =

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.js";
-import { pakn } from "../../../db/schema.js";
-import { createTestDatabase, DRIVERS } from "../../helpers/databases.js";
-import { createTestRedis } from "../../helpers/redis.js";
-import { CONTENT, labelsOf, paknBot, textOf } from "./pakn-harness.js";
+import type { Database } from "../../../../db/client.js";
+import { pakn } from "../../../../db/schema.js";
+import { createTestDatabase, DRIVERS } from "../../../helpers/databases.js";
+import { createTestRedis } from "../../../helpers/redis.js";
+import { CONTENT, labelsOf, paknBot, textOf } from "../pakn-harness.js";
 
 const CODE = /PAKN\.\d{8}\.\d{4}/;
 

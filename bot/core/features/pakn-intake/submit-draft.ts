@@ -1,12 +1,12 @@
-import { kindLabel } from "../../../feedback/status-labels.js";
-import { formatVnDate } from "../../../feedback/vn-date.js";
-import { AppError } from "../../../lib/errors.js";
-import { textReply } from "../../../lib/reply.js";
-import type { TurnContext } from "../turn-context.js";
-import type { PaknDraft } from "./pakn-draft.js";
-import { askAgain } from "./pakn-flow.js";
-import { reviewButtons, startAgainButton } from "./pakn-prompts.js";
-import { fill, PAKN_TEXTS } from "./pakn-texts.js";
+import { kindLabel } from "../../../../feedback/status-labels.js";
+import { formatVnDate } from "../../../../feedback/vn-date.js";
+import { AppError } from "../../../../lib/errors.js";
+import { textReply } from "../../../../lib/reply.js";
+import type { TurnContext } from "../../turn-context.js";
+import { fill, PAKN_TEXTS } from "../pakn-texts.js";
+import type { PaknDraft } from "./draft.js";
+import { replyExpired } from "./endings.js";
+import { reviewButtons, startAgainButton } from "./intake-buttons.js";
 
 /** Tells the citizen their PAKN was filed: the code, what happens next, the expected answer date. */
 function tellFiled(
@@ -22,19 +22,21 @@ function tellFiled(
 }
 
 /**
+ * A "send" pressed with no draft open: the PAKN just filed from it gets its code again (a repeated
+ * press files nothing new); otherwise the draft expired.
+ */
+export function repeatFiled(ctx: TurnContext): void {
+  const last = ctx.session.lastPakn;
+  if (last) tellFiled(ctx, last, true);
+  else replyExpired(ctx);
+}
+
+/**
  * Files the confirmed draft. Only after the database has committed does the citizen get the code;
  * when it fails the draft stays in the session and the citizen is asked to press again later. The
  * inbound id is the confirming message's id (a redelivery files nothing new) or the draft's own id.
  */
-export async function confirmDraft(ctx: TurnContext): Promise<void> {
-  const draft = ctx.session.intake;
-  const last = ctx.session.lastPakn;
-  if (!draft) {
-    if (last) return tellFiled(ctx, last, true);
-    ctx.reply({ text: PAKN_TEXTS.expired, buttons: [startAgainButton()] }, { intent: "feedback_expired" });
-    return;
-  }
-  if (draft.step !== "review") return askAgain(ctx, draft);
+export async function submitDraft(ctx: TurnContext, draft: PaknDraft): Promise<void> {
   const service = ctx.deps.feedback;
   if (!service) {
     ctx.reply(textReply(PAKN_TEXTS.unavailable), { intent: "feedback_unavailable" });

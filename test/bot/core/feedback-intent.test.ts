@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyFeedbackMessage } from "../../../bot/core/features/pakn-classify.js";
+import { classifyFeedbackMessage } from "../../../bot/core/features/feedback-intent.js";
 
 describe("reading free messages for the PAKN intake", () => {
   it.each([

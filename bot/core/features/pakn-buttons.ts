@@ -1,7 +1,12 @@
 import type { FeedbackKind } from "../../../feedback/deadlines.js";
+import type { Button } from "../../../lib/reply.js";
 
-/** A PAKN button press, decoded. Payloads are short ASCII strings prefixed "pakn|". */
-export type PaknAction =
+/**
+ * What a PAKN button of the chat means, decoded from its payload (short ASCII prefixed "pakn|"):
+ * the intake's choices, and the lookups and handoff offered elsewhere. (The officer console's
+ * actions are another thing: feedback/console/allowed-actions.ts.)
+ */
+export type PaknButton =
   | { type: "start" }
   | { type: "accept_offer" }
   | { type: "decline_offer" }
@@ -17,9 +22,10 @@ export type PaknAction =
   | { type: "track"; code: string }
   | { type: "own_list" };
 
-const PREFIX = "pakn|";
+/** The prefix of every PAKN button's payload. */
+export const PAKN_PREFIX = "pakn|";
 
-const SIMPLE: Record<string, PaknAction> = {
+const SIMPLE: Record<string, PaknButton> = {
   start: { type: "start" },
   go: { type: "accept_offer" },
   no: { type: "decline_offer" },
@@ -35,30 +41,35 @@ const SIMPLE: Record<string, PaknAction> = {
 };
 
 const SIMPLE_KEYS = new Map<string, string>(
-  Object.entries(SIMPLE).map(([key, action]) => [JSON.stringify(action), key]),
+  Object.entries(SIMPLE).map(([key, button]) => [JSON.stringify(button), key]),
 );
 
-/** Encodes an action as a button payload. */
-export function encodePaknAction(action: PaknAction): string {
-  if (action.type === "kind") return `${PREFIX}kind|${action.kind}`;
-  if (action.type === "related") return `${PREFIX}rel|${action.code ?? "-"}`;
-  if (action.type === "track") return `${PREFIX}track|${action.code}`;
-  return PREFIX + (SIMPLE_KEYS.get(JSON.stringify(action)) as string);
+/** Encodes a PAKN button as its payload. */
+export function encodePaknButton(button: PaknButton): string {
+  if (button.type === "kind") return `${PAKN_PREFIX}kind|${button.kind}`;
+  if (button.type === "related") return `${PAKN_PREFIX}rel|${button.code ?? "-"}`;
+  if (button.type === "track") return `${PAKN_PREFIX}track|${button.code}`;
+  return PAKN_PREFIX + (SIMPLE_KEYS.get(JSON.stringify(button)) as string);
 }
 
-/** Whether a payload belongs to the PAKN intake (even one this version no longer knows). */
+/** Whether a payload belongs to the PAKN buttons (even one this version no longer knows). */
 export function isPaknPayload(raw: string | undefined): raw is string {
-  return raw?.startsWith(PREFIX) === true;
+  return raw?.startsWith(PAKN_PREFIX) === true;
 }
 
 /** Decodes a PAKN payload; null for anything malformed. */
-export function decodePaknAction(raw: string): PaknAction | null {
+export function decodePaknButton(raw: string): PaknButton | null {
   if (!isPaknPayload(raw)) return null;
-  const [name, arg, ...rest] = raw.slice(PREFIX.length).split("|");
+  const [name, arg, ...rest] = raw.slice(PAKN_PREFIX.length).split("|");
   if (rest.length > 0 || !name) return null;
   if (arg === undefined) return SIMPLE[name] ?? null;
   if (name === "kind" && (arg === "phan_anh" || arg === "kien_nghi")) return { type: "kind", kind: arg };
   if (name === "rel" && arg.length <= 40) return { type: "related", code: arg === "-" ? null : arg };
   if (name === "track" && arg.length <= 40) return { type: "track", code: arg };
   return null;
+}
+
+/** A chat button with its label and the payload of a PAKN button. */
+export function paknButton(label: string, button: PaknButton): Button {
+  return { label, payload: encodePaknButton(button) };
 }

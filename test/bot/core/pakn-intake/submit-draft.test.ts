@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.js";
-import { pakn } from "../../../db/schema.js";
-import { createTestDatabase, TEST_PG_ADMIN_URL } from "../../helpers/databases.js";
-import { createTestRedis } from "../../helpers/redis.js";
-import { labelsOf, paknBot, textOf } from "./pakn-harness.js";
+import type { Database } from "../../../../db/client.js";
+import { pakn } from "../../../../db/schema.js";
+import { createTestDatabase, TEST_PG_ADMIN_URL } from "../../../helpers/databases.js";
+import { createTestRedis } from "../../../helpers/redis.js";
+import { labelsOf, paknBot, textOf } from "../pakn-harness.js";
 
 /** Runs one statement as the server's administrator. */
 async function admin(sql: string): Promise<void> {

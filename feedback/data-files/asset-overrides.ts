@@ -3,6 +3,7 @@ import { eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { assetOverrides, officers } from "../../db/schema.js";
 import { AppError } from "../../lib/errors.js";
+import { audit } from "../officers/audit.js";
 import {
   ASSET_FILES,
   ASSET_NAMES,
@@ -11,7 +12,6 @@ import {
   agencyDirectoryOf,
   checkAssetContent,
 } from "./asset-files.js";
-import { audit } from "../officers/audit.js";
 
 /** The bundled version of a data file, as shipped in assets/. */
 export function readBundledAsset(name: AssetName): string {

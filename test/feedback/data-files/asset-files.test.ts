@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ASSET_NAMES, agencyDirectoryOf, checkAssetContent } from "../../../feedback/data-files/asset-files.js";
+import {
+  ASSET_NAMES,
+  agencyDirectoryOf,
+  checkAssetContent,
+} from "../../../feedback/data-files/asset-files.js";
 import { readBundledAsset } from "../../../feedback/data-files/asset-overrides.js";
 
 const agencies = agencyDirectoryOf(readBundledAsset("agencies.tsv"));

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { calendarGap, calendarGapNotice } from "../../../feedback/calendar-coverage.js";
-import { parseHolidaysFile } from "../../../feedback/holidays-file.js";
 import {
   ASSET_FILES,
   type AssetName,
@@ -13,6 +12,7 @@ import {
   restoreBundledAsset,
   saveAssetOverride,
 } from "../../../feedback/data-files/asset-overrides.js";
+import { parseHolidaysFile } from "../../../feedback/holidays-file.js";
 import { createWorkingCalendar } from "../../../feedback/working-calendar.js";
 import { formField } from "../../form-body.js";
 import { html, type SafeHtml } from "../../html.js";

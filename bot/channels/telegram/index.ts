@@ -4,6 +4,5 @@ export { CALLBACK_DATA_MAX_BYTES, createCallbackData } from "./callback-data.js"
 export { escapeHtml } from "./escape-html.js";
 export { parseUpdate } from "./parse-update.js";
 export { renderReply } from "./render-reply.js";
-export { splitText } from "./split-text.js";
 export { createTelegramChannel, type TelegramChannelDeps } from "./telegram-channel.js";
 export { TELEGRAM_SECRET_HEADER, TELEGRAM_WEBHOOK_PATH } from "./webhook-route.js";

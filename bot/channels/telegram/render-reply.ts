@@ -1,14 +1,17 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { splitText } from "../../../knowledge/compose/split-text.js";
 import type { Button, Reply } from "../../../lib/reply.js";
 import type { CallbackData } from "./callback-data.js";
 import { escapeHtml } from "./escape-html.js";
-import { splitText } from "./split-text.js";
 
 /** One `sendMessage` call's content: HTML text and, on the last piece of a reply, its keyboard. */
 export interface TelegramMessage {
   text: string;
   replyMarkup?: InlineKeyboardMarkup;
 }
+
+/** Telegram's limit for one message, in UTF-16 code units after entity parsing. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
 
 /** Labels up to this many characters share a keyboard row with another short one. */
 const SHORT_LABEL = 20;
@@ -18,7 +21,11 @@ const SHORT_LABEL = 20;
  * for HTML parse mode, the buttons as an inline keyboard under the last piece.
  */
 export async function renderReply(reply: Reply, callbackData: CallbackData): Promise<TelegramMessage[]> {
-  const messages: TelegramMessage[] = splitText(reply.text).map((piece) => ({ text: escapeHtml(piece) }));
+  // The plain text is split: Telegram counts its limit after reading the entities escaping adds.
+  const pieces = splitText(reply.text, TELEGRAM_TEXT_LIMIT);
+  const messages: TelegramMessage[] = (pieces.length ? pieces : [reply.text]).map((piece) => ({
+    text: escapeHtml(piece),
+  }));
   if (reply.buttons.length) {
     const last = messages[messages.length - 1] as TelegramMessage;
     last.replyMarkup = { inline_keyboard: await keyboardRows(reply.buttons, callbackData) };

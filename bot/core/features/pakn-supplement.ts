@@ -5,13 +5,13 @@ import {
   SUPPLEMENT_PAYLOADS,
 } from "../../../feedback/supplement-payload.js";
 import { parseTrackingCode } from "../../../feedback/tracking-code.js";
+import { truncateAtWord } from "../../../knowledge/compose/split-text.js";
 import { textReply } from "../../../lib/reply.js";
 import { withTimeout } from "../../../lib/with-timeout.js";
 import type { Step } from "../compose-steps.js";
 import type { SessionReset } from "../session.js";
 import type { TurnContext } from "../turn-context.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
-import { shorten } from "./shorten.js";
 import { describeChoices, isShortReply, typedChoice } from "./typed-choice.js";
 
 /** What the citizen hears while answering an officer's request for more information. */
@@ -49,7 +49,7 @@ const confirmButtons = () => [
 const sender = (ctx: TurnContext) => ({ channel: ctx.message.channel, user: ctx.message.user });
 
 function question(pending: PendingSupplement): string {
-  return shorten(pending.question ?? SUPPLEMENT_TEXTS.noQuestion, 300);
+  return truncateAtWord(pending.question ?? SUPPLEMENT_TEXTS.noQuestion, 300);
 }
 
 function replyOutcome(ctx: TurnContext, outcome: SupplementOutcome, code: string): void {

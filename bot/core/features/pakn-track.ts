@@ -1,11 +1,11 @@
 import type { TrackedPakn } from "../../../feedback/track-pakn.js";
 import { parseTrackingCode } from "../../../feedback/tracking-code.js";
 import { formatVnDate } from "../../../feedback/vn-date.js";
+import { truncateAtWord } from "../../../knowledge/compose/split-text.js";
 import { textReply } from "../../../lib/reply.js";
 import type { TurnContext } from "../turn-context.js";
 import { paknButton } from "./pakn-buttons.js";
 import { fill, PAKN_TEXTS } from "./pakn-texts.js";
-import { shorten } from "./shorten.js";
 
 /** The status reply: public part for anyone with the code, details only for the submitter. */
 export function trackedText(tracked: TrackedPakn): string {
@@ -19,11 +19,11 @@ export function trackedText(tracked: TrackedPakn): string {
     ...view.history.slice(-8).map((h) => `• ${formatVnDate(h.at)}: ${h.statusLabel}`),
   ];
   if (details) {
-    lines.push("", `Nội dung bạn gửi: ${shorten(details.content, 500)}`);
-    if (details.place) lines.push(`Nơi xảy ra, cơ quan: ${shorten(details.place, 150)}`);
+    lines.push("", `Nội dung bạn gửi: ${truncateAtWord(details.content, 500)}`);
+    if (details.place) lines.push(`Nơi xảy ra, cơ quan: ${truncateAtWord(details.place, 150)}`);
     for (const n of details.notes.slice(-3))
-      lines.push(`Ghi chú (${formatVnDate(n.at)}): ${shorten(n.note, 200)}`);
-    if (details.answer) lines.push("", `Trả lời: ${shorten(details.answer, 700)}`);
+      lines.push(`Ghi chú (${formatVnDate(n.at)}): ${truncateAtWord(n.note, 200)}`);
+    if (details.answer) lines.push("", `Trả lời: ${truncateAtWord(details.answer, 700)}`);
   }
   return lines.join("\n");
 }
@@ -37,7 +37,9 @@ export async function replyTracking(ctx: TurnContext, typed: string): Promise<vo
   }
   const code = parseTrackingCode(typed);
   if (!code) {
-    ctx.reply(textReply(fill(PAKN_TEXTS.trackNotFound, { code: shorten(typed, 40) })), { intent: "lookup" });
+    ctx.reply(textReply(fill(PAKN_TEXTS.trackNotFound, { code: truncateAtWord(typed, 40) })), {
+      intent: "lookup",
+    });
     return;
   }
   let tracked: TrackedPakn | undefined;

@@ -1,8 +1,8 @@
 import { checkContent, MAX_CONTENT_CHARS } from "../../../../../feedback/pakn-input-rules.js";
+import { truncateAtWord } from "../../../../../knowledge/compose/split-text.js";
 import type { TurnContext } from "../../../turn-context.js";
 import { mentionsComplaintOrDenunciation } from "../../feedback-intent.js";
 import { PAKN_TEXTS } from "../../pakn-texts.js";
-import { shorten } from "../../shorten.js";
 import type { PaknDraft } from "../draft.js";
 import { explainComplaintPath } from "../endings.js";
 import { cancelButton } from "../intake-buttons.js";
@@ -32,7 +32,7 @@ export function takeContent(ctx: TurnContext, draft: PaknDraft, text: string): I
   }
   draft.content = joined;
   if (problem === "too_short") {
-    const noted = joined ? `Tôi đã ghi: “${shorten(joined, 300)}”.\n` : "";
+    const noted = joined ? `Tôi đã ghi: “${truncateAtWord(joined, 300)}”.\n` : "";
     ctx.reply({ text: noted + PAKN_TEXTS.contentTooShort, buttons: cancel }, { intent: "feedback_step" });
     return handled();
   }

@@ -1,6 +1,6 @@
+import { truncateAtWord } from "../../../../../knowledge/compose/split-text.js";
 import { paknButton } from "../../pakn-buttons.js";
 import { fill, PAKN_LABELS, PAKN_TEXTS } from "../../pakn-texts.js";
-import { shorten } from "../../shorten.js";
 import { goNext, type IntakeStepDefinition } from "../step-definition.js";
 import { afterPlace, takePlace } from "./place.js";
 
@@ -10,9 +10,9 @@ export const relatedStep: IntakeStepDefinition = {
     const procedure = draft.suggestedCode ? kb.get(draft.suggestedCode) : undefined;
     const name = procedure?.name ?? "";
     return {
-      text: fill(PAKN_TEXTS.askRelated, { name: shorten(name, 200) }),
+      text: fill(PAKN_TEXTS.askRelated, { name: truncateAtWord(name, 200) }),
       buttons: [
-        paknButton(`Liên quan thủ tục ${shorten(name, 32)}?`, {
+        paknButton(`Liên quan thủ tục ${truncateAtWord(name, 32)}?`, {
           type: "related",
           code: draft.suggestedCode ?? null,
         }),

@@ -1,7 +1,7 @@
 import { kindLabel } from "../../../../../feedback/status-labels.js";
+import { truncateAtWord } from "../../../../../knowledge/compose/split-text.js";
 import type { KnowledgeBase } from "../../../../../knowledge/decision-types.js";
 import { PAKN_TEXTS } from "../../pakn-texts.js";
-import { shorten } from "../../shorten.js";
 import type { PaknDraft } from "../draft.js";
 import { reviewButtons } from "../intake-buttons.js";
 import { askChoiceAgain, goTo, handled, type IntakeStepDefinition } from "../step-definition.js";
@@ -16,15 +16,15 @@ export function summaryText(draft: PaknDraft, kb: KnowledgeBase): string {
   const lines = [
     PAKN_TEXTS.reviewHead,
     `Loại: ${kindLabel(draft.kind ?? "phan_anh")}`,
-    `Nội dung: ${shorten(draft.content ?? "", 1_000)}`,
-    procedure ? `Thủ tục liên quan: ${shorten(procedure.name, 150)}` : undefined,
-    draft.place ? `Nơi xảy ra, cơ quan: ${shorten(draft.place, 150)}` : undefined,
+    `Nội dung: ${truncateAtWord(draft.content ?? "", 1_000)}`,
+    procedure ? `Thủ tục liên quan: ${truncateAtWord(procedure.name, 150)}` : undefined,
+    draft.place ? `Nơi xảy ra, cơ quan: ${truncateAtWord(draft.place, 150)}` : undefined,
     attachments.length
       ? `Đính kèm: ${[images ? `${images} ảnh` : "", places ? `${places} vị trí` : ""].filter(Boolean).join(", ")}`
       : undefined,
     `Họ tên: ${draft.name}`,
     `Điện thoại: ${draft.phone}`,
-    `Địa chỉ: ${shorten(draft.address ?? "", 200)}`,
+    `Địa chỉ: ${truncateAtWord(draft.address ?? "", 200)}`,
     "",
     PAKN_TEXTS.reviewTail,
   ];

@@ -1,3 +1,4 @@
+import { payloadKind } from "../lib/button-payload.js";
 import type { Button } from "../lib/reply.js";
 
 /** The question under a published answer. */
@@ -12,16 +13,16 @@ export const RATING_LABELS = [
   "5 – Rất hài lòng",
 ];
 
-const PREFIX = "rate|";
+const RATE = payloadKind("rate");
 
 /** The payload of a rating button: `rate|PAKN.20261122.0012|5` (well under Telegram's 64 bytes). */
 export function encodeRatingPayload(code: string, rating: number): string {
-  return `${PREFIX}${code}|${rating}`;
+  return RATE.encode(code, rating);
 }
 
 /** Whether a payload is a rating button's (even a malformed one). */
 export function isRatingPayload(raw: string | undefined): raw is string {
-  return raw?.startsWith(PREFIX) === true;
+  return RATE.owns(raw);
 }
 
 /** Decodes a rating button's payload; null for anything malformed. */

@@ -1,3 +1,4 @@
+import { payloadKind } from "../lib/button-payload.js";
 import { FIELDS, type Field } from "./procedure.js";
 
 /**
@@ -13,12 +14,18 @@ export type Payload =
   | { type: "case"; code: string; index: number };
 
 const FIELD_SET = new Set<string>(FIELDS);
+const KINDS = {
+  pick: payloadKind("pick"),
+  field: payloadKind("field"),
+  full: payloadKind("full"),
+  case: payloadKind("case"),
+};
 
 /** Encodes a payload for a button. */
 export function encodePayload(p: Payload): string {
-  if (p.type === "pick") return `pick|${p.code}`;
-  if (p.type === "case") return `case|${p.code}|${p.index}`;
-  return `${p.type}|${p.code}|${p.field}`;
+  if (p.type === "pick") return KINDS.pick.encode(p.code);
+  if (p.type === "case") return KINDS.case.encode(p.code, p.index);
+  return KINDS[p.type].encode(p.code, p.field);
 }
 
 /** Decodes a button payload; returns null for anything we did not produce. */

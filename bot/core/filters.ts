@@ -1,3 +1,4 @@
+import type { PayloadKind } from "../../lib/button-payload.js";
 import type { Step } from "./compose-steps.js";
 import type { TurnContext } from "./turn-context.js";
 
@@ -43,11 +44,11 @@ export function command(
   };
 }
 
-/** A step for button presses whose payload starts with `prefix` (grammY's `bot.callbackQuery`); other turns pass on. */
-export function payload(prefix: string, handler: Handler<[raw: string]>): Step<TurnContext> {
+/** A step for presses of one kind of button (grammY's `bot.callbackQuery`); other turns pass on. */
+export function payload(kind: PayloadKind, handler: Handler<[raw: string]>): Step<TurnContext> {
   return async (ctx, next) => {
     const raw = ctx.message.payload;
-    if (raw === undefined || !raw.startsWith(prefix)) return next();
+    if (!kind.owns(raw)) return next();
     await handler(ctx, raw, next);
   };
 }

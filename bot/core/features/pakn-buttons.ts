@@ -1,4 +1,5 @@
 import type { FeedbackKind } from "../../../feedback/deadlines.js";
+import { payloadKind } from "../../../lib/button-payload.js";
 import type { Button } from "../../../lib/reply.js";
 
 /**
@@ -22,8 +23,8 @@ export type PaknButton =
   | { type: "track"; code: string }
   | { type: "own_list" };
 
-/** The prefix of every PAKN button's payload. */
-export const PAKN_PREFIX = "pakn|";
+/** The payloads of the PAKN buttons: `pakn|…`. */
+export const PAKN_BUTTONS = payloadKind("pakn");
 
 const SIMPLE: Record<string, PaknButton> = {
   start: { type: "start" },
@@ -46,21 +47,20 @@ const SIMPLE_KEYS = new Map<string, string>(
 
 /** Encodes a PAKN button as its payload. */
 export function encodePaknButton(button: PaknButton): string {
-  if (button.type === "kind") return `${PAKN_PREFIX}kind|${button.kind}`;
-  if (button.type === "related") return `${PAKN_PREFIX}rel|${button.code ?? "-"}`;
-  if (button.type === "track") return `${PAKN_PREFIX}track|${button.code}`;
-  return PAKN_PREFIX + (SIMPLE_KEYS.get(JSON.stringify(button)) as string);
+  if (button.type === "kind") return PAKN_BUTTONS.encode("kind", button.kind);
+  if (button.type === "related") return PAKN_BUTTONS.encode("rel", button.code ?? "-");
+  if (button.type === "track") return PAKN_BUTTONS.encode("track", button.code);
+  return PAKN_BUTTONS.encode(SIMPLE_KEYS.get(JSON.stringify(button)) as string);
 }
 
 /** Whether a payload belongs to the PAKN buttons (even one this version no longer knows). */
 export function isPaknPayload(raw: string | undefined): raw is string {
-  return raw?.startsWith(PAKN_PREFIX) === true;
+  return PAKN_BUTTONS.owns(raw);
 }
 
 /** Decodes a PAKN payload; null for anything malformed. */
 export function decodePaknButton(raw: string): PaknButton | null {
-  if (!isPaknPayload(raw)) return null;
-  const [name, arg, ...rest] = raw.slice(PAKN_PREFIX.length).split("|");
+  const [name, arg, ...rest] = PAKN_BUTTONS.parts(raw) ?? [];
   if (rest.length > 0 || !name) return null;
   if (arg === undefined) return SIMPLE[name] ?? null;
   if (name === "kind" && (arg === "phan_anh" || arg === "kien_nghi")) return { type: "kind", kind: arg };

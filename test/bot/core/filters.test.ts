@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { concatSteps, type Step } from "../../../bot/core/compose-steps.js";
+import { PAKN_BUTTONS } from "../../../bot/core/features/pakn-buttons.js";
 import { command, message, parseCommand, payload, text } from "../../../bot/core/filters.js";
 import type { TurnContext } from "../../../bot/core/turn-context.js";
 import type { InboundMessage } from "../../../bot/core/types.js";
@@ -42,8 +43,8 @@ describe("declarative filters of the conversation core", () => {
   });
 
   it("matches button payloads by prefix, and messages and texts only when no button was pressed", async () => {
-    expect(await run(payload("pakn|", mark("pakn")), { payload: "pakn|skip" })).toBe("pakn");
-    expect(await run(payload("pakn|", mark("pakn")), { payload: "learn|up|1.0" })).toBe("passed");
+    expect(await run(payload(PAKN_BUTTONS, mark("pakn")), { payload: "pakn|skip" })).toBe("pakn");
+    expect(await run(payload(PAKN_BUTTONS, mark("pakn")), { payload: "learn|up|1.0" })).toBe("passed");
     expect(await run(text(mark("text")), { text: "xin chào" })).toBe("text");
     expect(await run(text(mark("text")), { text: "" })).toBe("passed");
     expect(await run(text(mark("text")), { payload: "pakn|skip" })).toBe("passed");

@@ -1,7 +1,7 @@
 import { concatSteps, type Step } from "../../compose-steps.js";
 import { message, payload, text } from "../../filters.js";
 import type { TurnContext } from "../../turn-context.js";
-import { decodePaknButton, PAKN_PREFIX } from "../pakn-buttons.js";
+import { decodePaknButton, PAKN_BUTTONS } from "../pakn-buttons.js";
 import { replyExpired } from "./endings.js";
 import { answerTyped, applyMove, pressButton } from "./engine.js";
 import { INTAKE_STEPS } from "./step-table.js";
@@ -12,7 +12,7 @@ import { INTAKE_STEPS } from "./step-table.js";
  * "thôi" cancel at any step; other slash commands pass on (the draft waits).
  */
 export const paknIntake: Step<TurnContext> = concatSteps([
-  payload(PAKN_PREFIX, async (ctx, raw) => {
+  payload(PAKN_BUTTONS, async (ctx, raw) => {
     const button = decodePaknButton(raw);
     return button ? pressButton(ctx, button) : replyExpired(ctx);
   }),

@@ -1,4 +1,3 @@
-import { TEXTS } from "../../knowledge/compose/index.js";
 import { textReply } from "../../lib/reply.js";
 import { composeSteps } from "./compose-steps.js";
 import { buttons } from "./features/buttons.js";
@@ -13,6 +12,7 @@ import { paknSupplement, resetSupplement } from "./features/pakn-supplement.js";
 import { smallTalk } from "./features/small-talk.js";
 import { waitingUpdates } from "./features/waiting-updates.js";
 import { newSession, type Session, type SessionReset, type SessionStore, sessionKey } from "./session.js";
+import { TEXTS } from "./texts.js";
 import { type BotDeps, createTurnContext } from "./turn-context.js";
 import type { InboundMessage, TurnResult } from "./types.js";
 

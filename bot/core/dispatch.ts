@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
-import { TEXTS } from "../../knowledge/compose/index.js";
 import { type Reply, textReply } from "../../lib/reply.js";
 import type { ConversationLock } from "./conversation-lock.js";
 import type { Bot } from "./create-bot.js";
 import type { DeliveryDedupe } from "./delivery-dedupe.js";
 import type { FloodLimit } from "./flood-limit.js";
 import { sessionKey } from "./session.js";
+import { TEXTS } from "./texts.js";
 import type { InboundMessage, TurnResult } from "./types.js";
 
 /** Sends a turn's replies on the channel the message came from. */

@@ -1,5 +1,5 @@
 import type { ComposedButton, ComposedMessage } from "./composed-message.js";
-import { EXAMPLE_QUESTIONS } from "./texts.js";
+import { EXAMPLE_QUESTIONS } from "./example-questions.js";
 
 /** Options for the out-of-scope reply. */
 export interface OutOfScopeOptions {

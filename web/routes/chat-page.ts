@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { MAX_QUESTION_CHARS } from "../../bot/core/features/guard-input.js";
+import { TEXTS } from "../../bot/core/texts.js";
 import { DEFAULT_UPLOAD_MAX_BYTES } from "../../feedback/attachment-store.js";
-import { TEXTS } from "../../knowledge/compose/index.js";
 import { escapeHtml } from "../html.js";
 
 const page = (name: string) => readFileSync(new URL(`../pages/${name}`, import.meta.url), "utf8");

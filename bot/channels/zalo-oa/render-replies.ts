@@ -1,5 +1,6 @@
-import { splitText, TEXTS, truncateAtWord } from "../../../knowledge/compose/index.js";
+import { splitText, truncateAtWord } from "../../../knowledge/compose/index.js";
 import type { Button, Reply } from "../../../lib/reply.js";
+import { TEXTS } from "../../core/texts.js";
 import { PAYLOAD_PREFIX } from "./parse-event.js";
 import type { ZaloCsMessage } from "./zalo-api-client.js";
 

@@ -1,9 +1,9 @@
 import { composeDocumentCase } from "../../../knowledge/compose/compose-document-case.js";
-import { TEXTS } from "../../../knowledge/compose/index.js";
 import { decodePayload } from "../../../knowledge/payload.js";
 import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
 import { respondWithProcedure } from "../respond.js";
+import { TEXTS } from "../texts.js";
 import type { TurnContext } from "../turn-context.js";
 
 /**

@@ -1,8 +1,8 @@
-import { TEXTS } from "../../../knowledge/compose/index.js";
 import { type Reply, textReply } from "../../../lib/reply.js";
 import { concatSteps, type Step } from "../compose-steps.js";
 import { command, parseCommand, text } from "../filters.js";
 import type { SessionReset } from "../session.js";
+import { TEXTS } from "../texts.js";
 import type { TurnContext } from "../turn-context.js";
 import { fileButton, startIntake } from "./pakn-intake/index.js";
 import { replyOwnList, replyTracking } from "./pakn-track.js";

@@ -1,7 +1,7 @@
 import { MAX_CONTENT_CHARS, stripControlChars } from "../../../feedback/pakn-input-rules.js";
-import { TEXTS } from "../../../knowledge/compose/index.js";
 import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
+import { TEXTS } from "../texts.js";
 import type { TurnContext } from "../turn-context.js";
 
 /** Longest question we try to answer; longer texts get a polite request to shorten. */

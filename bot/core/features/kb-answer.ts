@@ -1,9 +1,10 @@
 import { composeFaqAnswer } from "../../../knowledge/compose/compose-learned.js";
-import { composeAlsoAsked, composeOutOfScope, TEXTS } from "../../../knowledge/compose/index.js";
+import { composeAlsoAsked, composeOutOfScope } from "../../../knowledge/compose/index.js";
 import type { Decision, SearchContext } from "../../../knowledge/decision-types.js";
 import { textReply } from "../../../lib/reply.js";
 import { respondWithCandidates, respondWithProcedure } from "../respond.js";
 import type { Session } from "../session.js";
+import { TEXTS } from "../texts.js";
 import type { TurnContext } from "../turn-context.js";
 import { paknButton } from "./pakn-buttons.js";
 import { fileButton } from "./pakn-intake/intake-buttons.js";

@@ -1,7 +1,7 @@
-import { TEXTS } from "../../../knowledge/compose/index.js";
 import { normalizeText } from "../../../knowledge/normalize.js";
 import { textReply } from "../../../lib/reply.js";
 import type { Step } from "../compose-steps.js";
+import { TEXTS } from "../texts.js";
 import type { TurnContext } from "../turn-context.js";
 import { welcomeReply } from "./commands.js";
 import { fileButton, startHandoff } from "./pakn-intake/index.js";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema } from "../../../../app/config.js";
 import type { Channel } from "../../../../bot/channels/channel.js";
 import { createTelegramChannel } from "../../../../bot/channels/telegram/index.js";
-import { TEXTS } from "../../../../knowledge/compose/index.js";
+import { TEXTS } from "../../../../bot/core/texts.js";
 import { buildWebApp } from "../../../../web/app.js";
 import { createTestDispatcher } from "../../../helpers/bot.js";
 import {

@@ -5,7 +5,7 @@ import { loadConfig } from "../../../../app/config.js";
 import type { Channel } from "../../../../bot/channels/channel.js";
 import { createZaloBotChannel } from "../../../../bot/channels/zalo-bot/index.js";
 import type { Dispatcher } from "../../../../bot/core/dispatch.js";
-import { TEXTS } from "../../../../knowledge/compose/index.js";
+import { TEXTS } from "../../../../bot/core/texts.js";
 import { type FakeZaloBot, startFakeZaloBot } from "../../../../scripts/lib/fake-zalo-bot-api.js";
 import { buildWebApp } from "../../../../web/app.js";
 import { createTestDispatcher } from "../../../helpers/bot.js";

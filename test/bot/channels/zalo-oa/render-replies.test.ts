@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PAYLOAD_PREFIX } from "../../../../bot/channels/zalo-oa/parse-event.js";
 import { renderReplies } from "../../../../bot/channels/zalo-oa/render-replies.js";
-import { TEXTS } from "../../../../knowledge/compose/index.js";
+import { TEXTS } from "../../../../bot/core/texts.js";
 
 const buttons = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ label: `Nút ${i + 1}`, payload: `p${i + 1}` }));

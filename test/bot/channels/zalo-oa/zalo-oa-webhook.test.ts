@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYLOAD_PREFIX } from "../../../../bot/channels/zalo-oa/parse-event.js";
 import { zaloSignatureHeader } from "../../../../bot/channels/zalo-oa/webhook-signature.js";
-import { TEXTS } from "../../../../knowledge/compose/index.js";
+import { TEXTS } from "../../../../bot/core/texts.js";
 import { DRIVERS } from "../../../helpers/databases.js";
 import {
   APP_ID,

@@ -1,9 +1,4 @@
-/** Example questions shown in help and out-of-scope replies. */
-export const EXAMPLE_QUESTIONS: readonly string[] = [
-  "Làm giấy khai sinh cho con cần giấy tờ gì?",
-  "Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ là bao nhiêu?",
-  "Đăng ký kết hôn nộp hồ sơ ở đâu, mất mấy ngày?",
-];
+import { EXAMPLE_QUESTIONS } from "../../knowledge/compose/index.js";
 
 const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q}`).join("\n");
 
@@ -46,6 +41,3 @@ export const TEXTS = {
   /** Heads the further buttons of a reply on channels that show only a few buttons per message (Zalo OA). */
   moreOptions: "Bạn có thể chọn thêm:",
 } as const;
-
-/** The key of one of the conversation texts. */
-export type TextKey = keyof typeof TEXTS;

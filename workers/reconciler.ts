@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/migrate.js";
 import { AWAITING_ANSWER } from "../feedback/lifecycle.js";
-import { isQueueName } from "../feedback/queue-names.js";
+import { isQueueName, QUEUES } from "../feedback/queue-names.js";
 import { statusIn } from "../feedback/status-sql.js";
 import type { PipelineQueues } from "./queues.js";
 
@@ -24,15 +24,15 @@ interface PendingRow {
 const undone = (officerAlerts: boolean) => sql`
   SELECT o.queue, o.job_id, o.payload FROM outbox o
   WHERE o.relayed_at IS NOT NULL AND o.created_at > now() - interval '14 days' AND (
-    (o.queue = 'pakn-classify' AND EXISTS (
+    (o.queue = ${QUEUES.classify} AND EXISTS (
       SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint AND p.status = 'received'))
-    OR (o.queue = 'pakn-notify' AND o.payload->>'eventId' IS NOT NULL AND NOT EXISTS (
+    OR (o.queue = ${QUEUES.notify} AND o.payload->>'eventId' IS NOT NULL AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience = 'citizen' AND n.status IN ('sent', 'waiting', 'unreachable', 'skipped')))
-    OR (o.queue = 'pakn-notify' AND o.payload->>'attemptId' IS NOT NULL AND EXISTS (
+    OR (o.queue = ${QUEUES.notify} AND o.payload->>'attemptId' IS NOT NULL AND EXISTS (
       SELECT 1 FROM delivery_attempts a WHERE a.id = (o.payload->>'attemptId')::bigint
         AND a.outcome IN ('requested', 'sending')))
-    OR (${officerAlerts} AND o.queue = 'pakn-notify' AND o.payload->>'eventId' IS NOT NULL AND EXISTS (
+    OR (${officerAlerts} AND o.queue = ${QUEUES.notify} AND o.payload->>'eventId' IS NOT NULL AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
         AND (ev.to_status IN ('assigned', 'transferred')
           OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')
@@ -40,18 +40,18 @@ const undone = (officerAlerts: boolean) => sql`
       AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience IN ('agency', 'coordinator') AND n.status IN ('sent', 'unreachable')))
-    OR (o.queue = 'pakn-remind' AND EXISTS (
+    OR (o.queue = ${QUEUES.remind} AND EXISTS (
       SELECT 1 FROM pakn p WHERE p.id = (o.payload->>'paknId')::bigint
         AND ${statusIn(sql`p.status`, AWAITING_ANSWER)})
       AND NOT EXISTS (
       SELECT 1 FROM pakn_reminders r JOIN reminder_deliveries d ON d.reminder_id = r.id
       WHERE r.pakn_id = (o.payload->>'paknId')::bigint AND r.point = o.payload->>'point'
         AND d.status IN ('sent', 'unreachable')))
-    OR (o.queue = 'pakn-attachments' AND EXISTS (
+    OR (o.queue = ${QUEUES.attachments} AND EXISTS (
       SELECT 1 FROM pakn p, jsonb_array_elements(p.attachments) a
       WHERE p.id = (o.payload->>'paknId')::bigint AND a->>'kind' = 'image'
         AND a->>'path' IS NULL AND a->>'rejected' IS NULL))
-    OR (o.queue = 'kb-lesson-notify' AND NOT EXISTS (
+    OR (o.queue = ${QUEUES.lessonNotify} AND NOT EXISTS (
       SELECT 1 FROM kb_notices k WHERE k.follower_id = (o.payload->>'followerId')::bigint
         AND k.audience = 'citizen' AND k.status IN ('sent', 'unreachable', 'skipped')))
   )

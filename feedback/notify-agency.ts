@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { claimDelivery, sendClaimed } from "../db/notification-claims.js";
 import { composeOfficerAlert, type OfficerAlertKind } from "./compose-officer-alert.js";
@@ -78,6 +79,24 @@ function alertPlan(
     return to ? forAgency("transferred", to) : coordinator("transferred");
   }
   return undefined;
+}
+
+/**
+ * The events `alertPlan` tells officers of, as a SQL test of the `pakn_events` row named `event`
+ * (the reconciler rebuilds their jobs); keep the two together.
+ */
+export function alertsOfficersSql(event: string): SQL {
+  const e = sql.identifier(event);
+  return sql`(${e}.to_status IN ('assigned', 'transferred')
+    OR (${e}.to_status = 'classified' AND ${e}.data->>'triage' = 'true')
+    OR (${e}.to_status = 'in_progress' AND ${e}.data->>'supplement' = 'true'))`;
+}
+
+const NO_CHATS: OfficerChats = { agencies: {} };
+
+/** Whether an event tells officers of something (what `alertsOfficersSql` tests in SQL). */
+export function alertsOfficers(event: { toStatus: string; data: Record<string, unknown> | null }): boolean {
+  return alertPlan(NO_CHATS, event, { agencyId: null }) !== undefined;
 }
 
 /**

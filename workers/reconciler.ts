@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/migrate.js";
 import { AWAITING_ANSWER } from "../feedback/lifecycle.js";
+import { alertsOfficersSql } from "../feedback/notify-agency.js";
 import { isQueueName, QUEUES } from "../feedback/queue-names.js";
 import { statusIn } from "../feedback/status-sql.js";
 import type { PipelineQueues } from "./queues.js";
@@ -34,9 +35,7 @@ const undone = (officerAlerts: boolean) => sql`
         AND a.outcome IN ('requested', 'sending')))
     OR (${officerAlerts} AND o.queue = ${QUEUES.notify} AND o.payload->>'eventId' IS NOT NULL AND EXISTS (
       SELECT 1 FROM pakn_events ev WHERE ev.id = (o.payload->>'eventId')::bigint
-        AND (ev.to_status IN ('assigned', 'transferred')
-          OR (ev.to_status = 'classified' AND ev.data->>'triage' = 'true')
-          OR (ev.to_status = 'in_progress' AND ev.data->>'supplement' = 'true')))
+        AND ${alertsOfficersSql("ev")})
       AND NOT EXISTS (
       SELECT 1 FROM notifications n WHERE n.event_id = (o.payload->>'eventId')::bigint
         AND n.audience IN ('agency', 'coordinator') AND n.status IN ('sent', 'unreachable')))

@@ -211,6 +211,15 @@ export interface RecordedProcedureChange {
   source: string | null;
 }
 
+/** The columns of a recorded change, as both readers of the history select them. */
+const CHANGE_COLUMNS = {
+  procedureCode: procedureChanges.procedureCode,
+  change: procedureChanges.change,
+  fields: procedureChanges.fields,
+  createdAt: procedureChanges.createdAt,
+  importRunId: procedureChanges.importRunId,
+};
+
 /** The latest recorded changes of these procedures, newest first, at most `perCode` each. */
 export async function recentProcedureChanges(
   db: Db,
@@ -220,14 +229,7 @@ export async function recentProcedureChanges(
   const out = new Map<string, RecordedProcedureChange[]>();
   if (codes.length === 0) return out;
   const rows = await db
-    .select({
-      procedureCode: procedureChanges.procedureCode,
-      change: procedureChanges.change,
-      fields: procedureChanges.fields,
-      createdAt: procedureChanges.createdAt,
-      importRunId: procedureChanges.importRunId,
-      source: importRuns.source,
-    })
+    .select({ ...CHANGE_COLUMNS, source: importRuns.source })
     .from(procedureChanges)
     .leftJoin(importRuns, eq(importRuns.id, procedureChanges.importRunId))
     .where(inArray(procedureChanges.procedureCode, [...codes]))
@@ -255,13 +257,7 @@ export async function lastImportChanges(
   const where = eq(procedureChanges.importRunId, run.id);
   const [rows, [counted]] = await Promise.all([
     db
-      .select({
-        procedureCode: procedureChanges.procedureCode,
-        change: procedureChanges.change,
-        fields: procedureChanges.fields,
-        createdAt: procedureChanges.createdAt,
-        importRunId: procedureChanges.importRunId,
-      })
+      .select(CHANGE_COLUMNS)
       .from(procedureChanges)
       .where(where)
       .orderBy(asc(procedureChanges.procedureCode))
